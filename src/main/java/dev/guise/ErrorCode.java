@@ -1,0 +1,19 @@
+package dev.guise;
+
+/** What kind of failure a {@link GuiseException} reports; the CLI maps each to an exit code. */
+public enum ErrorCode {
+  /** A bug in Guise. */
+  INTERNAL,
+  /** Bad command-line usage. */
+  USAGE,
+  /** Invalid ruleset, connections file or other configuration; nothing was touched. */
+  INVALID_CONFIGURATION,
+  /** The database could not be reached or refused a statement outside a task. */
+  DATABASE,
+  /** A task of the run failed. */
+  RUN_FAILED,
+  /** The run was cancelled. */
+  CANCELLED,
+  /** Warnings were found and --strict was given. */
+  STRICT_WARNINGS
+}

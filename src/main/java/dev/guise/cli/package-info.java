@@ -1,0 +1,2 @@
+/** Command line: picocli commands, shared options and the one exit-code mapping. */
+package dev.guise.cli;

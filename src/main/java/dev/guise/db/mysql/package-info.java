@@ -1,0 +1,2 @@
+/** The MariaDB and MySQL dialect. */
+package dev.guise.db.mysql;

@@ -1,0 +1,2 @@
+/** Schema and sensitive-data discovery (later issue). */
+package dev.guise.discovery;

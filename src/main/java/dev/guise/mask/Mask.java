@@ -1,0 +1,19 @@
+package dev.guise.mask;
+
+/**
+ * One step of a rule's pipeline: turns the incoming value (the original for the first mask, the
+ * previous mask's output after that) into a new one. Implementations are immutable, thread-safe
+ * and draw all randomness from {@link MaskContext#rng()}.
+ */
+public interface Mask {
+  /**
+   * @param value String, Long, BigDecimal, Double, Boolean, LocalDate, LocalDateTime,
+   *     OffsetDateTime, byte[] or null
+   */
+  Object apply(Object value, MaskContext ctx);
+
+  /** What this mask outputs, for checking it against the column before a run. */
+  default OutputShape shape() {
+    return OutputShape.SAME;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.guise.mask;
+
+import dev.guise.secret.Rng;
+import dev.guise.secret.RunKey;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * What a mask may see while it masks one value: its own deterministic generator, the current row,
+ * the run key and the run's start instant (never the wall clock).
+ */
+public final class MaskContext {
+  private final Function<byte[], Rng> seeder;
+  private final RowView row;
+  private final RunKey key;
+  private final Instant runStart;
+  private final byte[] digest;
+  private Rng rng;
+
+  /**
+   * @param seeder turns a mask's digest into its generator for this value (the executor decides
+   *     whether the row's key or its hash columns enter the seed)
+   */
+  public MaskContext(Function<byte[], Rng> seeder, RowView row, RunKey key, Instant runStart) {
+    this(seeder, row, key, runStart, new byte[0]);
+  }
+
+  private MaskContext(
+      Function<byte[], Rng> seeder, RowView row, RunKey key, Instant runStart, byte[] digest) {
+    this.seeder = seeder;
+    this.row = row;
+    this.key = key;
+    this.runStart = runStart;
+    this.digest = digest;
+  }
+
+  /** The context for one mask of a pipeline (top level or nested). */
+  public MaskContext forMask(BuiltMask mask) {
+    return new MaskContext(seeder, row, key, runStart, mask.digest());
+  }
+
+  /** This mask's generator: the same for the same secrets, mask definition and seed inputs. */
+  public Rng rng() {
+    if (rng == null) {
+      rng = seeder.apply(digest);
+    }
+    return rng;
+  }
+
+  public RowView row() {
+    return row;
+  }
+
+  public RunKey key() {
+    return key;
+  }
+
+  public Instant runStart() {
+    return runStart;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.guise.mask;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every mask Guise knows, by YAML name. To add a mask: write one class holding its {@code
+ * DEFINITION} and implementation, add it to {@link #STANDARD} below, and give it a test.
+ */
+public final class MaskRegistry {
+  private static final List<MaskDefinition> STANDARD =
+      List.of(
+          FromFixedMask.DEFINITION);
+
+  private static final MaskRegistry DEFAULT = new MaskRegistry(STANDARD);
+
+  private final Map<String, MaskDefinition> byName;
+
+  public MaskRegistry(List<MaskDefinition> definitions) {
+    Map<String, MaskDefinition> m = new LinkedHashMap<>();
+    for (MaskDefinition d : definitions) {
+      if (m.put(d.name(), d) != null) {
+        throw new IllegalStateException("mask registered twice: " + d.name());
+      }
+    }
+    this.byName = Collections.unmodifiableMap(m);
+  }
+
+  public static MaskRegistry standard() {
+    return DEFAULT;
+  }
+
+  public Optional<MaskDefinition> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  public Collection<MaskDefinition> all() {
+    return byName.values();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.guise.mask;
+
+import java.util.List;
+
+/** Masks applied in sequence: each sees the previous one's output. */
+public record Pipeline(List<BuiltMask> masks) {
+  public Object apply(Object value, MaskContext ctx) {
+    Object v = value;
+    for (BuiltMask m : masks) {
+      v = m.apply(v, ctx);
+    }
+    return v;
+  }
+
+  public OutputShape shape() {
+    OutputShape s = OutputShape.SAME;
+    for (BuiltMask m : masks) {
+      s = s.then(m.mask().shape());
+    }
+    return s;
+  }
+}

@@ -1,0 +1,2 @@
+/** Mask definitions, their registry and one class per mask family; pure functions of value and generator. */
+package dev.guise.mask;

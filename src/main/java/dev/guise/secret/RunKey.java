@@ -1,0 +1,87 @@
+package dev.guise.secret;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The key every masked value is derived from: HMAC-SHA256 over the instance secret (unless
+ * disabled) and the run secret. Holds no secret text, only derived key bytes, and prints as its
+ * fingerprint.
+ */
+public final class RunKey {
+  private static final String HMAC = "HmacSHA256";
+  private final byte[] key;
+  private final ThreadLocal<Mac> macs;
+
+  private RunKey(byte[] key) {
+    this.key = key;
+    this.macs = ThreadLocal.withInitial(this::newMac);
+  }
+
+  /**
+   * Derives the run key.
+   *
+   * @param instanceSecret the installation's secret, or null when disabled
+   * @param runSecret the run secret (at least 20 characters, checked by {@link RunSecret})
+   */
+  public static RunKey derive(byte[] instanceSecret, String runSecret) {
+    byte[] outerKey =
+        instanceSecret == null
+            ? "guise/no-instance-secret".getBytes(StandardCharsets.UTF_8)
+            : instanceSecret;
+    return new RunKey(hmac(outerKey, ("guise/run-key/v1\0" + runSecret).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A generator seeded by HMAC(key, domain || 0 || material). */
+  public Rng rng(byte[] domain, byte[] material) {
+    Mac mac = macs.get();
+    mac.update(domain);
+    mac.update((byte) 0);
+    mac.update(material);
+    return new Rng(mac.doFinal());
+  }
+
+  /** HMAC(key, data): used by the {@code hash} mask. */
+  public byte[] mac(byte[] data) {
+    return macs.get().doFinal(data);
+  }
+
+  /** A short public fingerprint (first 12 hex digits of SHA-256 of the key); safe to log. */
+  public String fingerprint() {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(key);
+      return HexFormat.of().formatHex(d, 0, 6);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RunKey[" + fingerprint() + "]";
+  }
+
+  private Mac newMac() {
+    try {
+      Mac mac = Mac.getInstance(HMAC);
+      mac.init(new SecretKeySpec(key, HMAC));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 missing from the JVM", e);
+    }
+  }
+
+  private static byte[] hmac(byte[] key, byte[] data) {
+    try {
+      Mac mac = Mac.getInstance(HMAC);
+      mac.init(new SecretKeySpec(key, HMAC));
+      return mac.doFinal(data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 missing from the JVM", e);
+    }
+  }
+}
