@@ -16,4 +16,12 @@ public interface Mask {
   default OutputShape shape() {
     return OutputShape.SAME;
   }
+
+  /**
+   * Columns of the row this mask reads besides its input (e.g. {@code from_column}); masks that
+   * hold a nested pipeline return its columns.
+   */
+  default java.util.Set<String> columnsRead() {
+    return java.util.Set.of();
+  }
 }

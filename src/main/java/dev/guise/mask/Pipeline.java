@@ -12,6 +12,15 @@ public record Pipeline(List<BuiltMask> masks) {
     return v;
   }
 
+  /** Other columns of the row the masks read (e.g. {@code from_column}), for the planner. */
+  public java.util.Set<String> columnsRead() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (BuiltMask m : masks) {
+      out.addAll(m.mask().columnsRead());
+    }
+    return out;
+  }
+
   public OutputShape shape() {
     OutputShape s = OutputShape.SAME;
     for (BuiltMask m : masks) {

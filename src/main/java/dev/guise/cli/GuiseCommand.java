@@ -1,0 +1,92 @@
+package dev.guise.cli;
+
+import dev.guise.GuiseException;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code guise}: the top-level command. */
+@Command(
+    name = "guise",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Masks sensitive data in databases, in place, from DataMasque-style YAML rulesets.",
+      "",
+      "Start with 'guise demo', then 'guise run RULESET -c CONNECTION --dry-run'."
+    },
+    subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      ValidateCommand.class,
+      PlanCommand.class,
+      RunsCommand.class,
+      MasksCommand.class,
+      ConnectionsCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "%nExamples:",
+      "  guise demo",
+      "  GUISE_RUN_SECRET=... guise run rulesets/customers.yml -c staging --dry-run",
+      "  guise validate ruleset.yml -c staging --strict",
+      "  guise runs list",
+      ExitCodes.HELP
+    })
+public final class GuiseCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The configured command line; tests call this with their own environment and writers. */
+  public static CommandLine commandLine(CliEnvironment env) {
+    CommandLine cl = new CommandLine(new GuiseCommand(), new Factory(env));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          boolean verbose = parseResult.originalArgs().contains("-v") || parseResult.originalArgs().contains("--verbose");
+          PrintWriter err = commandLine.getErr();
+          if (ex instanceof GuiseException g) {
+            err.println("error: " + g.getMessage());
+            if (verbose && g.getCause() != null) {
+              g.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.of(g.code());
+          }
+          err.println("internal error: " + ex + " (this is a bug; rerun with -v and report it)");
+          if (verbose) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return ExitCodes.INTERNAL;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("error: " + ex.getMessage());
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          err.flush();
+          return ExitCodes.USAGE;
+        });
+    return cl;
+  }
+
+  /** Gives commands that want it the {@link CliEnvironment}. */
+  private record Factory(CliEnvironment env) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        Constructor<K> c = cls.getDeclaredConstructor(CliEnvironment.class);
+        c.setAccessible(true);
+        return c.newInstance(env);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
+}

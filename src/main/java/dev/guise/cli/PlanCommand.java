@@ -1,0 +1,153 @@
+package dev.guise.cli;
+
+import dev.guise.db.ConnectionConfig;
+import dev.guise.db.ConnectionPool;
+import dev.guise.exec.LiveSchema;
+import dev.guise.plan.Planner;
+import dev.guise.plan.Step;
+import dev.guise.ruleset.Diagnostic;
+import dev.guise.ruleset.MaskTableTask;
+import dev.guise.ruleset.RulesetParser;
+import dev.guise.ruleset.Task;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code guise plan}: the task graph as a tree. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints the task graph a run would execute, as a tree.",
+      "With -c, tables and keys are resolved against the live schema (read-only)."
+    },
+    footer = {"%nExamples:", "  guise plan ruleset.yml", "  guise plan ruleset.yml -c staging", ExitCodes.HELP})
+final class PlanCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin ConnectionOptions connections;
+
+  @Parameters(index = "0", paramLabel = "RULESET", description = "The ruleset YAML file.")
+  Path ruleset;
+
+  @Option(names = {"-c", "--connection"}, paramLabel = "NAME", description = "Resolve against this connection's schema.")
+  String connection;
+
+  PlanCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    Workspace ws = new Workspace(env);
+    RulesetParser.Result parsed = ws.ruleset(ruleset);
+    List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+    PrintWriter out = spec.commandLine().getOut();
+    if (parsed.ruleset() == null) {
+      return report(all);
+    }
+    if (connection == null) {
+      List<Map<String, Object>> tree = new ArrayList<>();
+      for (int i = 0; i < parsed.ruleset().tasks().size(); i++) {
+        tree.add(node(parsed.ruleset().tasks().get(i), String.valueOf(i + 1)));
+      }
+      if (common.json()) {
+        Workspace.printJson(Map.of("tasks", tree), out);
+      } else {
+        out.println(ruleset);
+        printTasks(parsed.ruleset().tasks(), "", out);
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+    ConnectionConfig c = ws.connection(connections, connection, all);
+    if (c == null) {
+      return report(all);
+    }
+    try (ConnectionPool pool = ConnectionPool.open(c, 1)) {
+      Planner.Result plan = Planner.plan(parsed.ruleset(), new LiveSchema(pool));
+      all.addAll(plan.diagnostics().list());
+      if (plan.root() == null) {
+        return report(all);
+      }
+      if (common.json()) {
+        Workspace.printJson(Map.of("tasks", plan.root().children().stream().map(PlanCommand::node).toList()), out);
+      } else {
+        Workspace.print(all, spec.commandLine().getErr());
+        out.println(ruleset + " on " + connection);
+        printSteps(plan.root().children(), "", out);
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  private int report(List<Diagnostic> all) {
+    if (common.json()) {
+      Workspace.printJson(Map.of("valid", false, "diagnostics", Workspace.json(all)), spec.commandLine().getOut());
+    } else {
+      Workspace.print(all, spec.commandLine().getErr());
+    }
+    return ExitCodes.INVALID;
+  }
+
+  private static void printTasks(List<Task> tasks, String indent, PrintWriter out) {
+    for (int i = 0; i < tasks.size(); i++) {
+      Task t = tasks.get(i);
+      boolean last = i == tasks.size() - 1;
+      String label = t.type() + (t.target() == null ? "" : " " + t.target());
+      if (t instanceof MaskTableTask m) {
+        label += " (" + m.rules().size() + (m.rules().size() == 1 ? " rule" : " rules") + ": "
+            + String.join(", ", m.rules().stream().map(r -> r.column()).toList()) + ")";
+      }
+      out.println(indent + (last ? "└── " : "├── ") + label);
+      printTasks(t.children(), indent + (last ? "    " : "│   "), out);
+    }
+  }
+
+  private static void printSteps(List<Step> steps, String indent, PrintWriter out) {
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      boolean last = i == steps.size() - 1;
+      out.println(indent + (last ? "└── " : "├── ") + "[" + s.id() + "] " + s.describe());
+      printSteps(s.children(), indent + (last ? "    " : "│   "), out);
+    }
+  }
+
+  private static Map<String, Object> node(Task t, String id) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("type", t.type());
+    m.put("target", t.target());
+    List<Map<String, Object>> kids = new ArrayList<>();
+    for (int i = 0; i < t.children().size(); i++) {
+      kids.add(node(t.children().get(i), id + "." + (i + 1)));
+    }
+    if (!kids.isEmpty()) {
+      m.put("tasks", kids);
+    }
+    return m;
+  }
+
+  private static Map<String, Object> node(Step s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.id());
+    m.put("type", s.task().type());
+    m.put("description", s.describe());
+    if (!s.children().isEmpty()) {
+      m.put("tasks", s.children().stream().map(PlanCommand::node).toList());
+    }
+    return m;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.guise.cli;
+
+import dev.guise.exec.RunEvent;
+import dev.guise.exec.RunListener;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Shows progress on stderr: on a terminal a live line per running task (rows done / total, rate,
+ * ETA); elsewhere (cron, CI) one plain line per finished task, no control characters.
+ */
+final class ProgressPrinter implements RunListener {
+  private final PrintWriter err;
+  private final boolean live;
+  private final Clock clock;
+  private final Map<String, Instant> started = new ConcurrentHashMap<>();
+  private boolean lineOpen;
+
+  ProgressPrinter(PrintWriter err, boolean live, Clock clock) {
+    this.err = err;
+    this.live = live;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized void on(RunEvent e) {
+    if (e instanceof RunEvent.TaskStarted s) {
+      started.put(s.taskId(), clock.instant());
+    } else if (e instanceof RunEvent.Progress p && live) {
+      Instant t0 = started.getOrDefault(p.taskId(), clock.instant());
+      double secs = Math.max(0.001, Duration.between(t0, clock.instant()).toMillis() / 1000.0);
+      double rate = p.done() / secs;
+      long left = Math.max(0, p.total() - p.done());
+      String eta = rate > 0 ? (long) Math.ceil(left / rate) + "s" : "?";
+      err.print("\r\033[2K  " + p.target() + ": " + p.done() + "/" + p.total() + " rows, "
+          + (long) rate + " rows/s, ETA " + eta);
+      err.flush();
+      lineOpen = true;
+    } else if (e instanceof RunEvent.TaskEnded t) {
+      clearLine();
+      err.println("  task " + t.taskId() + " " + t.description() + ": " + t.status().json());
+      err.flush();
+    }
+  }
+
+  private void clearLine() {
+    if (lineOpen) {
+      err.print("\r\033[2K");
+      lineOpen = false;
+    }
+  }
+
+  synchronized void finish() {
+    clearLine();
+    err.flush();
+  }
+}

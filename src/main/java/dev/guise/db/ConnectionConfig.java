@@ -1,0 +1,31 @@
+package dev.guise.db;
+
+import java.util.Map;
+
+/**
+ * One named connection of connections.yml, with its password already resolved. {@link
+ * #toString()} never shows the password.
+ *
+ * @param jdbcUrl the URL given or built from host/port/database
+ * @param schema the schema tables are looked up in when a ruleset names none; may be null
+ */
+public record ConnectionConfig(
+    String name,
+    Dialect dialect,
+    String jdbcUrl,
+    String schema,
+    String user,
+    String password,
+    Map<String, String> properties,
+    int statementTimeoutSeconds,
+    int lockTimeoutSeconds) {
+
+  public String redactedUrl() {
+    return Redact.url(jdbcUrl);
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectionConfig[" + name + ", " + dialect.name() + ", " + redactedUrl() + "]";
+  }
+}

@@ -1,0 +1,83 @@
+package dev.guise.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.guise.ErrorCode;
+import dev.guise.GuiseException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A HikariCP pool for one configured connection. Errors never show the password. */
+public final class ConnectionPool implements AutoCloseable {
+  private final ConnectionConfig config;
+  private final HikariDataSource ds;
+
+  private ConnectionPool(ConnectionConfig config, HikariDataSource ds) {
+    this.config = config;
+    this.ds = ds;
+  }
+
+  /** Opens the pool and checks that the database answers. */
+  public static ConnectionPool open(ConnectionConfig config, int maxConnections) {
+    HikariConfig hc = new HikariConfig();
+    hc.setPoolName("guise-" + config.name());
+    hc.setJdbcUrl(config.jdbcUrl());
+    if (config.user() != null) {
+      hc.setUsername(config.user());
+    }
+    if (config.password() != null) {
+      hc.setPassword(config.password());
+    }
+    config.properties().forEach(hc::addDataSourceProperty);
+    hc.setMaximumPoolSize(Math.max(1, maxConnections));
+    hc.setMinimumIdle(0);
+    hc.setAutoCommit(false);
+    hc.setConnectionTimeout(15_000);
+    hc.setInitializationFailTimeout(15_000);
+    try {
+      return new ConnectionPool(config, new HikariDataSource(hc));
+    } catch (RuntimeException e) {
+      throw unreachable(config, e);
+    }
+  }
+
+  public ConnectionConfig config() {
+    return config;
+  }
+
+  public Dialect dialect() {
+    return config.dialect();
+  }
+
+  /** A connection with auto-commit off and the configured timeouts applied. */
+  public Connection connection() {
+    try {
+      Connection c = ds.getConnection();
+      config.dialect().applyTimeouts(c, config.statementTimeoutSeconds(), config.lockTimeoutSeconds());
+      return c;
+    } catch (SQLException e) {
+      throw unreachable(config, e);
+    }
+  }
+
+  private static GuiseException unreachable(ConnectionConfig config, Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    if (config.password() != null && !config.password().isEmpty()) {
+      reason = reason.replace(config.password(), "***");
+    }
+    return new GuiseException(
+        ErrorCode.DATABASE,
+        "connection '" + config.name() + "' (" + config.redactedUrl() + ") - cannot connect: "
+            + Redact.url(reason) + "; check that the database is running and the settings are right",
+        null);
+  }
+
+  @Override
+  public void close() {
+    ds.close();
+  }
+}

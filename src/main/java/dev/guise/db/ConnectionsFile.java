@@ -1,0 +1,224 @@
+package dev.guise.db;
+
+import dev.guise.ruleset.Diagnostics;
+import dev.guise.ruleset.Location;
+import dev.guise.ruleset.YNode;
+import dev.guise.ruleset.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads connections.yml. Passwords come from {@code ${env:NAME}} or {@code ${file:PATH}}; a
+ * literal password is accepted with a warning when the file is readable by others.
+ */
+public final class ConnectionsFile {
+  private static final Set<String> KEYS =
+      Set.of(
+          "db_type", "host", "port", "database", "schema", "user", "password", "url",
+          "properties", "statement_timeout", "lock_timeout");
+  private static final Pattern REF = Pattern.compile("\\$\\{(env|file):([^}]+)}");
+
+  /** The parsed connections and the problems found. */
+  public record Result(Map<String, ConnectionConfig> connections, Diagnostics diagnostics) {}
+
+  private ConnectionsFile() {}
+
+  public static Result load(Path file, Function<String, String> env) {
+    Diagnostics d = new Diagnostics();
+    Map<String, ConnectionConfig> out = new LinkedHashMap<>();
+    String shown = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      d.error(
+          "unreadable-file",
+          Location.of(shown),
+          "cannot read the connections file ("
+              + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file")
+              + "); create it or pass --connections FILE");
+      return new Result(out, d);
+    }
+    YNode root = YamlReader.read(text, shown, d);
+    if (root == null) {
+      return new Result(out, d);
+    }
+    if (!(root instanceof YNode.YMap map) || !(map.get("connections") instanceof YNode.YMap conns)) {
+      d.error(
+          "wrong-type",
+          root.location(),
+          "a connections file is a mapping with 'version' and 'connections' (name to settings)");
+      return new Result(out, d);
+    }
+    for (String k : map.entries().keySet()) {
+      if (!k.equals("version") && !k.equals("connections")) {
+        d.error("unknown-key", map.keyLocation(k), "unknown key '" + k + "' in the connections file");
+      }
+    }
+    boolean worldReadable = worldReadable(file);
+    for (Map.Entry<String, YNode> e : conns.entries().entrySet()) {
+      ConnectionConfig c = connection(e.getKey(), e.getValue(), file, env, worldReadable, d);
+      if (c != null) {
+        out.put(e.getKey(), c);
+      }
+    }
+    return new Result(out, d);
+  }
+
+  private static ConnectionConfig connection(
+      String name,
+      YNode node,
+      Path file,
+      Function<String, String> env,
+      boolean worldReadable,
+      Diagnostics d) {
+    if (!(node instanceof YNode.YMap m)) {
+      d.error("wrong-type", node.location(), "connection '" + name + "' must be a mapping");
+      return null;
+    }
+    Map<String, String> v = new LinkedHashMap<>();
+    Map<String, String> props = new LinkedHashMap<>();
+    for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
+      String k = e.getKey();
+      if (!KEYS.contains(k)) {
+        d.error(
+            "unknown-key",
+            m.keyLocation(k),
+            "unknown key '" + k + "' in connection '" + name + "'"
+                + dev.guise.ruleset.DidYouMean.hint(k, KEYS));
+      } else if (k.equals("properties") && e.getValue() instanceof YNode.YMap pm) {
+        pm.entries().forEach((pk, pv) -> props.put(pk, String.valueOf(pv.toPlain())));
+      } else if (e.getValue() instanceof YNode.YScalar s && s.value() != null) {
+        v.put(k, s.value() instanceof String str ? str : s.text());
+      }
+    }
+    Location at = m.location();
+    String password = v.get("password");
+    if (password != null) {
+      Matcher ref = REF.matcher(password);
+      if (ref.matches()) {
+        password = resolve(ref.group(1), ref.group(2), file, env, name, m.keyLocation("password"), d);
+      } else if (worldReadable) {
+        d.warning(
+            "literal-password",
+            m.keyLocation("password"),
+            "connection '" + name + "' has a literal password in a file others can read; use"
+                + " ${env:NAME} or ${file:PATH}, or chmod 600 the file");
+      }
+    }
+    String url = v.get("url");
+    String dbType = v.get("db_type");
+    Dialect dialect = null;
+    if (dbType != null) {
+      dialect = Dialects.forDbType(dbType).orElse(null);
+      if (dialect == null) {
+        d.error(
+            "unknown-db-type",
+            m.keyLocation("db_type"),
+            "connection '" + name + "': unknown db_type '" + dbType + "'; expected one of "
+                + String.join(", ", Dialects.dbTypes()));
+        return null;
+      }
+    } else if (url != null) {
+      dialect = Dialects.forUrl(url).orElse(null);
+      if (dialect == null) {
+        d.error(
+            "unknown-db-type",
+            m.keyLocation("url"),
+            "connection '" + name + "': no dialect for URL " + Redact.url(url)
+                + "; set db_type to one of " + String.join(", ", Dialects.dbTypes()));
+        return null;
+      }
+    } else {
+      d.error(
+          "missing-key", at, "connection '" + name + "' needs 'url' or 'db_type' with host and database");
+      return null;
+    }
+    if (url == null) {
+      if (v.get("database") == null) {
+        d.error("missing-key", at, "connection '" + name + "' needs 'database' (or a raw 'url')");
+        return null;
+      }
+      Integer port = null;
+      if (v.get("port") != null) {
+        try {
+          port = Integer.valueOf(v.get("port"));
+        } catch (NumberFormatException ex) {
+          d.error("wrong-type", m.keyLocation("port"), "port must be a number");
+        }
+      }
+      url = dialect.jdbcUrl(v.get("host"), port, v.get("database"));
+    }
+    return new ConnectionConfig(
+        name,
+        dialect,
+        url,
+        v.get("schema"),
+        v.get("user"),
+        password,
+        Map.copyOf(props),
+        seconds(v.get("statement_timeout"), name, "statement_timeout", m, d),
+        seconds(v.get("lock_timeout"), name, "lock_timeout", m, d));
+  }
+
+  private static int seconds(String s, String name, String key, YNode.YMap m, Diagnostics d) {
+    if (s == null) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      d.error("wrong-type", m.keyLocation(key), "connection '" + name + "': " + key + " is a number of seconds");
+      return 0;
+    }
+  }
+
+  private static String resolve(
+      String kind, String ref, Path file, Function<String, String> env, String name, Location at, Diagnostics d) {
+    if (kind.equals("env")) {
+      String value = env.apply(ref);
+      if (value == null) {
+        d.error(
+            "missing-secret",
+            at,
+            "connection '" + name + "': environment variable " + ref + " is not set; export it");
+      }
+      return value;
+    }
+    Path p = file.toAbsolutePath().getParent().resolve(ref);
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      d.error(
+          "missing-secret",
+          at,
+          "connection '" + name + "': cannot read password file " + p + "; check the path");
+      return null;
+    }
+  }
+
+  private static boolean worldReadable(Path file) {
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      return perms.contains(PosixFilePermission.OTHERS_READ)
+          || perms.contains(PosixFilePermission.GROUP_READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  /** Names in file order; used by {@code guise connections list}. */
+  public static List<String> names(Result r) {
+    return List.copyOf(r.connections().keySet());
+  }
+}

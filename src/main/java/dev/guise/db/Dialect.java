@@ -1,0 +1,80 @@
+package dev.guise.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything engine-specific Guise needs, as one small class per engine found through {@link
+ * java.util.ServiceLoader}. Most behaviour comes from {@link StandardDialect}; an engine overrides
+ * what differs. To add an engine: a subpackage with a dialect class, a line in {@code
+ * META-INF/services/dev.guise.db.Dialect}, and the dialect contract test run against it.
+ */
+public interface Dialect {
+  /** Short name used in run records, e.g. {@code postgres}. */
+  String name();
+
+  /** The {@code db_type} values of connections.yml this dialect serves. */
+  List<String> dbTypes();
+
+  /** True when a raw JDBC URL belongs to this engine. */
+  boolean acceptsUrl(String jdbcUrl);
+
+  /** A JDBC URL from host, port and database. */
+  String jdbcUrl(String host, Integer port, String database);
+
+  /** Quotes an identifier exactly as given (case preserved, embedded quotes doubled). */
+  String quote(String identifier);
+
+  default String qualified(TableRef table) {
+    return table.schema() == null
+        ? quote(table.name())
+        : quote(table.schema()) + "." + quote(table.name());
+  }
+
+  /**
+   * Finds a table as the user wrote it ({@code table} or {@code schema.table}), matching its
+   * exact name first and then case-insensitively.
+   *
+   * @param defaultSchema the connection's schema, or null for the engine's current one
+   */
+  Optional<TableInfo> describe(Connection c, String tableAsWritten, String defaultSchema)
+      throws SQLException;
+
+  /**
+   * A keyset-paginated read in key order: the key columns then {@code columns}, rows after the
+   * bound key when {@code afterKey} is true, at most {@code limit} rows.
+   */
+  String selectBatch(
+      TableRef table, List<String> key, List<String> columns, String where, boolean afterKey, int limit);
+
+  /** {@code SELECT COUNT(*)} of the rows a task will visit. */
+  default String countRows(TableRef table, String where) {
+    return "SELECT COUNT(*) FROM " + qualified(table) + (where == null ? "" : " WHERE " + where);
+  }
+
+  /** Statement that deletes every row of a table. */
+  default String truncate(TableRef table) {
+    return "TRUNCATE TABLE " + qualified(table);
+  }
+
+  /** Creates the engine's fastest write-back for a batch of keyed rows. */
+  WriteBack writeBack(Connection c, TableInfo table, List<ColumnInfo> key, List<ColumnInfo> columns)
+      throws SQLException;
+
+  /** Reads a column as the Java type of its {@link ColumnCategory}. */
+  Object read(ResultSet rs, int index, ColumnInfo column) throws SQLException;
+
+  /** Binds a value (already coerced to the column's category) as a parameter. */
+  void bind(PreparedStatement ps, int index, Object value, ColumnInfo column) throws SQLException;
+
+  /** Maps a JDBC type to a category (engines override for their own type names). */
+  ColumnCategory categorize(int jdbcType, String typeName);
+
+  /** Applies statement and lock timeouts to a fresh connection (seconds; 0 = none). */
+  default void applyTimeouts(Connection c, int statementTimeoutSeconds, int lockTimeoutSeconds)
+      throws SQLException {}
+}

@@ -1,0 +1,36 @@
+package dev.guise.exec;
+
+import dev.guise.ErrorCode;
+import dev.guise.GuiseException;
+import dev.guise.db.ConnectionPool;
+import dev.guise.db.TableInfo;
+import dev.guise.plan.SchemaSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** A {@link SchemaSource} that introspects the connection's database. */
+public final class LiveSchema implements SchemaSource {
+  private final ConnectionPool pool;
+
+  public LiveSchema(ConnectionPool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Optional<TableInfo> table(String nameAsWritten) {
+    try (Connection c = pool.connection()) {
+      try {
+        return pool.dialect().describe(c, nameAsWritten, pool.config().schema());
+      } finally {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      throw new GuiseException(
+          ErrorCode.DATABASE,
+          "connection '" + pool.config().name() + "' - cannot read the schema of " + nameAsWritten
+              + ": " + e.getMessage(),
+          e);
+    }
+  }
+}

@@ -1,0 +1,349 @@
+package dev.guise.exec;
+
+import dev.guise.db.ColumnInfo;
+import dev.guise.db.ColumnValues;
+import dev.guise.db.ConnectionPool;
+import dev.guise.db.Dialect;
+import dev.guise.db.StandardDialect;
+import dev.guise.db.WriteBack;
+import dev.guise.mask.MaskContext;
+import dev.guise.mask.RowView;
+import dev.guise.plan.MaskTableStep;
+import dev.guise.plan.PlannedRule;
+import dev.guise.ruleset.HashColumn;
+import dev.guise.runlog.RunLog;
+import dev.guise.runlog.RunStatus;
+import dev.guise.runlog.TaskRecord;
+import dev.guise.secret.RunKey;
+import dev.guise.secret.SeedEncoder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs one {@code mask_table}: reads rows in key order one batch at a time (keyset pagination,
+ * so memory is bounded by the batch size), masks them, writes the batch back and commits it.
+ * Each committed batch is counted in the task record with its last key, so a failure or a
+ * cancellation leaves an exact, documented state.
+ */
+final class MaskTableRunner {
+  private final MaskTableStep step;
+  private final ConnectionPool pool;
+  private final RunKey key;
+  private final Instant runStart;
+  private final RunOptions options;
+  private final Cancellation cancellation;
+  private final TaskRecord record;
+  private final RunLog log;
+  private final RunListener listener;
+  private final SampleSink samples;
+
+  /** Receives the before/after sample of a table. */
+  interface SampleSink {
+    void sample(String table, List<Map<String, Object>> rows);
+  }
+
+  MaskTableRunner(
+      MaskTableStep step,
+      ConnectionPool pool,
+      RunKey key,
+      Instant runStart,
+      RunOptions options,
+      Cancellation cancellation,
+      TaskRecord record,
+      RunLog log,
+      RunListener listener,
+      SampleSink samples) {
+    this.step = step;
+    this.pool = pool;
+    this.key = key;
+    this.runStart = runStart;
+    this.options = options;
+    this.cancellation = cancellation;
+    this.record = record;
+    this.log = log;
+    this.listener = listener;
+    this.samples = samples;
+  }
+
+  /** Failure of one task, already phrased for the user. */
+  static final class TaskFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TaskFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Returns FINISHED or CANCELLED; throws {@link TaskFailure}. */
+  RunStatus run() {
+    Dialect d = pool.dialect();
+    String table = step.table().ref().toString();
+    int nKey = step.key().size();
+    List<ColumnInfo> cols = new ArrayList<>(step.key());
+    cols.addAll(step.read());
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < cols.size(); i++) {
+      index.putIfAbsent(cols.get(i).name(), i);
+      index.putIfAbsent(cols.get(i).name().toLowerCase(Locale.ROOT), i);
+    }
+    List<CompiledRule> rules = new ArrayList<>();
+    for (int r = 0; r < step.rules().size(); r++) {
+      rules.add(new CompiledRule(step.rules().get(r), r, index, step));
+    }
+    int[] writtenIdx = step.written().stream().mapToInt(c -> index.get(c.name())).toArray();
+    List<String> keyNames = step.key().stream().map(ColumnInfo::name).toList();
+    List<String> readNames = step.read().stream().map(ColumnInfo::name).toList();
+    String tableSeed = step.task().table().toLowerCase(Locale.ROOT);
+
+    try (Connection c = pool.connection()) {
+      long total = count(c, d);
+      record.rowsTotal(total);
+      listener.on(new RunEvent.TaskStarted(step.id(), step.describe(), total));
+      log.log(RunLog.INFO, step.id(), "masking " + table + ": " + total + " rows", Map.of("rows_total", total));
+      String first = d.selectBatch(step.table().ref(), keyNames, readNames, step.task().where(), false, options.batchSize());
+      String next = d.selectBatch(step.table().ref(), keyNames, readNames, step.task().where(), true, options.batchSize());
+      Object[] lastKey = null;
+      long done = 0;
+      List<Map<String, Object>> sample = new ArrayList<>();
+      try (WriteBack writer = options.dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written())) {
+        while (true) {
+          if (cancellation.stopping()) {
+            c.rollback();
+            return RunStatus.CANCELLED;
+          }
+          int limit = options.batchSize();
+          if (options.maxRows() > 0) {
+            long left = options.maxRows() - done;
+            if (left <= 0) {
+              break;
+            }
+            limit = (int) Math.min(limit, left);
+          }
+          List<Object[]> rows = read(c, d, lastKey == null ? first : next, lastKey, cols, limit);
+          if (rows.isEmpty()) {
+            break;
+          }
+          List<Object[]> out = new ArrayList<>(rows.size());
+          long masked = 0;
+          for (Object[] row : rows) {
+            Object[] result = maskRow(row, rules, tableSeed, nKey, index, table);
+            if (result == null) {
+              continue;
+            }
+            masked++;
+            Object[] w = new Object[nKey + writtenIdx.length];
+            System.arraycopy(row, 0, w, 0, nKey);
+            for (int i = 0; i < writtenIdx.length; i++) {
+              w[nKey + i] = coerce(result[writtenIdx[i]], step.written().get(i), table, row, nKey);
+            }
+            out.add(w);
+            if (sample.size() < options.sampleRows()) {
+              sample.add(sampleRow(row, result, cols, nKey, writtenIdx));
+            }
+          }
+          lastKey = Arrays.copyOf(rows.get(rows.size() - 1), nKey);
+          long updated = 0;
+          if (writer != null && !out.isEmpty()) {
+            try {
+              updated = writer.write(out);
+              c.commit();
+            } catch (SQLException e) {
+              rollbackQuietly(c);
+              throw new TaskFailure(
+                  table + " - writing the batch after key " + describeKey(out.get(0), nKey)
+                      + " failed: " + e.getMessage().strip() + "; earlier batches are committed ("
+                      + record.batchesCommitted() + "), this and later ones are untouched",
+                  e);
+            }
+          } else {
+            c.rollback(); // ends the read transaction
+          }
+          done += rows.size();
+          record.batch(rows.size(), masked, updated, rows.size() - masked, writer != null, List.of(lastKey));
+          listener.on(new RunEvent.Progress(step.id(), table, done, total));
+          if (rows.size() < limit) {
+            break;
+          }
+        }
+      }
+      samples.sample(table, sample);
+      return RunStatus.FINISHED;
+    } catch (SQLException e) {
+      throw new TaskFailure(table + " - " + e.getMessage().strip(), e);
+    }
+  }
+
+  private long count(Connection c, Dialect d) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(d.countRows(step.table().ref(), step.task().where()));
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      long n = rs.getLong(1);
+      return options.maxRows() > 0 ? Math.min(n, options.maxRows()) : n;
+    }
+  }
+
+  private List<Object[]> read(
+      Connection c, Dialect d, String sql, Object[] lastKey, List<ColumnInfo> cols, int limit)
+      throws SQLException {
+    List<Object[]> rows = new ArrayList<>(Math.min(limit, 65_536));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(Math.min(limit, 10_000));
+      if (limit < options.batchSize()) {
+        ps.setMaxRows(limit);
+      }
+      if (lastKey != null) {
+        StandardDialect.bindKeyAfter(d, ps, 1, lastKey, step.key());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next() && rows.size() < limit) {
+          Object[] row = new Object[cols.size()];
+          for (int i = 0; i < row.length; i++) {
+            row[i] = d.read(rs, i + 1, cols.get(i));
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Returns the row with masked values, or null when every rule skipped it. */
+  private Object[] maskRow(
+      Object[] row, List<CompiledRule> rules, String tableSeed, int nKey, Map<String, Integer> index, String table) {
+    Object[] current = row.clone();
+    RowView view =
+        name -> {
+          Integer i = index.get(name);
+          if (i == null) {
+            i = index.get(name.toLowerCase(Locale.ROOT));
+          }
+          return i == null ? null : row[i];
+        };
+    boolean any = false;
+    for (CompiledRule r : rules) {
+      Object in = current[r.columnIndex];
+      if (r.planned.skips(in)) {
+        continue;
+      }
+      byte[] material = r.seedMaterial(row, tableSeed, nKey);
+      MaskContext ctx = new MaskContext(digest -> key.rng(digest, material), view, key, runStart);
+      try {
+        current[r.columnIndex] = r.planned.rule().pipeline().apply(in, ctx);
+      } catch (RuntimeException e) {
+        throw new TaskFailure(
+            table + "." + r.planned.column().name() + " - masking the row with key "
+                + describeKey(row, nKey) + " failed: " + e.getMessage()
+                + " (rule at " + r.planned.rule().location() + ")",
+            e);
+      }
+      any = true;
+    }
+    return any ? current : null;
+  }
+
+  private Object coerce(Object v, ColumnInfo col, String table, Object[] row, int nKey) {
+    try {
+      return ColumnValues.coerce(v, col);
+    } catch (ColumnValues.DoesNotFit e) {
+      throw new TaskFailure(
+          table + "." + col.name() + " - row with key " + describeKey(row, nKey) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, Object> sampleRow(
+      Object[] row, Object[] result, List<ColumnInfo> cols, int nKey, int[] writtenIdx) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < nKey; i++) {
+      m.put(cols.get(i).name(), row[i]);
+    }
+    for (int idx : writtenIdx) {
+      Map<String, Object> change = new LinkedHashMap<>();
+      change.put("before", options.showOriginals() ? row[idx] : redacted(row[idx]));
+      change.put("after", result[idx]);
+      m.put(cols.get(idx).name(), change);
+    }
+    return m;
+  }
+
+  private static Object redacted(Object v) {
+    return v == null ? null : "<redacted>";
+  }
+
+  private static String describeKey(Object[] row, int nKey) {
+    if (nKey == 1) {
+      return String.valueOf(row[0]);
+    }
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < nKey; i++) {
+      sb.append(i == 0 ? "" : ", ").append(row[i]);
+    }
+    return sb.append(')').toString();
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the original failure is what the user needs to see
+    }
+  }
+
+  /** A rule with its column positions resolved once per task. */
+  private static final class CompiledRule {
+    final PlannedRule planned;
+    final int columnIndex;
+    final int[] hashIdx;
+    final List<HashColumn> hash;
+    final byte[] ruleId;
+
+    CompiledRule(PlannedRule planned, int ruleIndex, Map<String, Integer> index, MaskTableStep step) {
+      this.planned = planned;
+      this.columnIndex = index.get(planned.column().name());
+      this.hash = planned.hashColumns();
+      this.hashIdx = new int[hash.size()];
+      for (int i = 0; i < hash.size(); i++) {
+        ColumnInfo c = step.table().column(hash.get(i).column()).orElseThrow();
+        hashIdx[i] = index.get(c.name());
+      }
+      this.ruleId =
+          new SeedEncoder()
+              .add(ruleIndex)
+              .add(planned.rule().column().toLowerCase(Locale.ROOT))
+              .toBytes();
+    }
+
+    /**
+     * With hash columns: only their (normalised) values, so equal inputs mask equally anywhere.
+     * Without: the table as the ruleset names it, the row's key and the rule, so a run is
+     * reproducible whatever the engine, batch size or worker count.
+     */
+    byte[] seedMaterial(Object[] row, String tableSeed, int nKey) {
+      SeedEncoder e = new SeedEncoder();
+      if (hash.isEmpty()) {
+        e.add("row").add(tableSeed);
+        for (int i = 0; i < nKey; i++) {
+          e.add(row[i]);
+        }
+        byte[] head = e.toBytes();
+        byte[] out = Arrays.copyOf(head, head.length + ruleId.length);
+        System.arraycopy(ruleId, 0, out, head.length, ruleId.length);
+        return out;
+      }
+      e.add("hash");
+      for (int i = 0; i < hashIdx.length; i++) {
+        e.add(hash.get(i).normalise(row[hashIdx[i]]));
+      }
+      return e.toBytes();
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.guise.exec;
+
+/**
+ * Run options, mirroring DataMasque's.
+ *
+ * @param maxRows rows per mask_table at most; 0 for all
+ * @param workers tasks of a {@code parallel} block run at once
+ * @param sampleRows before/after rows kept per table for the report
+ * @param showOriginals put original values in the sample (off: they are redacted)
+ */
+public record RunOptions(
+    String name,
+    boolean dryRun,
+    int batchSize,
+    long maxRows,
+    boolean continueOnFailure,
+    int workers,
+    int sampleRows,
+    boolean showOriginals) {
+  public static final int DEFAULT_BATCH_SIZE = 50_000;
+  public static final int DEFAULT_WORKERS = 2;
+
+  public static RunOptions defaults() {
+    return new RunOptions(null, false, DEFAULT_BATCH_SIZE, 0, false, DEFAULT_WORKERS, 5, false);
+  }
+
+  public RunOptions withDryRun(boolean d) {
+    return new RunOptions(name, d, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+  }
+
+  public RunOptions withBatchSize(int b) {
+    return new RunOptions(name, dryRun, b, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+  }
+
+  public RunOptions withContinueOnFailure(boolean c) {
+    return new RunOptions(name, dryRun, batchSize, maxRows, c, workers, sampleRows, showOriginals);
+  }
+
+  public RunOptions withMaxRows(long m) {
+    return new RunOptions(name, dryRun, batchSize, m, continueOnFailure, workers, sampleRows, showOriginals);
+  }
+
+  public RunOptions withWorkers(int w) {
+    return new RunOptions(name, dryRun, batchSize, maxRows, continueOnFailure, w, sampleRows, showOriginals);
+  }
+
+  public RunOptions withShowOriginals(boolean s) {
+    return new RunOptions(name, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, s);
+  }
+
+  public RunOptions withName(String n) {
+    return new RunOptions(n, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+  }
+}

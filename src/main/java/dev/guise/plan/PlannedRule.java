@@ -1,0 +1,27 @@
+package dev.guise.plan;
+
+import dev.guise.db.ColumnInfo;
+import dev.guise.ruleset.HashColumn;
+import dev.guise.ruleset.Rule;
+import dev.guise.ruleset.SkipValue;
+import java.util.List;
+
+/**
+ * A rule resolved against its table.
+ *
+ * @param column the column it masks
+ * @param hashColumns the effective hash columns (task or rule level); empty: seeded per row
+ * @param skip the effective skip list
+ */
+public record PlannedRule(
+    Rule rule, ColumnInfo column, List<HashColumn> hashColumns, List<SkipValue> skip) {
+
+  public boolean skips(Object value) {
+    for (SkipValue s : skip) {
+      if (s.skips(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

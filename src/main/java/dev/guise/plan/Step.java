@@ -1,0 +1,24 @@
+package dev.guise.plan;
+
+import dev.guise.ruleset.Task;
+import java.util.List;
+
+/**
+ * A node of the task graph: a ruleset task resolved against the live schema.
+ *
+ * <p>{@code id} is the task's path in the ruleset, e.g. {@code 1} or {@code 2.1} (1-based), used
+ * in logs and the run record.
+ */
+public sealed interface Step
+    permits MaskTableStep, RunSqlStep, TruncateStep, SerialStep, ParallelStep {
+  String id();
+
+  Task task();
+
+  default List<Step> children() {
+    return List.of();
+  }
+
+  /** A one-line description for {@code guise plan} and the log. */
+  String describe();
+}

@@ -1,0 +1,12 @@
+package dev.guise.plan;
+
+import dev.guise.db.TableInfo;
+import dev.guise.ruleset.TruncateTableTask;
+
+/** {@code truncate_table} resolved to its table. */
+public record TruncateStep(String id, TruncateTableTask task, TableInfo table) implements Step {
+  @Override
+  public String describe() {
+    return "truncate_table " + table.ref();
+  }
+}

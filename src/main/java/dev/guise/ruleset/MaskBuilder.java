@@ -1,0 +1,230 @@
+package dev.guise.ruleset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.guise.mask.BuiltMask;
+import dev.guise.mask.Mask;
+import dev.guise.mask.MaskArgs;
+import dev.guise.mask.MaskDefinition;
+import dev.guise.mask.MaskRegistry;
+import dev.guise.mask.ParamSpec;
+import dev.guise.mask.ParamType;
+import dev.guise.mask.Pipeline;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the YAML of a {@code masks} list into a {@link Pipeline}: looks each mask up in the
+ * registry, checks its parameters against the declared {@link ParamSpec}s (unknown, missing,
+ * wrongly typed), and builds it. Every problem becomes a diagnostic.
+ */
+final class MaskBuilder {
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .build();
+
+  private final MaskRegistry registry;
+  private final Diagnostics diagnostics;
+
+  MaskBuilder(MaskRegistry registry, Diagnostics diagnostics) {
+    this.registry = registry;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * @param parentDigest empty for a rule's own pipeline; the parent mask's digest for nested ones
+   */
+  Pipeline pipeline(List<YNode> items, byte[] parentDigest, Location where) {
+    List<BuiltMask> masks = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      BuiltMask m = mask(items.get(i), parentDigest, i);
+      if (m != null) {
+        masks.add(m);
+      }
+    }
+    if (items.isEmpty()) {
+      diagnostics.error("empty-masks", where, "'masks' is empty; give at least one mask");
+    }
+    return new Pipeline(List.copyOf(masks));
+  }
+
+  private BuiltMask mask(YNode node, byte[] parentDigest, int index) {
+    if (!(node instanceof YNode.YMap map)) {
+      diagnostics.error(
+          "wrong-type",
+          node.location(),
+          "a mask must be a mapping with a 'type', found " + node.kind());
+      return null;
+    }
+    YNode typeNode = map.get("type");
+    if (!(typeNode instanceof YNode.YScalar ts) || !(ts.value() instanceof String type)) {
+      diagnostics.error("missing-key", map.location(), "mask is missing the required key 'type'");
+      return null;
+    }
+    MaskDefinition def = registry.find(type).orElse(null);
+    if (def == null) {
+      List<String> names = registry.all().stream().map(MaskDefinition::name).toList();
+      diagnostics.error(
+          "unknown-mask",
+          typeNode.location(),
+          "unknown mask type '"
+              + type
+              + "'"
+              + DidYouMean.hint(type, names)
+              + (DidYouMean.closest(type, names) == null ? "; run 'guise masks list'" : ""));
+      return null;
+    }
+    byte[] digest = digest(parentDigest, index, map.toPlain());
+    int errorsBefore = diagnostics.list().size();
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> allowed = new ArrayList<>();
+    allowed.add("type");
+    for (ParamSpec p : def.params()) {
+      allowed.add(p.name());
+      allowed.addAll(p.aliases());
+    }
+    for (Map.Entry<String, YNode> e : map.entries().entrySet()) {
+      String key = e.getKey();
+      if (key.equals("type")) {
+        continue;
+      }
+      ParamSpec spec = def.param(key);
+      if (spec == null) {
+        diagnostics.error(
+            "unknown-key",
+            map.keyLocation(key),
+            "mask '" + type + "' has no parameter '" + key + "'" + DidYouMean.hint(key, allowed)
+                + (DidYouMean.closest(key, allowed) == null ? "; see 'guise masks show " + type + "'" : ""));
+        continue;
+      }
+      if (values.containsKey(spec.name())) {
+        diagnostics.error(
+            "duplicate-key",
+            map.keyLocation(key),
+            "'" + key + "' repeats parameter '" + spec.name() + "' of mask '" + type + "'; keep one");
+        continue;
+      }
+      Object v = convert(type, spec, e.getValue(), digest);
+      values.put(spec.name(), v);
+    }
+    for (ParamSpec p : def.params()) {
+      if (!values.containsKey(p.name())) {
+        if (p.required()) {
+          diagnostics.error(
+              "missing-parameter",
+              typeNode.location(),
+              "mask '" + type + "' needs parameter '" + p.name() + "' (" + p.description() + ")");
+        } else if (p.defaultValue() != null) {
+          values.put(p.name(), p.defaultValue());
+        }
+      }
+    }
+    if (diagnostics.list().size() > errorsBefore && diagnostics.hasErrors()) {
+      return null;
+    }
+    try {
+      Mask mask = def.factory().create(new MaskArgs(type, values));
+      return new BuiltMask(type, mask, digest, map.location().toString());
+    } catch (MaskArgs.InvalidArgument e) {
+      YNode at = map.get(e.param());
+      diagnostics.error(
+          "invalid-parameter",
+          at == null ? typeNode.location() : at.location(),
+          "mask '" + type + "' parameter '" + e.param() + "': " + e.getMessage());
+      return null;
+    }
+  }
+
+  private Object convert(String type, ParamSpec spec, YNode n, byte[] digest) {
+    String what = "parameter '" + spec.name() + "' of mask '" + type + "'";
+    switch (spec.type()) {
+      case MASKS -> {
+        List<YNode> items;
+        if (n instanceof YNode.YList l) {
+          items = l.items();
+        } else if (n instanceof YNode.YMap m && !m.has("type")) {
+          items = new ArrayList<>(m.entries().values());
+        } else if (n instanceof YNode.YMap m) {
+          items = List.of(m);
+        } else {
+          return bad(n, what, spec.type());
+        }
+        return pipeline(items, digest, n.location());
+      }
+      case ANY -> {
+        return n.toPlain();
+      }
+      case LIST -> {
+        return n instanceof YNode.YList ? n.toPlain() : bad(n, what, spec.type());
+      }
+      case STRING_LIST -> {
+        if (n instanceof YNode.YScalar s && s.value() != null) {
+          return List.of(s.value() instanceof String str ? str : s.text());
+        }
+        if (n instanceof YNode.YList l) {
+          List<String> out = new ArrayList<>();
+          for (YNode item : l.items()) {
+            if (item instanceof YNode.YScalar s && s.value() != null) {
+              out.add(s.value() instanceof String str ? str : s.text());
+            } else {
+              return bad(item, what, spec.type());
+            }
+          }
+          return out;
+        }
+        return bad(n, what, spec.type());
+      }
+      default -> {
+        if (!(n instanceof YNode.YScalar s)) {
+          return bad(n, what, spec.type());
+        }
+        Object v = s.value();
+        if (v == null) {
+          return null;
+        }
+        return switch (spec.type()) {
+          case STRING -> v instanceof String ? v : s.text();
+          case INTEGER -> v instanceof Long || v instanceof BigInteger ? v : bad(n, what, spec.type());
+          case NUMBER -> v instanceof Long l
+              ? BigDecimal.valueOf(l)
+              : v instanceof BigInteger bi
+                  ? new BigDecimal(bi)
+                  : v instanceof BigDecimal ? v : bad(n, what, spec.type());
+          case BOOLEAN -> v instanceof Boolean ? v : bad(n, what, spec.type());
+          default -> v; // SCALAR
+        };
+      }
+    }
+  }
+
+  private Object bad(YNode n, String what, ParamType expected) {
+    diagnostics.error(
+        "wrong-type", n.location(), what + " must be " + expected.description() + ", found " + n.kind());
+    return null;
+  }
+
+  static byte[] digest(byte[] parent, int index, Object plainDefinition) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(parent);
+      sha.update(ByteBuffer.allocate(4).putInt(index).array());
+      sha.update(CANONICAL.writeValueAsString(plainDefinition).getBytes(StandardCharsets.UTF_8));
+      return sha.digest();
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException("cannot digest a mask definition", e);
+    }
+  }
+}

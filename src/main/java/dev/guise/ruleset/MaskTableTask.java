@@ -1,0 +1,33 @@
+package dev.guise.ruleset;
+
+import java.util.List;
+
+/**
+ * {@code mask_table}: read rows in key order, run each rule's pipeline, write back keyed on
+ * {@code key}.
+ *
+ * @param table as written, possibly {@code schema.table}
+ * @param key one column, or several for a composite key
+ * @param hashColumns task-level hash columns; empty when none
+ * @param where raw SQL predicate or null
+ */
+public record MaskTableTask(
+    String table,
+    List<String> key,
+    List<Rule> rules,
+    List<HashColumn> hashColumns,
+    String where,
+    Location location)
+    implements Task {
+  public static final String TYPE = "mask_table";
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public String target() {
+    return table;
+  }
+}

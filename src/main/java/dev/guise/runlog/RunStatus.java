@@ -1,0 +1,31 @@
+package dev.guise.runlog;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Run and task statuses as written in run.json. */
+public enum RunStatus {
+  QUEUED,
+  VALIDATING,
+  RUNNING,
+  CANCELLING,
+  CANCELLED,
+  FAILED,
+  FINISHED,
+  FINISHED_WITH_WARNINGS,
+  /** Task-only: not run (dry run, or an earlier task failed). */
+  SKIPPED;
+
+  @JsonValue
+  public String json() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static RunStatus parse(String s) {
+    return valueOf(s.toUpperCase(Locale.ROOT));
+  }
+
+  public boolean isFinal() {
+    return this == CANCELLED || this == FAILED || this == FINISHED || this == FINISHED_WITH_WARNINGS || this == SKIPPED;
+  }
+}

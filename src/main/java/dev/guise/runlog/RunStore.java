@@ -1,0 +1,133 @@
+package dev.guise.runlog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.guise.ErrorCode;
+import dev.guise.GuiseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The runs directory: one folder per run holding run.json and log.jsonl. */
+public final class RunStore {
+  public static final String RECORD = "run.json";
+  public static final String LOG = "log.jsonl";
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  private final Path dir;
+
+  public RunStore(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** A sortable unique id: UTC start time then 6 random hex digits. */
+  public static String newId(Instant now) {
+    byte[] b = new byte[3];
+    new SecureRandom().nextBytes(b);
+    return ID_TIME.format(now) + "-" + HexFormat.of().formatHex(b);
+  }
+
+  public Path create(String id) {
+    Path p = dir.resolve(id);
+    try {
+      Files.createDirectories(p);
+      return p;
+    } catch (IOException e) {
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION,
+          dir + " - cannot create the run directory (" + e.getClass().getSimpleName()
+              + "); check permissions or pass --runs-dir");
+    }
+  }
+
+  /** Writes run.json atomically (temp file then rename) so readers never see half a record. */
+  public void write(RunRecord record) {
+    Path folder = dir.resolve(record.id);
+    Path tmp = folder.resolve(RECORD + ".tmp");
+    try {
+      Files.writeString(
+          tmp,
+          Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(record) + "\n",
+          StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, folder.resolve(RECORD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, folder.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Run records, newest first. */
+  public List<JsonNode> list() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<JsonNode> out = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Path rec = p.resolve(RECORD);
+        if (Files.isRegularFile(rec)) {
+          try {
+            out.add(Json.MAPPER.readTree(rec.toFile()));
+          } catch (IOException unreadable) {
+            // a run directory being created right now, or damaged: skip it in listings
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  public JsonNode show(String id) {
+    Path rec = folder(id).resolve(RECORD);
+    try {
+      return Json.MAPPER.readTree(rec.toFile());
+    } catch (IOException e) {
+      throw new GuiseException(ErrorCode.INVALID_CONFIGURATION, rec + " - cannot read the run record");
+    }
+  }
+
+  /** The folder of a run by id, or a unique prefix of one. */
+  public Path folder(String id) {
+    Path exact = dir.resolve(id);
+    if (!id.contains("/") && !id.contains("\\") && Files.isDirectory(exact)) {
+      return exact;
+    }
+    List<Path> matches = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> s = Files.list(dir)) {
+        s.filter(p -> p.getFileName().toString().startsWith(id)).forEach(matches::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (matches.size() != 1) {
+      throw new GuiseException(
+          ErrorCode.USAGE,
+          "run '" + id + "' - " + (matches.isEmpty() ? "no such run in " + dir : "ambiguous id prefix")
+              + "; see 'guise runs list'");
+    }
+    return matches.get(0);
+  }
+}
