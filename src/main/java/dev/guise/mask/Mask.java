@@ -2,8 +2,8 @@ package dev.guise.mask;
 
 /**
  * One step of a rule's pipeline: turns the incoming value (the original for the first mask, the
- * previous mask's output after that) into a new one. Implementations are immutable, thread-safe
- * and draw all randomness from {@link MaskContext#rng()}.
+ * previous mask's output after that) into a new one. Implementations are immutable, thread-safe and
+ * draw all randomness from {@link MaskContext#rng()}.
  */
 public interface Mask {
   /**

@@ -67,7 +67,8 @@ public final class MaskArgs {
   }
 
   public int intValue(String name, int fallback) {
-    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, longValue(name, fallback)));
+    return (int)
+        Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, longValue(name, fallback)));
   }
 
   public BigDecimal decimal(String name) {

@@ -39,6 +39,16 @@ public final class MaskContext {
     return new MaskContext(seeder, row, key, runStart, mask.digest());
   }
 
+  /**
+   * A context whose masks draw from generators independent of this one's, for a nested pipeline
+   * applied several times to one value (each match of {@code replace_regex}). The same label gives
+   * the same generators, so the result stays reproducible.
+   */
+  public MaskContext derive(String label) {
+    Function<byte[], Rng> parent = seeder;
+    return new MaskContext(d -> parent.apply(d).derive(label), row, key, runStart, digest);
+  }
+
   /** This mask's generator: the same for the same secrets, mask definition and seed inputs. */
   public Rng rng() {
     if (rng == null) {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A mask as users see it: its YAML name (a declared constant, never derived from a class name),
- * what it does, its parameters, an example and the factory that builds it from validated
- * arguments. The registry drives validation, {@code guise masks list|show} and the docs.
+ * what it does, its parameters, an example and the factory that builds it from validated arguments.
+ * The registry drives validation, {@code guise masks list|show} and the docs.
  */
 public record MaskDefinition(
     String name,

@@ -14,7 +14,24 @@ import java.util.Optional;
 public final class MaskRegistry {
   private static final List<MaskDefinition> STANDARD =
       List.of(
-          FromFixedMask.DEFINITION);
+          FromFixedMask.DEFINITION,
+          FromColumnMask.DEFINITION,
+          FromChoicesMask.DEFINITION,
+          FromFormatStringMask.DEFINITION,
+          FromRandomTextMask.DEFINITION,
+          ImitateMask.DEFINITION,
+          TransformCaseMask.DEFINITION,
+          TakeSubstringMask.DEFINITION,
+          ReplaceRegexMask.DEFINITION,
+          FromRandomNumberMask.DEFINITION,
+          FromRandomBooleanMask.DEFINITION,
+          FromRandomDateMask.DEFINITION,
+          FromRandomDatetimeMask.DEFINITION,
+          ConcatMask.DEFINITION,
+          ChainMask.DEFINITION,
+          TypecastMask.DEFINITION,
+          DoNothingMask.DEFINITION,
+          HashMask.DEFINITION);
 
   private static final MaskRegistry DEFAULT = new MaskRegistry(STANDARD);
 

@@ -19,6 +19,9 @@ final class ShapeOf {
     if (value instanceof BigDecimal d) {
       return new OutputShape(OutputShape.Kind.DECIMAL, d.toPlainString().length());
     }
-    return OutputShape.text(value.toString().length());
+    if (value instanceof Double || value instanceof Float) {
+      return new OutputShape(OutputShape.Kind.DECIMAL, ValueText.of(value).length());
+    }
+    return OutputShape.text(ValueText.length(ValueText.of(value)));
   }
 }

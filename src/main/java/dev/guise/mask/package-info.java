@@ -1,2 +1,5 @@
-/** Mask definitions, their registry and one class per mask family; pure functions of value and generator. */
+/**
+ * Mask definitions, their registry and one class per mask family; pure functions of value and
+ * generator.
+ */
 package dev.guise.mask;

@@ -1,0 +1,81 @@
+package dev.guise.mask;
+
+import dev.guise.ErrorCode;
+import dev.guise.GuiseException;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code from_random_date}: a random date, uniform over [min, max] (both inclusive). */
+public final class FromRandomDateMask implements Mask {
+  public static final String NAME = "from_random_date";
+  static final String DEFAULT_MIN = "1950-01-01";
+  static final String DEFAULT_MAX = "now";
+
+  public static final MaskDefinition DEFINITION =
+      new MaskDefinition(
+          NAME,
+          "date",
+          "Replace the value with a random date between min and max (inclusive).",
+          List.of(
+              ParamSpec.optional(
+                  "min",
+                  ParamType.SCALAR,
+                  DEFAULT_MIN,
+                  "Earliest date: ISO-8601 (2020-01-31) or now (the run's start, UTC). Default "
+                      + DEFAULT_MIN
+                      + "."),
+              ParamSpec.optional(
+                  "max",
+                  ParamType.SCALAR,
+                  DEFAULT_MAX,
+                  "Latest date: ISO-8601 or now (the run's start date, UTC). Default now.")),
+          "type: from_random_date\nmin: '1970-01-01'\nmax: now",
+          FromRandomDateMask::create);
+
+  private final DateBound min;
+  private final DateBound max;
+
+  FromRandomDateMask(DateBound min, DateBound max) {
+    this.min = min;
+    this.max = max;
+  }
+
+  private static FromRandomDateMask create(MaskArgs args) {
+    DateBound min = DateBound.parse(args.has("min") ? args.raw("min") : DEFAULT_MIN, "min");
+    DateBound max = DateBound.parse(args.has("max") ? args.raw("max") : DEFAULT_MAX, "max");
+    if (!min.isNow()
+        && !max.isNow()
+        && max.fixed().toLocalDate().isBefore(min.fixed().toLocalDate())) {
+      throw new MaskArgs.InvalidArgument(
+          "max",
+          "max ("
+              + max.fixed().toLocalDate()
+              + ") is before min ("
+              + min.fixed().toLocalDate()
+              + "); make max on or after min");
+    }
+    return new FromRandomDateMask(min, max);
+  }
+
+  @Override
+  public Object apply(Object value, MaskContext ctx) {
+    LocalDate lo = min.date(ctx.runStart());
+    LocalDate hi = max.date(ctx.runStart());
+    if (hi.isBefore(lo)) {
+      throw new GuiseException(
+          ErrorCode.RUN_FAILED,
+          NAME
+              + " - max ("
+              + hi
+              + ") is before min ("
+              + lo
+              + ") at this run's start; make max on or after min");
+    }
+    return LocalDate.ofEpochDay(ctx.rng().nextLongInclusive(lo.toEpochDay(), hi.toEpochDay()));
+  }
+
+  @Override
+  public OutputShape shape() {
+    return OutputShape.of(OutputShape.Kind.DATE);
+  }
+}
