@@ -5,15 +5,23 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * What the commands take from the process: environment variables, the clock, the working
- * directory and whether stdout is a terminal. Tests pass their own.
+ * What the commands take from the process: environment variables, the clock, the working directory
+ * and whether stdout is a terminal. Tests pass their own.
  */
 public record CliEnvironment(
-    Map<String, String> env, Clock clock, Path workingDir, boolean terminal, boolean installSignalHandlers) {
+    Map<String, String> env,
+    Clock clock,
+    Path workingDir,
+    boolean terminal,
+    boolean installSignalHandlers) {
 
   public static CliEnvironment system() {
     return new CliEnvironment(
-        System.getenv(), Clock.systemUTC(), Path.of("").toAbsolutePath(), System.console() != null, true);
+        System.getenv(),
+        Clock.systemUTC(),
+        Path.of("").toAbsolutePath(),
+        System.console() != null,
+        true);
   }
 
   public String get(String name) {

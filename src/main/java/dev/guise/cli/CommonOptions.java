@@ -13,13 +13,18 @@ public final class CommonOptions {
   @Option(
       names = "--format",
       defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (json prints exactly one JSON document on stdout). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (json prints exactly one JSON document on stdout). Default: ${DEFAULT-VALUE}.")
   Format format = Format.text;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only errors and the final result.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only errors and the final result.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print more detail, and stack traces of errors.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Print more detail, and stack traces of errors.")
   boolean verbose;
 
   public boolean json() {

@@ -8,6 +8,7 @@ public final class ConnectionOptions {
   @Option(
       names = "--connections",
       paramLabel = "FILE",
-      description = "Connections file. Default: ./connections.yml, then $GUISE_HOME/connections.yml.")
+      description =
+          "Connections file. Default: ./connections.yml, then $GUISE_HOME/connections.yml.")
   Path connections;
 }

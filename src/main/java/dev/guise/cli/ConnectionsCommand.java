@@ -25,7 +25,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Lists the connections of the connections file and tests one.",
     subcommands = {ConnectionsCommand.ListConnections.class, ConnectionsCommand.Test.class},
-    footer = {"%nExamples:", "  guise connections list", "  guise connections test staging --connections ./connections.yml"})
+    footer = {
+      "%nExamples:",
+      "  guise connections list",
+      "  guise connections test staging --connections ./connections.yml"
+    })
 final class ConnectionsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -35,7 +39,10 @@ final class ConnectionsCommand implements Runnable {
   }
 
   /** {@code guise connections list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists connections (URLs redacted, passwords never shown).")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists connections (URLs redacted, passwords never shown).")
   static final class ListConnections implements Callable<Integer> {
     private final CliEnvironment env;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -82,7 +89,10 @@ final class ConnectionsCommand implements Runnable {
   }
 
   /** {@code guise connections test}. */
-  @Command(name = "test", mixinStandardHelpOptions = true, description = "Connects and prints the server's product and version.",
+  @Command(
+      name = "test",
+      mixinStandardHelpOptions = true,
+      description = "Connects and prints the server's product and version.",
       footer = ExitCodes.HELP)
   static final class Test implements Callable<Integer> {
     private final CliEnvironment env;
@@ -106,7 +116,8 @@ final class ConnectionsCommand implements Runnable {
         return ExitCodes.INVALID;
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (ConnectionPool pool = ConnectionPool.open(c, 1); Connection conn = pool.connection()) {
+      try (ConnectionPool pool = ConnectionPool.open(c, 1);
+          Connection conn = pool.connection()) {
         DatabaseMetaData md = conn.getMetaData();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
@@ -118,7 +129,15 @@ final class ConnectionsCommand implements Runnable {
         if (common.json()) {
           Workspace.printJson(m, out);
         } else {
-          out.println("connection '" + name + "' OK: " + m.get("product") + " " + m.get("version") + " at " + c.redactedUrl());
+          out.println(
+              "connection '"
+                  + name
+                  + "' OK: "
+                  + m.get("product")
+                  + " "
+                  + m.get("version")
+                  + " at "
+                  + c.redactedUrl());
           out.flush();
         }
         return ExitCodes.OK;

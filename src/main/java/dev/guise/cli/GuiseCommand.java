@@ -48,7 +48,9 @@ public final class GuiseCommand implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          boolean verbose = parseResult.originalArgs().contains("-v") || parseResult.originalArgs().contains("--verbose");
+          boolean verbose =
+              parseResult.originalArgs().contains("-v")
+                  || parseResult.originalArgs().contains("--verbose");
           PrintWriter err = commandLine.getErr();
           if (ex instanceof GuiseException g) {
             err.println("error: " + g.getMessage());

@@ -37,25 +37,33 @@ final class MasksCommand implements Runnable {
     m.put("category", d.category());
     m.put("summary", d.summary());
     if (full) {
-      m.put("parameters", d.params().stream().map(p -> {
-        Map<String, Object> pm = new LinkedHashMap<>();
-        pm.put("name", p.name());
-        pm.put("type", p.type().name().toLowerCase());
-        pm.put("required", p.required());
-        pm.put("default", p.defaultValue());
-        pm.put("description", p.description());
-        if (!p.aliases().isEmpty()) {
-          pm.put("aliases", p.aliases());
-        }
-        return pm;
-      }).toList());
+      m.put(
+          "parameters",
+          d.params().stream()
+              .map(
+                  p -> {
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("name", p.name());
+                    pm.put("type", p.type().name().toLowerCase());
+                    pm.put("required", p.required());
+                    pm.put("default", p.defaultValue());
+                    pm.put("description", p.description());
+                    if (!p.aliases().isEmpty()) {
+                      pm.put("aliases", p.aliases());
+                    }
+                    return pm;
+                  })
+              .toList());
       m.put("example", d.example());
     }
     return m;
   }
 
   /** {@code guise masks list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every mask by category.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists every mask by category.")
   static final class ListMasks implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommonOptions common;
@@ -70,7 +78,8 @@ final class MasksCommand implements Runnable {
       }
       int w = all.stream().mapToInt(d -> d.name().length()).max().orElse(10);
       String category = null;
-      for (MaskDefinition d : all.stream().sorted(java.util.Comparator.comparing(MaskDefinition::category)).toList()) {
+      for (MaskDefinition d :
+          all.stream().sorted(java.util.Comparator.comparing(MaskDefinition::category)).toList()) {
         if (!d.category().equals(category)) {
           category = d.category();
           out.println((out.checkError() ? "" : "") + category + ":");
@@ -85,7 +94,10 @@ final class MasksCommand implements Runnable {
   }
 
   /** {@code guise masks show}. */
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a mask's parameters and an example.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Shows a mask's parameters and an example.")
   static final class Show implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommonOptions common;
@@ -95,10 +107,22 @@ final class MasksCommand implements Runnable {
 
     @Override
     public Integer call() {
-      MaskDefinition d = MaskRegistry.standard().find(name).orElseThrow(() -> new GuiseException(
-          ErrorCode.USAGE,
-          "mask '" + name + "' - no such mask" + DidYouMean.hint(name,
-              MaskRegistry.standard().all().stream().map(MaskDefinition::name).toList()) + "; see 'guise masks list'"));
+      MaskDefinition d =
+          MaskRegistry.standard()
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new GuiseException(
+                          ErrorCode.USAGE,
+                          "mask '"
+                              + name
+                              + "' - no such mask"
+                              + DidYouMean.hint(
+                                  name,
+                                  MaskRegistry.standard().all().stream()
+                                      .map(MaskDefinition::name)
+                                      .toList())
+                              + "; see 'guise masks list'"));
       PrintWriter out = spec.commandLine().getOut();
       if (common.json()) {
         Workspace.printJson(json(d, true), out);
@@ -112,9 +136,15 @@ final class MasksCommand implements Runnable {
         out.println("  (none)");
       }
       for (ParamSpec p : d.params()) {
-        out.println("  " + p.name() + " (" + p.type().name().toLowerCase() + (p.required() ? ", required" : "")
-            + (p.defaultValue() != null ? ", default " + p.defaultValue() : "")
-            + (p.aliases().isEmpty() ? "" : ", also " + String.join(", ", p.aliases())) + ")");
+        out.println(
+            "  "
+                + p.name()
+                + " ("
+                + p.type().name().toLowerCase()
+                + (p.required() ? ", required" : "")
+                + (p.defaultValue() != null ? ", default " + p.defaultValue() : "")
+                + (p.aliases().isEmpty() ? "" : ", also " + String.join(", ", p.aliases()))
+                + ")");
         out.println("      " + p.description());
       }
       out.println();

@@ -30,7 +30,12 @@ import picocli.CommandLine.Parameters;
       "Prints the task graph a run would execute, as a tree.",
       "With -c, tables and keys are resolved against the live schema (read-only)."
     },
-    footer = {"%nExamples:", "  guise plan ruleset.yml", "  guise plan ruleset.yml -c staging", ExitCodes.HELP})
+    footer = {
+      "%nExamples:",
+      "  guise plan ruleset.yml",
+      "  guise plan ruleset.yml -c staging",
+      ExitCodes.HELP
+    })
 final class PlanCommand implements Callable<Integer> {
   private final CliEnvironment env;
 
@@ -41,7 +46,10 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RULESET", description = "The ruleset YAML file.")
   Path ruleset;
 
-  @Option(names = {"-c", "--connection"}, paramLabel = "NAME", description = "Resolve against this connection's schema.")
+  @Option(
+      names = {"-c", "--connection"},
+      paramLabel = "NAME",
+      description = "Resolve against this connection's schema.")
   String connection;
 
   PlanCommand(CliEnvironment env) {
@@ -82,7 +90,8 @@ final class PlanCommand implements Callable<Integer> {
         return report(all);
       }
       if (common.json()) {
-        Workspace.printJson(Map.of("tasks", plan.root().children().stream().map(PlanCommand::node).toList()), out);
+        Workspace.printJson(
+            Map.of("tasks", plan.root().children().stream().map(PlanCommand::node).toList()), out);
       } else {
         Workspace.print(all, spec.commandLine().getErr());
         out.println(ruleset + " on " + connection);
@@ -95,7 +104,8 @@ final class PlanCommand implements Callable<Integer> {
 
   private int report(List<Diagnostic> all) {
     if (common.json()) {
-      Workspace.printJson(Map.of("valid", false, "diagnostics", Workspace.json(all)), spec.commandLine().getOut());
+      Workspace.printJson(
+          Map.of("valid", false, "diagnostics", Workspace.json(all)), spec.commandLine().getOut());
     } else {
       Workspace.print(all, spec.commandLine().getErr());
     }
@@ -108,8 +118,13 @@ final class PlanCommand implements Callable<Integer> {
       boolean last = i == tasks.size() - 1;
       String label = t.type() + (t.target() == null ? "" : " " + t.target());
       if (t instanceof MaskTableTask m) {
-        label += " (" + m.rules().size() + (m.rules().size() == 1 ? " rule" : " rules") + ": "
-            + String.join(", ", m.rules().stream().map(r -> r.column()).toList()) + ")";
+        label +=
+            " ("
+                + m.rules().size()
+                + (m.rules().size() == 1 ? " rule" : " rules")
+                + ": "
+                + String.join(", ", m.rules().stream().map(r -> r.column()).toList())
+                + ")";
       }
       out.println(indent + (last ? "└── " : "├── ") + label);
       printTasks(t.children(), indent + (last ? "    " : "│   "), out);

@@ -36,8 +36,17 @@ final class ProgressPrinter implements RunListener {
       double rate = p.done() / secs;
       long left = Math.max(0, p.total() - p.done());
       String eta = rate > 0 ? (long) Math.ceil(left / rate) + "s" : "?";
-      err.print("\r\033[2K  " + p.target() + ": " + p.done() + "/" + p.total() + " rows, "
-          + (long) rate + " rows/s, ETA " + eta);
+      err.print(
+          "\r\033[2K  "
+              + p.target()
+              + ": "
+              + p.done()
+              + "/"
+              + p.total()
+              + " rows, "
+              + (long) rate
+              + " rows/s, ETA "
+              + eta);
       err.flush();
       lineOpen = true;
     } else if (e instanceof RunEvent.TaskEnded t) {

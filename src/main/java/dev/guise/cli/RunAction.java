@@ -64,33 +64,60 @@ final class RunAction {
     }
     Ruleset ruleset = parsed.ruleset();
     RunSecret secret = runSecret(req);
-    byte[] instance = req.disableInstanceSecret() ? null : InstanceSecret.loadOrCreate(env.guiseHome());
+    byte[] instance =
+        req.disableInstanceSecret() ? null : InstanceSecret.loadOrCreate(env.guiseHome());
     RunKey key = RunKey.derive(instance, secret.reveal());
 
     Instant created = env.clock().instant();
-    RunStore store = new RunStore(req.runsDir() != null ? env.workingDir().resolve(req.runsDir()) : env.guiseHome().resolve("runs"));
+    RunStore store =
+        new RunStore(
+            req.runsDir() != null
+                ? env.workingDir().resolve(req.runsDir())
+                : env.guiseHome().resolve("runs"));
     String id = RunStore.newId(created);
     Path dir = store.create(id);
-    RunRecord record = new RunRecord(id, req.options().name(), rulesetInfo(ruleset), connectionInfo(conn), optionsInfo(req, secret), created);
+    RunRecord record =
+        new RunRecord(
+            id,
+            req.options().name(),
+            rulesetInfo(ruleset),
+            connectionInfo(conn),
+            optionsInfo(req, secret),
+            created);
     recordOut[0] = record;
     record.status(RunStatus.VALIDATING);
     store.write(record);
     if (secret.generated() && !common.quiet) {
-      err.println("No run secret given: generated one for this run (shown once; keep it to reproduce this run):");
+      err.println(
+          "No run secret given: generated one for this run (shown once; keep it to reproduce this run):");
       err.println("  " + secret.reveal());
       err.println("Set GUISE_RUN_SECRET or pass --run-secret-file FILE next time.");
       err.flush();
     }
     try (RunLog log = new RunLog(dir.resolve(RunStore.LOG), env.clock());
         ConnectionPool pool = open(conn, req.options().workers() + 1, record, store, log)) {
-      log.log(RunLog.INFO, null, "run " + id + " created", Map.of(
-          "ruleset", ruleset.file(), "connection", conn.name(), "run_secret_fingerprint", secret.fingerprint(),
-          "dry_run", req.options().dryRun()));
+      log.log(
+          RunLog.INFO,
+          null,
+          "run " + id + " created",
+          Map.of(
+              "ruleset",
+              ruleset.file(),
+              "connection",
+              conn.name(),
+              "run_secret_fingerprint",
+              secret.fingerprint(),
+              "dry_run",
+              req.options().dryRun()));
       Planner.Result plan = Planner.plan(ruleset, new LiveSchema(pool));
       List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
       all.addAll(plan.diagnostics().list());
       for (Diagnostic d : all) {
-        log.log(d.isError() ? RunLog.ERROR : RunLog.WARNING, null, d.toString(), Map.of("code", d.code()));
+        log.log(
+            d.isError() ? RunLog.ERROR : RunLog.WARNING,
+            null,
+            d.toString(),
+            Map.of("code", d.code()));
       }
       if (plan.root() == null) {
         record.status(RunStatus.FAILED);
@@ -103,10 +130,23 @@ final class RunAction {
         Workspace.print(all, err);
       }
       Cancellation cancellation = new Cancellation();
-      ProgressPrinter progress = new ProgressPrinter(err, env.terminal() && !common.quiet && !common.json(), env.clock());
-      MaskingRun run = new MaskingRun(pool, plan.root(), key, req.options(), record, store, log, progress, cancellation, env.clock());
+      ProgressPrinter progress =
+          new ProgressPrinter(err, env.terminal() && !common.quiet && !common.json(), env.clock());
+      MaskingRun run =
+          new MaskingRun(
+              pool,
+              plan.root(),
+              key,
+              req.options(),
+              record,
+              store,
+              log,
+              progress,
+              cancellation,
+              env.clock());
       RunStatus status;
-      try (SignalCancel ignored = SignalCancel.install(env.installSignalHandlers(), cancellation, err)) {
+      try (SignalCancel ignored =
+          SignalCancel.install(env.installSignalHandlers(), cancellation, err)) {
         status = run.execute(all.stream().anyMatch(d -> !d.isError()));
       }
       progress.finish();
@@ -115,7 +155,8 @@ final class RunAction {
     }
   }
 
-  private ConnectionPool open(ConnectionConfig conn, int size, RunRecord record, RunStore store, RunLog log) {
+  private ConnectionPool open(
+      ConnectionConfig conn, int size, RunRecord record, RunStore store, RunLog log) {
     try {
       return ConnectionPool.open(conn, size);
     } catch (GuiseException e) {

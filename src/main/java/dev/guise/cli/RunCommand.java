@@ -43,40 +43,75 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RULESET", description = "The ruleset YAML file.")
   Path ruleset;
 
-  @Option(names = {"-c", "--connection"}, required = true, paramLabel = "NAME", description = "Connection name in the connections file.")
+  @Option(
+      names = {"-c", "--connection"},
+      required = true,
+      paramLabel = "NAME",
+      description = "Connection name in the connections file.")
   String connection;
 
   @Option(names = "--name", description = "A name for this run, shown in 'guise runs list'.")
   String name;
 
-  @Option(names = "--dry-run", description = "Validate, read and mask everything, write nothing; show a sample.")
+  @Option(
+      names = "--dry-run",
+      description = "Validate, read and mask everything, write nothing; show a sample.")
   boolean dryRun;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "50000", description = "Rows per batch (each batch commits on its own). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "50000",
+      description = "Rows per batch (each batch commits on its own). Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--max-rows", paramLabel = "N", description = "Mask at most N rows per mask_table task.")
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      description = "Mask at most N rows per mask_table task.")
   long maxRows;
 
-  @Option(names = "--continue-on-failure", description = "Keep running independent tasks after one fails (the run still ends failed).")
+  @Option(
+      names = "--continue-on-failure",
+      description = "Keep running independent tasks after one fails (the run still ends failed).")
   boolean continueOnFailure;
 
-  @Option(names = "--workers", paramLabel = "N", defaultValue = "2", description = "Tasks of a parallel block run at once. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Tasks of a parallel block run at once. Default: ${DEFAULT-VALUE}.")
   int workers;
 
-  @Option(names = "--disable-instance-secret", description = "Derive values from the run secret alone, so other installations reproduce them.")
+  @Option(
+      names = "--disable-instance-secret",
+      description =
+          "Derive values from the run secret alone, so other installations reproduce them.")
   boolean disableInstanceSecret;
 
-  @Option(names = "--run-secret-file", paramLabel = "FILE", description = "Read the run secret (at least 20 characters) from FILE.")
+  @Option(
+      names = "--run-secret-file",
+      paramLabel = "FILE",
+      description = "Read the run secret (at least 20 characters) from FILE.")
   Path runSecretFile;
 
-  @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where run records go. Default: $GUISE_HOME/runs.")
+  @Option(
+      names = "--runs-dir",
+      paramLabel = "DIR",
+      description = "Where run records go. Default: $GUISE_HOME/runs.")
   Path runsDir;
 
-  @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "5", description = "Before/after rows shown per table. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--sample-rows",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "Before/after rows shown per table. Default: ${DEFAULT-VALUE}.")
   int sampleRows;
 
-  @Option(names = "--show-originals", description = "Show original values in the before/after sample (they are redacted otherwise).")
+  @Option(
+      names = "--show-originals",
+      description =
+          "Show original values in the before/after sample (they are redacted otherwise).")
   boolean showOriginals;
 
   @Option(names = "--strict", description = "Exit 7 when the run finished with warnings.")
@@ -89,12 +124,29 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (batchSize < 1 || workers < 1 || maxRows < 0 || sampleRows < 0) {
-      throw RunAction.usage("--batch-size and --workers must be at least 1, --max-rows and --sample-rows not negative");
+      throw RunAction.usage(
+          "--batch-size and --workers must be at least 1, --max-rows and --sample-rows not negative");
     }
     RunOptions options =
-        new RunOptions(name, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+        new RunOptions(
+            name,
+            dryRun,
+            batchSize,
+            maxRows,
+            continueOnFailure,
+            workers,
+            sampleRows,
+            showOriginals);
     RunAction.Request req =
-        new RunAction.Request(ruleset, connections, connection, options, runSecretFile, disableInstanceSecret, runsDir, strict);
+        new RunAction.Request(
+            ruleset,
+            connections,
+            connection,
+            options,
+            runSecretFile,
+            disableInstanceSecret,
+            runsDir,
+            strict);
     return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(req, new RunRecord[1]);
   }

@@ -23,7 +23,12 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Lists past runs and shows their records and logs.",
     subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Log.class},
-    footer = {"%nExamples:", "  guise runs list --status failed", "  guise runs show 20261125T101500-1a2b3c", "  guise runs log 20261125T101500 --follow"})
+    footer = {
+      "%nExamples:",
+      "  guise runs list --status failed",
+      "  guise runs show 20261125T101500-1a2b3c",
+      "  guise runs log 20261125T101500 --follow"
+    })
 final class RunsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -33,24 +38,38 @@ final class RunsCommand implements Runnable {
   }
 
   static RunStore store(CliEnvironment env, Path runsDir) {
-    return new RunStore(runsDir != null ? env.workingDir().resolve(runsDir) : env.guiseHome().resolve("runs"));
+    return new RunStore(
+        runsDir != null ? env.workingDir().resolve(runsDir) : env.guiseHome().resolve("runs"));
   }
 
   /** {@code guise runs list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists runs, newest first.",
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists runs, newest first.",
       footer = {"%nExample:", "  guise runs list --status finished --limit 5"})
   static final class ListRuns implements Callable<Integer> {
     private final CliEnvironment env;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommonOptions common;
 
-    @Option(names = "--status", paramLabel = "S", description = "Only runs with this status (e.g. finished, failed, cancelled).")
+    @Option(
+        names = "--status",
+        paramLabel = "S",
+        description = "Only runs with this status (e.g. finished, failed, cancelled).")
     String status;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N runs. Default: ${DEFAULT-VALUE}.")
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        defaultValue = "20",
+        description = "At most N runs. Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs directory. Default: $GUISE_HOME/runs.")
+    @Option(
+        names = "--runs-dir",
+        paramLabel = "DIR",
+        description = "Runs directory. Default: $GUISE_HOME/runs.")
     Path runsDir;
 
     ListRuns(CliEnvironment env) {
@@ -77,10 +96,15 @@ final class RunsCommand implements Runnable {
         out.println("No runs yet.");
       }
       for (JsonNode r : runs) {
-        out.printf("%-23s %-22s %-24s %10s rows  %s%n",
-            r.path("id").asText(), r.path("status").asText(),
-            r.path("connection").path("name").asText(""), r.path("rows_masked").asLong(),
-            r.path("name").isMissingNode() || r.path("name").isNull() ? r.path("ruleset").path("path").asText() : r.path("name").asText());
+        out.printf(
+            "%-23s %-22s %-24s %10s rows  %s%n",
+            r.path("id").asText(),
+            r.path("status").asText(),
+            r.path("connection").path("name").asText(""),
+            r.path("rows_masked").asLong(),
+            r.path("name").isMissingNode() || r.path("name").isNull()
+                ? r.path("ruleset").path("path").asText()
+                : r.path("name").asText());
       }
       out.flush();
       return ExitCodes.OK;
@@ -88,8 +112,20 @@ final class RunsCommand implements Runnable {
   }
 
   private static JsonNode summary(JsonNode r) {
-    com.fasterxml.jackson.databind.node.ObjectNode o = dev.guise.runlog.Json.MAPPER.createObjectNode();
-    for (String f : new String[] {"id", "name", "status", "connection", "ruleset", "created_time", "end_time", "rows_masked", "rows_updated"}) {
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        dev.guise.runlog.Json.MAPPER.createObjectNode();
+    for (String f :
+        new String[] {
+          "id",
+          "name",
+          "status",
+          "connection",
+          "ruleset",
+          "created_time",
+          "end_time",
+          "rows_masked",
+          "rows_updated"
+        }) {
       if (r.has(f)) {
         o.set(f, r.get(f));
       }
@@ -98,7 +134,10 @@ final class RunsCommand implements Runnable {
   }
 
   /** {@code guise runs show}. */
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows a run record (run.json).",
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Shows a run record (run.json).",
       footer = {"%nExample:", "  guise runs show 20261125T101500-1a2b3c --format json"})
   static final class Show implements Callable<Integer> {
     private final CliEnvironment env;
@@ -108,7 +147,10 @@ final class RunsCommand implements Runnable {
     @Parameters(paramLabel = "RUN_ID", description = "Run id (a unique prefix is enough).")
     String id;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs directory. Default: $GUISE_HOME/runs.")
+    @Option(
+        names = "--runs-dir",
+        paramLabel = "DIR",
+        description = "Runs directory. Default: $GUISE_HOME/runs.")
     Path runsDir;
 
     Show(CliEnvironment env) {
@@ -123,12 +165,29 @@ final class RunsCommand implements Runnable {
         Workspace.printJson(r, out);
         return ExitCodes.OK;
       }
-      out.println("Run " + r.path("id").asText() + (r.path("name").isTextual() ? " (" + r.path("name").asText() + ")" : ""));
+      out.println(
+          "Run "
+              + r.path("id").asText()
+              + (r.path("name").isTextual() ? " (" + r.path("name").asText() + ")" : ""));
       out.println("  status:     " + r.path("status").asText());
       out.println("  ruleset:    " + r.path("ruleset").path("path").asText());
-      out.println("  connection: " + r.path("connection").path("name").asText() + " " + r.path("connection").path("url").asText());
-      out.println("  started:    " + r.path("start_time").asText("-") + "  ended: " + r.path("end_time").asText("-"));
-      out.println("  rows:       " + r.path("rows_masked").asLong() + " masked, " + r.path("rows_updated").asLong() + " updated of " + r.path("rows_total").asLong());
+      out.println(
+          "  connection: "
+              + r.path("connection").path("name").asText()
+              + " "
+              + r.path("connection").path("url").asText());
+      out.println(
+          "  started:    "
+              + r.path("start_time").asText("-")
+              + "  ended: "
+              + r.path("end_time").asText("-"));
+      out.println(
+          "  rows:       "
+              + r.path("rows_masked").asLong()
+              + " masked, "
+              + r.path("rows_updated").asLong()
+              + " updated of "
+              + r.path("rows_total").asLong());
       if (r.hasNonNull("error")) {
         out.println("  error:      " + r.path("error").asText());
       }
@@ -139,20 +198,35 @@ final class RunsCommand implements Runnable {
 
     private static void printTasks(JsonNode tasks, String indent, PrintWriter out) {
       for (JsonNode t : tasks) {
-        out.println(indent + "- [" + t.path("id").asText() + "] " + t.path("type").asText()
-            + (t.hasNonNull("target") ? " " + t.path("target").asText() : "") + ": " + t.path("status").asText()
-            + (t.path("type").asText().equals("mask_table")
-                ? " (" + t.path("rows_read").asLong() + " read, " + t.path("rows_updated").asLong() + " updated, "
-                    + t.path("batches_committed").asLong() + " batches)"
-                : "")
-            + (t.hasNonNull("error") ? " - " + t.path("error").asText() : ""));
+        out.println(
+            indent
+                + "- ["
+                + t.path("id").asText()
+                + "] "
+                + t.path("type").asText()
+                + (t.hasNonNull("target") ? " " + t.path("target").asText() : "")
+                + ": "
+                + t.path("status").asText()
+                + (t.path("type").asText().equals("mask_table")
+                    ? " ("
+                        + t.path("rows_read").asLong()
+                        + " read, "
+                        + t.path("rows_updated").asLong()
+                        + " updated, "
+                        + t.path("batches_committed").asLong()
+                        + " batches)"
+                    : "")
+                + (t.hasNonNull("error") ? " - " + t.path("error").asText() : ""));
         printTasks(t.path("tasks"), indent + "  ", out);
       }
     }
   }
 
   /** {@code guise runs log}. */
-  @Command(name = "log", mixinStandardHelpOptions = true, description = "Prints a run's log (log.jsonl).",
+  @Command(
+      name = "log",
+      mixinStandardHelpOptions = true,
+      description = "Prints a run's log (log.jsonl).",
       footer = {"%nExample:", "  guise runs log 20261125T101500 --follow"})
   static final class Log implements Callable<Integer> {
     private final CliEnvironment env;
@@ -162,10 +236,15 @@ final class RunsCommand implements Runnable {
     @Parameters(paramLabel = "RUN_ID", description = "Run id (a unique prefix is enough).")
     String id;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep printing new lines until the run ends.")
+    @Option(
+        names = {"-f", "--follow"},
+        description = "Keep printing new lines until the run ends.")
     boolean follow;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Runs directory. Default: $GUISE_HOME/runs.")
+    @Option(
+        names = "--runs-dir",
+        paramLabel = "DIR",
+        description = "Runs directory. Default: $GUISE_HOME/runs.")
     Path runsDir;
 
     Log(CliEnvironment env) {
@@ -202,14 +281,20 @@ final class RunsCommand implements Runnable {
 
     private static boolean runEnded(RunStore store, Path folder) {
       String s = store.show(folder.getFileName().toString()).path("status").asText();
-      return s.equals("finished") || s.equals("finished_with_warnings") || s.equals("failed") || s.equals("cancelled");
+      return s.equals("finished")
+          || s.equals("finished_with_warnings")
+          || s.equals("failed")
+          || s.equals("cancelled");
     }
 
     private static String render(String line) {
       try {
         JsonNode n = dev.guise.runlog.Json.MAPPER.readTree(line);
         int level = n.path("log_level").asInt();
-        String lv = level >= 50 ? "FATAL" : level >= 40 ? "ERROR" : level >= 30 ? "WARN " : level >= 20 ? "INFO " : "DEBUG";
+        String lv =
+            level >= 50
+                ? "FATAL"
+                : level >= 40 ? "ERROR" : level >= 30 ? "WARN " : level >= 20 ? "INFO " : "DEBUG";
         String task = n.hasNonNull("task") ? " [" + n.path("task").asText() + "]" : "";
         return n.path("timestamp").asText() + " " + lv + task + " " + n.path("message").asText();
       } catch (IOException e) {

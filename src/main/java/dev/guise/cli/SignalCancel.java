@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns SIGINT and SIGTERM into a graceful cancel while a run is in progress: the batch in
- * flight completes or rolls back, the record says what was written, and the process exits 6.
- * Uses {@code sun.misc.Signal} because a shutdown hook cannot choose the exit code.
+ * Turns SIGINT and SIGTERM into a graceful cancel while a run is in progress: the batch in flight
+ * completes or rolls back, the record says what was written, and the process exits 6. Uses {@code
+ * sun.misc.Signal} because a shutdown hook cannot choose the exit code.
  */
 @SuppressWarnings("removal")
 final class SignalCancel implements AutoCloseable {
@@ -30,7 +30,8 @@ final class SignalCancel implements AutoCloseable {
                 sig -> {
                   if (!cancellation.cancelledByUser()) {
                     err.println();
-                    err.println("Cancelling: finishing the batch in flight, then stopping (the run record will say what was written).");
+                    err.println(
+                        "Cancelling: finishing the batch in flight, then stopping (the run record will say what was written).");
                     err.flush();
                   }
                   cancellation.cancel();

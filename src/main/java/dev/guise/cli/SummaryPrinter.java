@@ -21,15 +21,28 @@ final class SummaryPrinter {
       printSamples(r);
       out.println();
       List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"task", "type", "target", "status", "read", "masked", "updated", "skipped", "ms"});
+      rows.add(
+          new String[] {
+            "task", "type", "target", "status", "read", "masked", "updated", "skipped", "ms"
+          });
       for (TaskRecord t : r.tasks()) {
         collect(t, rows);
       }
       table(rows);
       out.println();
     }
-    out.println("Run " + r.id + " " + r.status().json() + ": " + r.rowsMasked() + " rows masked, "
-        + r.rowsUpdated() + " rows updated" + (Boolean.TRUE.equals(r.options.get("dry_run")) ? " (dry run: nothing written)" : "") + ".");
+    out.println(
+        "Run "
+            + r.id
+            + " "
+            + r.status().json()
+            + ": "
+            + r.rowsMasked()
+            + " rows masked, "
+            + r.rowsUpdated()
+            + " rows updated"
+            + (Boolean.TRUE.equals(r.options.get("dry_run")) ? " (dry run: nothing written)" : "")
+            + ".");
     for (TaskRecord t : failed(r.tasks(), new ArrayList<>())) {
       out.println("  task " + t.id + ": " + t.error());
     }
@@ -48,11 +61,18 @@ final class SummaryPrinter {
   }
 
   private void collect(TaskRecord t, List<String[]> rows) {
-    rows.add(new String[] {
-      t.id, t.type, t.target == null ? "" : t.target, t.status().json(),
-      String.valueOf(t.rowsRead()), String.valueOf(t.rowsMasked()), String.valueOf(t.rowsUpdated()),
-      String.valueOf(t.rowsSkipped()), String.valueOf(t.durationMs())
-    });
+    rows.add(
+        new String[] {
+          t.id,
+          t.type,
+          t.target == null ? "" : t.target,
+          t.status().json(),
+          String.valueOf(t.rowsRead()),
+          String.valueOf(t.rowsMasked()),
+          String.valueOf(t.rowsUpdated()),
+          String.valueOf(t.rowsSkipped()),
+          String.valueOf(t.durationMs())
+        });
     for (TaskRecord c : t.tasks()) {
       collect(c, rows);
     }
@@ -70,10 +90,18 @@ final class SummaryPrinter {
         StringBuilder changes = new StringBuilder();
         for (Map.Entry<String, Object> c : row.entrySet()) {
           if (c.getValue() instanceof Map<?, ?> m) {
-            changes.append("\n      ").append(c.getKey()).append(": ")
-                .append(m.get("before")).append(" -> ").append(m.get("after"));
+            changes
+                .append("\n      ")
+                .append(c.getKey())
+                .append(": ")
+                .append(m.get("before"))
+                .append(" -> ")
+                .append(m.get("after"));
           } else {
-            key.append(key.length() == 0 ? "" : ", ").append(c.getKey()).append("=").append(c.getValue());
+            key.append(key.length() == 0 ? "" : ", ")
+                .append(c.getKey())
+                .append("=")
+                .append(c.getValue());
           }
         }
         out.println("  " + key + changes);
@@ -92,7 +120,10 @@ final class SummaryPrinter {
       StringBuilder sb = new StringBuilder(" ");
       for (int i = 0; i < r.length; i++) {
         boolean numeric = i >= 4;
-        String cell = numeric ? " ".repeat(w[i] - r[i].length()) + r[i] : r[i] + " ".repeat(w[i] - r[i].length());
+        String cell =
+            numeric
+                ? " ".repeat(w[i] - r[i].length()) + r[i]
+                : r[i] + " ".repeat(w[i] - r[i].length());
         sb.append(' ').append(cell);
       }
       out.println(sb.toString().stripTrailing());

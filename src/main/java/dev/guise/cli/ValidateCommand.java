@@ -28,7 +28,12 @@ import picocli.CommandLine.Parameters;
       "With -c it also checks tables, columns, keys and output types against the live schema",
       "(read-only). Exit 0 when valid, 3 on errors, 7 on warnings with --strict."
     },
-    footer = {"%nExamples:", "  guise validate ruleset.yml", "  guise validate ruleset.yml -c staging --strict --format json", ExitCodes.HELP})
+    footer = {
+      "%nExamples:",
+      "  guise validate ruleset.yml",
+      "  guise validate ruleset.yml -c staging --strict --format json",
+      ExitCodes.HELP
+    })
 final class ValidateCommand implements Callable<Integer> {
   private final CliEnvironment env;
 
@@ -39,7 +44,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RULESET", description = "The ruleset YAML file.")
   Path ruleset;
 
-  @Option(names = {"-c", "--connection"}, paramLabel = "NAME", description = "Also check against this connection's schema.")
+  @Option(
+      names = {"-c", "--connection"},
+      paramLabel = "NAME",
+      description = "Also check against this connection's schema.")
   String connection;
 
   @Option(names = "--strict", description = "Treat warnings as failures (exit 7).")
@@ -75,11 +83,17 @@ final class ValidateCommand implements Callable<Integer> {
     } else {
       Workspace.print(all, spec.commandLine().getErr());
       if (!errors) {
-        out.println(ruleset + " is valid" + (connection == null ? "" : " against connection '" + connection + "'")
-            + (warnings ? " (with warnings)" : "") + ".");
+        out.println(
+            ruleset
+                + " is valid"
+                + (connection == null ? "" : " against connection '" + connection + "'")
+                + (warnings ? " (with warnings)" : "")
+                + ".");
         out.flush();
       }
     }
-    return errors ? ExitCodes.INVALID : warnings && strict ? ExitCodes.STRICT_WARNINGS : ExitCodes.OK;
+    return errors
+        ? ExitCodes.INVALID
+        : warnings && strict ? ExitCodes.STRICT_WARNINGS : ExitCodes.OK;
   }
 }

@@ -8,8 +8,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
   public String[] getVersion() {
     String v = GuiseCommand.class.getPackage().getImplementationVersion();
     return new String[] {
-      "guise " + (v == null ? "development build" : v),
-      "Java " + System.getProperty("java.version")
+      "guise " + (v == null ? "development build" : v), "Java " + System.getProperty("java.version")
     };
   }
 }

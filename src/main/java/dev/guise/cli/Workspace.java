@@ -56,8 +56,12 @@ final class Workspace {
           Diagnostic.error(
               "unknown-connection",
               Location.of(file.toString()),
-              "no connection named '" + name + "'"
-                  + (r.connections().isEmpty() ? "" : "; defined: " + String.join(", ", r.connections().keySet()))));
+              "no connection named '"
+                  + name
+                  + "'"
+                  + (r.connections().isEmpty()
+                      ? ""
+                      : "; defined: " + String.join(", ", r.connections().keySet()))));
     }
     out.addAll(relevant);
     return relevant.stream().anyMatch(Diagnostic::isError) ? null : c;

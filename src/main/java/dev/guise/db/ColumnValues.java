@@ -40,19 +40,30 @@ public final class ColumnValues {
         case INTEGER -> integer(v);
         case DECIMAL -> {
           BigDecimal d = decimal(v);
-          yield c.scale() > 0 || d.scale() > 0 ? d.setScale(Math.max(0, c.scale()), RoundingMode.HALF_UP) : d;
+          yield c.scale() > 0 || d.scale() > 0
+              ? d.setScale(Math.max(0, c.scale()), RoundingMode.HALF_UP)
+              : d;
         }
-        case FLOAT -> v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
+        case FLOAT ->
+            v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().trim());
         case BOOLEAN -> bool(v);
         case DATE -> date(v);
         case TIMESTAMP -> timestamp(v);
-        case TIMESTAMP_TZ -> v instanceof OffsetDateTime o ? o : timestamp(v).atOffset(ZoneOffset.UTC);
+        case TIMESTAMP_TZ ->
+            v instanceof OffsetDateTime o ? o : timestamp(v).atOffset(ZoneOffset.UTC);
         case TIME -> v instanceof LocalTime t ? t : LocalTime.parse(v.toString().trim());
-        case BINARY -> v instanceof byte[] b ? b : v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        case BINARY ->
+            v instanceof byte[] b
+                ? b
+                : v.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       };
     } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
       throw new DoesNotFit(
-          "a " + kind(v) + " output cannot be stored in " + c.displayType() + "; use typecast or a mask of the column's type");
+          "a "
+              + kind(v)
+              + " output cannot be stored in "
+              + c.displayType()
+              + "; use typecast or a mask of the column's type");
     }
   }
 
@@ -61,8 +72,11 @@ public final class ColumnValues {
     int max = c.maxTextLength();
     if (max > 0 && s.codePointCount(0, s.length()) > max) {
       throw new DoesNotFit(
-          "the masked value is " + s.codePointCount(0, s.length()) + " characters, longer than the column's "
-              + c.displayType() + "; shorten the mask's output (e.g. take_substring)");
+          "the masked value is "
+              + s.codePointCount(0, s.length())
+              + " characters, longer than the column's "
+              + c.displayType()
+              + "; shorten the mask's output (e.g. take_substring)");
     }
     return s;
   }
@@ -131,7 +145,9 @@ public final class ColumnValues {
       return o.toLocalDate();
     }
     String s = v.toString().trim();
-    return s.length() > 10 ? LocalDateTime.parse(s.replace(' ', 'T')).toLocalDate() : LocalDate.parse(s);
+    return s.length() > 10
+        ? LocalDateTime.parse(s.replace(' ', 'T')).toLocalDate()
+        : LocalDate.parse(s);
   }
 
   private static LocalDateTime timestamp(Object v) {
@@ -145,7 +161,9 @@ public final class ColumnValues {
       return o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
     String s = v.toString().trim();
-    return s.length() <= 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s.replace(' ', 'T'));
+    return s.length() <= 10
+        ? LocalDate.parse(s).atStartOfDay()
+        : LocalDateTime.parse(s.replace(' ', 'T'));
   }
 
   private static String kind(Object v) {

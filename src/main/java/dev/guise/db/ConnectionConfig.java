@@ -3,8 +3,8 @@ package dev.guise.db;
 import java.util.Map;
 
 /**
- * One named connection of connections.yml, with its password already resolved. {@link
- * #toString()} never shows the password.
+ * One named connection of connections.yml, with its password already resolved. {@link #toString()}
+ * never shows the password.
  *
  * @param jdbcUrl the URL given or built from host/port/database
  * @param schema the schema tables are looked up in when a ruleset names none; may be null

@@ -53,7 +53,9 @@ public final class ConnectionPool implements AutoCloseable {
   public Connection connection() {
     try {
       Connection c = ds.getConnection();
-      config.dialect().applyTimeouts(c, config.statementTimeoutSeconds(), config.lockTimeoutSeconds());
+      config
+          .dialect()
+          .applyTimeouts(c, config.statementTimeoutSeconds(), config.lockTimeoutSeconds());
       return c;
     } catch (SQLException e) {
       throw unreachable(config, e);
@@ -71,8 +73,13 @@ public final class ConnectionPool implements AutoCloseable {
     }
     return new GuiseException(
         ErrorCode.DATABASE,
-        "connection '" + config.name() + "' (" + config.redactedUrl() + ") - cannot connect: "
-            + Redact.url(reason) + "; check that the database is running and the settings are right",
+        "connection '"
+            + config.name()
+            + "' ("
+            + config.redactedUrl()
+            + ") - cannot connect: "
+            + Redact.url(reason)
+            + "; check that the database is running and the settings are right",
         null);
   }
 

@@ -18,14 +18,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads connections.yml. Passwords come from {@code ${env:NAME}} or {@code ${file:PATH}}; a
- * literal password is accepted with a warning when the file is readable by others.
+ * Reads connections.yml. Passwords come from {@code ${env:NAME}} or {@code ${file:PATH}}; a literal
+ * password is accepted with a warning when the file is readable by others.
  */
 public final class ConnectionsFile {
   private static final Set<String> KEYS =
       Set.of(
-          "db_type", "host", "port", "database", "schema", "user", "password", "url",
-          "properties", "statement_timeout", "lock_timeout");
+          "db_type",
+          "host",
+          "port",
+          "database",
+          "schema",
+          "user",
+          "password",
+          "url",
+          "properties",
+          "statement_timeout",
+          "lock_timeout");
   private static final Pattern REF = Pattern.compile("\\$\\{(env|file):([^}]+)}");
 
   /** The parsed connections and the problems found. */
@@ -53,7 +62,8 @@ public final class ConnectionsFile {
     if (root == null) {
       return new Result(out, d);
     }
-    if (!(root instanceof YNode.YMap map) || !(map.get("connections") instanceof YNode.YMap conns)) {
+    if (!(root instanceof YNode.YMap map)
+        || !(map.get("connections") instanceof YNode.YMap conns)) {
       d.error(
           "wrong-type",
           root.location(),
@@ -62,7 +72,8 @@ public final class ConnectionsFile {
     }
     for (String k : map.entries().keySet()) {
       if (!k.equals("version") && !k.equals("connections")) {
-        d.error("unknown-key", map.keyLocation(k), "unknown key '" + k + "' in the connections file");
+        d.error(
+            "unknown-key", map.keyLocation(k), "unknown key '" + k + "' in the connections file");
       }
     }
     boolean worldReadable = worldReadable(file);
@@ -94,7 +105,11 @@ public final class ConnectionsFile {
         d.error(
             "unknown-key",
             m.keyLocation(k),
-            "unknown key '" + k + "' in connection '" + name + "'"
+            "unknown key '"
+                + k
+                + "' in connection '"
+                + name
+                + "'"
                 + dev.guise.ruleset.DidYouMean.hint(k, KEYS));
       } else if (k.equals("properties") && e.getValue() instanceof YNode.YMap pm) {
         pm.entries().forEach((pk, pv) -> props.put(pk, String.valueOf(pv.toPlain())));
@@ -107,16 +122,22 @@ public final class ConnectionsFile {
     if (password != null) {
       Matcher ref = REF.matcher(password);
       if (ref.matches()) {
-        password = resolve(ref.group(1), ref.group(2), file, env, name, m.keyLocation("password"), d);
+        password =
+            resolve(ref.group(1), ref.group(2), file, env, name, m.keyLocation("password"), d);
       } else if (worldReadable) {
         d.warning(
             "literal-password",
             m.keyLocation("password"),
-            "connection '" + name + "' has a literal password in a file others can read; use"
+            "connection '"
+                + name
+                + "' has a literal password in a file others can read; use"
                 + " ${env:NAME} or ${file:PATH}, or chmod 600 the file");
       }
     }
     String url = v.get("url");
+    if (url != null) {
+      url = url.replace("${guise_home}", guiseHome(env));
+    }
     String dbType = v.get("db_type");
     Dialect dialect = null;
     if (dbType != null) {
@@ -125,7 +146,11 @@ public final class ConnectionsFile {
         d.error(
             "unknown-db-type",
             m.keyLocation("db_type"),
-            "connection '" + name + "': unknown db_type '" + dbType + "'; expected one of "
+            "connection '"
+                + name
+                + "': unknown db_type '"
+                + dbType
+                + "'; expected one of "
                 + String.join(", ", Dialects.dbTypes()));
         return null;
       }
@@ -135,13 +160,19 @@ public final class ConnectionsFile {
         d.error(
             "unknown-db-type",
             m.keyLocation("url"),
-            "connection '" + name + "': no dialect for URL " + Redact.url(url)
-                + "; set db_type to one of " + String.join(", ", Dialects.dbTypes()));
+            "connection '"
+                + name
+                + "': no dialect for URL "
+                + Redact.url(url)
+                + "; set db_type to one of "
+                + String.join(", ", Dialects.dbTypes()));
         return null;
       }
     } else {
       d.error(
-          "missing-key", at, "connection '" + name + "' needs 'url' or 'db_type' with host and database");
+          "missing-key",
+          at,
+          "connection '" + name + "' needs 'url' or 'db_type' with host and database");
       return null;
     }
     if (url == null) {
@@ -171,6 +202,16 @@ public final class ConnectionsFile {
         seconds(v.get("lock_timeout"), name, "lock_timeout", m, d));
   }
 
+  /** {@code $GUISE_HOME}, else {@code ~/.guise}; forward slashes so it fits in a JDBC URL. */
+  private static String guiseHome(Function<String, String> env) {
+    String h = env.apply("GUISE_HOME");
+    Path p =
+        h != null && !h.isBlank()
+            ? Path.of(h).toAbsolutePath()
+            : Path.of(System.getProperty("user.home"), ".guise");
+    return p.toString().replace('\\', '/');
+  }
+
   private static int seconds(String s, String name, String key, YNode.YMap m, Diagnostics d) {
     if (s == null) {
       return 0;
@@ -178,13 +219,22 @@ public final class ConnectionsFile {
     try {
       return Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
-      d.error("wrong-type", m.keyLocation(key), "connection '" + name + "': " + key + " is a number of seconds");
+      d.error(
+          "wrong-type",
+          m.keyLocation(key),
+          "connection '" + name + "': " + key + " is a number of seconds");
       return 0;
     }
   }
 
   private static String resolve(
-      String kind, String ref, Path file, Function<String, String> env, String name, Location at, Diagnostics d) {
+      String kind,
+      String ref,
+      Path file,
+      Function<String, String> env,
+      String name,
+      Location at,
+      Diagnostics d) {
     if (kind.equals("env")) {
       String value = env.apply(ref);
       if (value == null) {

@@ -36,8 +36,8 @@ public interface Dialect {
   }
 
   /**
-   * Finds a table as the user wrote it ({@code table} or {@code schema.table}), matching its
-   * exact name first and then case-insensitively.
+   * Finds a table as the user wrote it ({@code table} or {@code schema.table}), matching its exact
+   * name first and then case-insensitively.
    *
    * @param defaultSchema the connection's schema, or null for the engine's current one
    */
@@ -49,7 +49,12 @@ public interface Dialect {
    * bound key when {@code afterKey} is true, at most {@code limit} rows.
    */
   String selectBatch(
-      TableRef table, List<String> key, List<String> columns, String where, boolean afterKey, int limit);
+      TableRef table,
+      List<String> key,
+      List<String> columns,
+      String where,
+      boolean afterKey,
+      int limit);
 
   /** {@code SELECT COUNT(*)} of the rows a task will visit. */
   default String countRows(TableRef table, String where) {

@@ -26,7 +26,8 @@ public final class KeyedUpdateWriteBack implements WriteBack {
     String where =
         String.join(" AND ", key.stream().map(col -> dialect.quote(col.name()) + " = ?").toList());
     this.ps =
-        c.prepareStatement("UPDATE " + dialect.qualified(table) + " SET " + set + " WHERE " + where);
+        c.prepareStatement(
+            "UPDATE " + dialect.qualified(table) + " SET " + set + " WHERE " + where);
   }
 
   @Override

@@ -176,7 +176,12 @@ public abstract class StandardDialect implements Dialect {
 
   @Override
   public String selectBatch(
-      TableRef table, List<String> key, List<String> columns, String where, boolean afterKey, int limit) {
+      TableRef table,
+      List<String> key,
+      List<String> columns,
+      String where,
+      boolean afterKey,
+      int limit) {
     StringBuilder sql = new StringBuilder("SELECT ");
     List<String> all = new ArrayList<>(key);
     all.addAll(columns);
@@ -198,8 +203,8 @@ public abstract class StandardDialect implements Dialect {
   }
 
   /**
-   * The keyset condition {@code (k1, k2) > (?, ?)}, spelt out as ORs so that every engine's
-   * planner can use the key index.
+   * The keyset condition {@code (k1, k2) > (?, ?)}, spelt out as ORs so that every engine's planner
+   * can use the key index.
    */
   protected String keyAfter(List<String> key) {
     if (key.size() == 1) {
@@ -286,8 +291,15 @@ public abstract class StandardDialect implements Dialect {
   @Override
   public ColumnCategory categorize(int jdbcType, String typeName) {
     return switch (jdbcType) {
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-          Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB -> ColumnCategory.TEXT;
+      case Types.CHAR,
+          Types.VARCHAR,
+          Types.LONGVARCHAR,
+          Types.NCHAR,
+          Types.NVARCHAR,
+          Types.LONGNVARCHAR,
+          Types.CLOB,
+          Types.NCLOB ->
+          ColumnCategory.TEXT;
       case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> ColumnCategory.INTEGER;
       case Types.DECIMAL, Types.NUMERIC -> ColumnCategory.DECIMAL;
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> ColumnCategory.FLOAT;

@@ -10,7 +10,10 @@ import java.util.Optional;
  * @param uniqueKeys column lists of unique indexes and constraints (the primary key included)
  */
 public record TableInfo(
-    TableRef ref, List<ColumnInfo> columns, List<String> primaryKey, List<List<String>> uniqueKeys) {
+    TableRef ref,
+    List<ColumnInfo> columns,
+    List<String> primaryKey,
+    List<List<String>> uniqueKeys) {
 
   /** Exact match first, then a case-insensitive one. */
   public Optional<ColumnInfo> column(String name) {
@@ -33,7 +36,8 @@ public record TableInfo(
 
   /** True when the given columns (real names) are exactly a primary or unique key. */
   public boolean isUniqueKey(List<String> columnNames) {
-    List<String> wanted = columnNames.stream().map(s -> s.toLowerCase(Locale.ROOT)).sorted().toList();
+    List<String> wanted =
+        columnNames.stream().map(s -> s.toLowerCase(Locale.ROOT)).sorted().toList();
     for (List<String> k : uniqueKeys) {
       if (k.stream().map(s -> s.toLowerCase(Locale.ROOT)).sorted().toList().equals(wanted)) {
         return true;

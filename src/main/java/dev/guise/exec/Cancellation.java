@@ -3,8 +3,8 @@ package dev.guise.exec;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A run-wide stop flag, checked between batches: set by Ctrl-C (the run ends {@code cancelled})
- * or by a failed task without continue-on-failure (the others stop, the run ends {@code failed}).
+ * A run-wide stop flag, checked between batches: set by Ctrl-C (the run ends {@code cancelled}) or
+ * by a failed task without continue-on-failure (the others stop, the run ends {@code failed}).
  */
 public final class Cancellation {
   private final AtomicReference<String> reason = new AtomicReference<>();

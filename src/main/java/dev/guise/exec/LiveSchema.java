@@ -28,8 +28,12 @@ public final class LiveSchema implements SchemaSource {
     } catch (SQLException e) {
       throw new GuiseException(
           ErrorCode.DATABASE,
-          "connection '" + pool.config().name() + "' - cannot read the schema of " + nameAsWritten
-              + ": " + e.getMessage(),
+          "connection '"
+              + pool.config().name()
+              + "' - cannot read the schema of "
+              + nameAsWritten
+              + ": "
+              + e.getMessage(),
           e);
     }
   }

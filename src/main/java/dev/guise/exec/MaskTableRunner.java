@@ -30,10 +30,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs one {@code mask_table}: reads rows in key order one batch at a time (keyset pagination,
- * so memory is bounded by the batch size), masks them, writes the batch back and commits it.
- * Each committed batch is counted in the task record with its last key, so a failure or a
- * cancellation leaves an exact, documented state.
+ * Runs one {@code mask_table}: reads rows in key order one batch at a time (keyset pagination, so
+ * memory is bounded by the batch size), masks them, writes the batch back and commits it. Each
+ * committed batch is counted in the task record with its last key, so a failure or a cancellation
+ * leaves an exact, documented state.
  */
 final class MaskTableRunner {
   private final MaskTableStep step;
@@ -109,13 +109,32 @@ final class MaskTableRunner {
       long total = count(c, d);
       record.rowsTotal(total);
       listener.on(new RunEvent.TaskStarted(step.id(), step.describe(), total));
-      log.log(RunLog.INFO, step.id(), "masking " + table + ": " + total + " rows", Map.of("rows_total", total));
-      String first = d.selectBatch(step.table().ref(), keyNames, readNames, step.task().where(), false, options.batchSize());
-      String next = d.selectBatch(step.table().ref(), keyNames, readNames, step.task().where(), true, options.batchSize());
+      log.log(
+          RunLog.INFO,
+          step.id(),
+          "masking " + table + ": " + total + " rows",
+          Map.of("rows_total", total));
+      String first =
+          d.selectBatch(
+              step.table().ref(),
+              keyNames,
+              readNames,
+              step.task().where(),
+              false,
+              options.batchSize());
+      String next =
+          d.selectBatch(
+              step.table().ref(),
+              keyNames,
+              readNames,
+              step.task().where(),
+              true,
+              options.batchSize());
       Object[] lastKey = null;
       long done = 0;
       List<Map<String, Object>> sample = new ArrayList<>();
-      try (WriteBack writer = options.dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written())) {
+      try (WriteBack writer =
+          options.dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written())) {
         while (true) {
           if (cancellation.stopping()) {
             c.rollback();
@@ -160,16 +179,22 @@ final class MaskTableRunner {
             } catch (SQLException e) {
               rollbackQuietly(c);
               throw new TaskFailure(
-                  table + " - writing the batch after key " + describeKey(out.get(0), nKey)
-                      + " failed: " + e.getMessage().strip() + "; earlier batches are committed ("
-                      + record.batchesCommitted() + "), this and later ones are untouched",
+                  table
+                      + " - writing the batch after key "
+                      + describeKey(out.get(0), nKey)
+                      + " failed: "
+                      + e.getMessage().strip()
+                      + "; earlier batches are committed ("
+                      + record.batchesCommitted()
+                      + "), this and later ones are untouched",
                   e);
             }
           } else {
             c.rollback(); // ends the read transaction
           }
           done += rows.size();
-          record.batch(rows.size(), masked, updated, rows.size() - masked, writer != null, List.of(lastKey));
+          record.batch(
+              rows.size(), masked, updated, rows.size() - masked, writer != null, List.of(lastKey));
           listener.on(new RunEvent.Progress(step.id(), table, done, total));
           if (rows.size() < limit) {
             break;
@@ -184,7 +209,8 @@ final class MaskTableRunner {
   }
 
   private long count(Connection c, Dialect d) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(d.countRows(step.table().ref(), step.task().where()));
+    try (PreparedStatement ps =
+            c.prepareStatement(d.countRows(step.table().ref(), step.task().where()));
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       long n = rs.getLong(1);
@@ -219,7 +245,12 @@ final class MaskTableRunner {
 
   /** Returns the row with masked values, or null when every rule skipped it. */
   private Object[] maskRow(
-      Object[] row, List<CompiledRule> rules, String tableSeed, int nKey, Map<String, Integer> index, String table) {
+      Object[] row,
+      List<CompiledRule> rules,
+      String tableSeed,
+      int nKey,
+      Map<String, Integer> index,
+      String table) {
     Object[] current = row.clone();
     RowView view =
         name -> {
@@ -241,9 +272,16 @@ final class MaskTableRunner {
         current[r.columnIndex] = r.planned.rule().pipeline().apply(in, ctx);
       } catch (RuntimeException e) {
         throw new TaskFailure(
-            table + "." + r.planned.column().name() + " - masking the row with key "
-                + describeKey(row, nKey) + " failed: " + e.getMessage()
-                + " (rule at " + r.planned.rule().location() + ")",
+            table
+                + "."
+                + r.planned.column().name()
+                + " - masking the row with key "
+                + describeKey(row, nKey)
+                + " failed: "
+                + e.getMessage()
+                + " (rule at "
+                + r.planned.rule().location()
+                + ")",
             e);
       }
       any = true;
@@ -256,7 +294,14 @@ final class MaskTableRunner {
       return ColumnValues.coerce(v, col);
     } catch (ColumnValues.DoesNotFit e) {
       throw new TaskFailure(
-          table + "." + col.name() + " - row with key " + describeKey(row, nKey) + ": " + e.getMessage(), e);
+          table
+              + "."
+              + col.name()
+              + " - row with key "
+              + describeKey(row, nKey)
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -306,7 +351,8 @@ final class MaskTableRunner {
     final List<HashColumn> hash;
     final byte[] ruleId;
 
-    CompiledRule(PlannedRule planned, int ruleIndex, Map<String, Integer> index, MaskTableStep step) {
+    CompiledRule(
+        PlannedRule planned, int ruleIndex, Map<String, Integer> index, MaskTableStep step) {
       this.planned = planned;
       this.columnIndex = index.get(planned.column().name());
       this.hash = planned.hashColumns();

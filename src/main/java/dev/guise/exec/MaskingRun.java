@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Executes a planned run: top-level tasks in order, {@code parallel} blocks on up to {@code
- * workers} threads, continue-on-failure, cancellation between batches. Keeps the run record
- * current on disk and reports progress as events; it never prints.
+ * workers} threads, continue-on-failure, cancellation between batches. Keeps the run record current
+ * on disk and reports progress as events; it never prints.
  */
 public final class MaskingRun {
   private final ConnectionPool pool;
@@ -98,7 +98,10 @@ public final class MaskingRun {
     record.startTime(start);
     record.status(RunStatus.RUNNING);
     save();
-    log.log(RunLog.INFO, null, "run started" + (options.dryRun() ? " (dry run: nothing will be written)" : ""));
+    log.log(
+        RunLog.INFO,
+        null,
+        "run started" + (options.dryRun() ? " (dry run: nothing will be written)" : ""));
     for (Step s : plan.children()) {
       runStep(s, start);
     }
@@ -129,19 +132,18 @@ public final class MaskingRun {
       skip(step, cancellation.cancelledByUser() ? RunStatus.CANCELLED : RunStatus.SKIPPED);
       return;
     }
-    if (step instanceof SerialStep s) {
-      r.status(RunStatus.RUNNING);
-      s.children().forEach(c -> runStep(c, runStart));
-      r.status(aggregate(s));
-      return;
-    }
-    if (step instanceof ParallelStep p) {
-      r.status(RunStatus.RUNNING);
-      runParallel(p, runStart);
-      r.status(aggregate(p));
-      return;
-    }
     long t0 = System.nanoTime();
+    if (step instanceof SerialStep || step instanceof ParallelStep) {
+      r.status(RunStatus.RUNNING);
+      if (step instanceof ParallelStep p) {
+        runParallel(p, runStart);
+      } else {
+        step.children().forEach(c -> runStep(c, runStart));
+      }
+      r.durationMs((System.nanoTime() - t0) / 1_000_000);
+      r.status(aggregate(step));
+      return;
+    }
     r.status(RunStatus.RUNNING);
     save();
     RunStatus outcome;
@@ -183,7 +185,14 @@ public final class MaskingRun {
     if (step instanceof MaskTableStep m) {
       MaskTableRunner runner =
           new MaskTableRunner(
-              m, pool, key, runStart, options, cancellation, r, log,
+              m,
+              pool,
+              key,
+              runStart,
+              options,
+              cancellation,
+              r,
+              log,
               e -> {
                 listener.on(e);
                 if (e instanceof RunEvent.Progress) {
@@ -212,7 +221,11 @@ public final class MaskingRun {
       } catch (SQLException e) {
         c.rollback();
         throw new MaskTableRunner.TaskFailure(
-            step.describe() + " (" + step.task().location() + ") - " + e.getMessage().strip()
+            step.describe()
+                + " ("
+                + step.task().location()
+                + ") - "
+                + e.getMessage().strip()
                 + "; no statement of this task was committed",
             e);
       }
@@ -224,11 +237,14 @@ public final class MaskingRun {
 
   private void runParallel(ParallelStep p, Instant runStart) {
     int threads = Math.max(1, Math.min(options.workers(), p.children().size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "guise-worker-" + p.id());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "guise-worker-" + p.id());
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Step c : p.children()) {

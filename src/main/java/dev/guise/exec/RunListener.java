@@ -1,6 +1,8 @@
 package dev.guise.exec;
 
-/** Receives {@link RunEvent}s; called from worker threads, so implementations must be thread-safe. */
+/**
+ * Receives {@link RunEvent}s; called from worker threads, so implementations must be thread-safe.
+ */
 @FunctionalInterface
 public interface RunListener {
   RunListener NONE = e -> {};

@@ -25,11 +25,13 @@ public record RunOptions(
   }
 
   public RunOptions withDryRun(boolean d) {
-    return new RunOptions(name, d, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+    return new RunOptions(
+        name, d, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
   }
 
   public RunOptions withBatchSize(int b) {
-    return new RunOptions(name, dryRun, b, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+    return new RunOptions(
+        name, dryRun, b, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
   }
 
   public RunOptions withContinueOnFailure(boolean c) {
@@ -37,18 +39,22 @@ public record RunOptions(
   }
 
   public RunOptions withMaxRows(long m) {
-    return new RunOptions(name, dryRun, batchSize, m, continueOnFailure, workers, sampleRows, showOriginals);
+    return new RunOptions(
+        name, dryRun, batchSize, m, continueOnFailure, workers, sampleRows, showOriginals);
   }
 
   public RunOptions withWorkers(int w) {
-    return new RunOptions(name, dryRun, batchSize, maxRows, continueOnFailure, w, sampleRows, showOriginals);
+    return new RunOptions(
+        name, dryRun, batchSize, maxRows, continueOnFailure, w, sampleRows, showOriginals);
   }
 
   public RunOptions withShowOriginals(boolean s) {
-    return new RunOptions(name, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, s);
+    return new RunOptions(
+        name, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, s);
   }
 
   public RunOptions withName(String n) {
-    return new RunOptions(n, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+    return new RunOptions(
+        n, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
   }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a {@code run_sql} script into statements at semicolons that are outside quotes,
- * comments and PostgreSQL dollar-quoted bodies, so every engine runs it the same way.
+ * Splits a {@code run_sql} script into statements at semicolons that are outside quotes, comments
+ * and PostgreSQL dollar-quoted bodies, so every engine runs it the same way.
  */
 final class SqlScript {
   private SqlScript() {}

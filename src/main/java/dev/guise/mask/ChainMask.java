@@ -42,4 +42,9 @@ public final class ChainMask implements Mask {
   public OutputShape shape() {
     return masks.shape();
   }
+
+  @Override
+  public java.util.Set<String> columnsRead() {
+    return masks.columnsRead();
+  }
 }

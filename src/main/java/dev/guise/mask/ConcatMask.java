@@ -72,4 +72,9 @@ public final class ConcatMask implements Mask {
     }
     return OutputShape.text((int) Math.min(Integer.MAX_VALUE, total));
   }
+
+  @Override
+  public java.util.Set<String> columnsRead() {
+    return masks.columnsRead();
+  }
 }

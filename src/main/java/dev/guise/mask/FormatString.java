@@ -152,6 +152,10 @@ public final class FormatString {
       }
       int[] alphabet = characterClass();
       skipSpaces();
+      if (peek(0) == '}') { // {[0-9]} is one character, as in DataMasque
+        i++;
+        return new Placeholder(alphabet, 1, 1);
+      }
       if (peek(0) != ',') {
         throw unclosedOrBad(open, "expected ',' and a length after the character class");
       }

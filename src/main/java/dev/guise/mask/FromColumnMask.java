@@ -49,4 +49,9 @@ public final class FromColumnMask implements Mask {
   public String sourceColumn() {
     return sourceColumn;
   }
+
+  @Override
+  public java.util.Set<String> columnsRead() {
+    return java.util.Set.of(sourceColumn);
+  }
 }

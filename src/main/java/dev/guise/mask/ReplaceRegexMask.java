@@ -107,4 +107,9 @@ public final class ReplaceRegexMask implements Mask {
   public OutputShape shape() {
     return OutputShape.text(-1);
   }
+
+  @Override
+  public java.util.Set<String> columnsRead() {
+    return masks == null ? java.util.Set.of() : masks.columnsRead();
+  }
 }

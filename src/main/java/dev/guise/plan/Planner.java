@@ -10,8 +10,8 @@ import dev.guise.ruleset.HashColumn;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.ParallelTask;
 import dev.guise.ruleset.Rule;
-import dev.guise.ruleset.RunSqlTask;
 import dev.guise.ruleset.Ruleset;
+import dev.guise.ruleset.RunSqlTask;
 import dev.guise.ruleset.SerialTask;
 import dev.guise.ruleset.Task;
 import dev.guise.ruleset.TruncateTableTask;
@@ -100,7 +100,8 @@ public final class Planner {
   }
 
   private TableInfo table(String name, String where) {
-    Optional<TableInfo> t = tables.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> schema.table(name));
+    Optional<TableInfo> t =
+        tables.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> schema.table(name));
     if (t.isEmpty()) {
       diagnostics.error(
           "unknown-table",
@@ -129,7 +130,8 @@ public final class Planner {
           tableName + "." + String.join(",", m.key()),
           "the key is neither the primary key nor a unique index, so rows cannot be written back"
               + " safely; add a primary key or unique index, or name one as 'key' (task at "
-              + m.location() + ")");
+              + m.location()
+              + ")");
     }
     Map<String, ColumnInfo> read = new LinkedHashMap<>();
     Map<String, ColumnInfo> written = new LinkedHashMap<>();
@@ -142,7 +144,8 @@ public final class Planner {
       Optional<ColumnInfo> col = column(t, r.column(), r.location().toString());
       List<HashColumn> hash = r.hashColumns().orElse(taskHash);
       for (HashColumn h : r.hashColumns().orElse(List.of())) {
-        column(t, h.column(), r.location().toString()).ifPresent(c -> read.putIfAbsent(c.name(), c));
+        column(t, h.column(), r.location().toString())
+            .ifPresent(c -> read.putIfAbsent(c.name(), c));
       }
       for (String source : r.pipeline().columnsRead()) {
         column(t, source, r.location().toString()).ifPresent(c -> read.putIfAbsent(c.name(), c));
@@ -156,14 +159,14 @@ public final class Planner {
             "key-column-masked",
             tableName + "." + c.name(),
             "is part of the task's key and cannot be masked by mask_table (rule at "
-                + r.location() + "); mask keys with mask_unique_key, or choose another key");
+                + r.location()
+                + "); mask keys with mask_unique_key, or choose another key");
         continue;
       }
       read.putIfAbsent(c.name(), c);
       written.putIfAbsent(c.name(), c);
       checkFit(tableName, c, r);
-      rules.add(
-          new PlannedRule(r, c, hash, r.skip() != null ? r.skip() : ruleset.skipDefaults()));
+      rules.add(new PlannedRule(r, c, hash, r.skip() != null ? r.skip() : ruleset.skipDefaults()));
     }
     for (ColumnInfo k : key) {
       read.remove(k.name());
@@ -188,7 +191,9 @@ public final class Planner {
       diagnostics.error(
           "unknown-column",
           t.ref() + "." + name,
-          "column not found (named at " + where + ")"
+          "column not found (named at "
+              + where
+              + ")"
               + dev.guise.ruleset.DidYouMean.hint(name, names));
     }
     return c;
@@ -210,32 +215,56 @@ public final class Planner {
         int out = textLength(shape);
         if (max > 0 && out > max) {
           problem =
-              by + " can output " + out + " characters but the column is " + c.displayType()
+              by
+                  + " can output "
+                  + out
+                  + " characters but the column is "
+                  + c.displayType()
                   + "; shorten the output or widen the column";
         }
       }
       case INTEGER -> {
         if (shape.kind() != OutputShape.Kind.INTEGER) {
-          problem = by + " outputs " + word(shape) + " but the column is " + c.displayType()
-              + "; use a numeric mask (e.g. from_random_number) or typecast to integer";
+          problem =
+              by
+                  + " outputs "
+                  + word(shape)
+                  + " but the column is "
+                  + c.displayType()
+                  + "; use a numeric mask (e.g. from_random_number) or typecast to integer";
         }
       }
       case DECIMAL, FLOAT -> {
         if (shape.kind() != OutputShape.Kind.INTEGER && shape.kind() != OutputShape.Kind.DECIMAL) {
-          problem = by + " outputs " + word(shape) + " but the column is " + c.displayType()
-              + "; use a numeric mask or typecast to decimal";
+          problem =
+              by
+                  + " outputs "
+                  + word(shape)
+                  + " but the column is "
+                  + c.displayType()
+                  + "; use a numeric mask or typecast to decimal";
         }
       }
       case BOOLEAN -> {
         if (shape.kind() != OutputShape.Kind.BOOLEAN) {
-          problem = by + " outputs " + word(shape) + " but the column is " + c.displayType()
-              + "; use from_random_boolean or typecast to boolean";
+          problem =
+              by
+                  + " outputs "
+                  + word(shape)
+                  + " but the column is "
+                  + c.displayType()
+                  + "; use from_random_boolean or typecast to boolean";
         }
       }
       case DATE, TIMESTAMP, TIMESTAMP_TZ -> {
         if (shape.kind() != OutputShape.Kind.DATE && shape.kind() != OutputShape.Kind.DATETIME) {
-          problem = by + " outputs " + word(shape) + " but the column is " + c.displayType()
-              + "; use a date mask or typecast to date/datetime";
+          problem =
+              by
+                  + " outputs "
+                  + word(shape)
+                  + " but the column is "
+                  + c.displayType()
+                  + "; use a date mask or typecast to date/datetime";
         }
       }
       default -> {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A node of the task graph: a ruleset task resolved against the live schema.
  *
- * <p>{@code id} is the task's path in the ruleset, e.g. {@code 1} or {@code 2.1} (1-based), used
- * in logs and the run record.
+ * <p>{@code id} is the task's path in the ruleset, e.g. {@code 1} or {@code 2.1} (1-based), used in
+ * logs and the run record.
  */
 public sealed interface Step
     permits MaskTableStep, RunSqlStep, TruncateStep, SerialStep, ParallelStep {

@@ -101,7 +101,9 @@ final class MapFields {
       }
       if (out.isEmpty() && required) {
         diagnostics.error(
-            "missing-key", n.location(), "'" + key + "' in " + what + " must name at least one column");
+            "missing-key",
+            n.location(),
+            "'" + key + "' in " + what + " must name at least one column");
       }
       return out;
     }

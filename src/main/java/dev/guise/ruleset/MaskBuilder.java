@@ -1,9 +1,9 @@
 package dev.guise.ruleset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.guise.mask.BuiltMask;
 import dev.guise.mask.Mask;
@@ -106,15 +106,28 @@ final class MaskBuilder {
         diagnostics.error(
             "unknown-key",
             map.keyLocation(key),
-            "mask '" + type + "' has no parameter '" + key + "'" + DidYouMean.hint(key, allowed)
-                + (DidYouMean.closest(key, allowed) == null ? "; see 'guise masks show " + type + "'" : ""));
+            "mask '"
+                + type
+                + "' has no parameter '"
+                + key
+                + "'"
+                + DidYouMean.hint(key, allowed)
+                + (DidYouMean.closest(key, allowed) == null
+                    ? "; see 'guise masks show " + type + "'"
+                    : ""));
         continue;
       }
       if (values.containsKey(spec.name())) {
         diagnostics.error(
             "duplicate-key",
             map.keyLocation(key),
-            "'" + key + "' repeats parameter '" + spec.name() + "' of mask '" + type + "'; keep one");
+            "'"
+                + key
+                + "' repeats parameter '"
+                + spec.name()
+                + "' of mask '"
+                + type
+                + "'; keep one");
         continue;
       }
       Object v = convert(type, spec, e.getValue(), digest);
@@ -197,12 +210,14 @@ final class MaskBuilder {
         }
         return switch (spec.type()) {
           case STRING -> v instanceof String ? v : s.text();
-          case INTEGER -> v instanceof Long || v instanceof BigInteger ? v : bad(n, what, spec.type());
-          case NUMBER -> v instanceof Long l
-              ? BigDecimal.valueOf(l)
-              : v instanceof BigInteger bi
-                  ? new BigDecimal(bi)
-                  : v instanceof BigDecimal ? v : bad(n, what, spec.type());
+          case INTEGER ->
+              v instanceof Long || v instanceof BigInteger ? v : bad(n, what, spec.type());
+          case NUMBER ->
+              v instanceof Long l
+                  ? BigDecimal.valueOf(l)
+                  : v instanceof BigInteger bi
+                      ? new BigDecimal(bi)
+                      : v instanceof BigDecimal ? v : bad(n, what, spec.type());
           case BOOLEAN -> v instanceof Boolean ? v : bad(n, what, spec.type());
           default -> v; // SCALAR
         };
@@ -212,7 +227,9 @@ final class MaskBuilder {
 
   private Object bad(YNode n, String what, ParamType expected) {
     diagnostics.error(
-        "wrong-type", n.location(), what + " must be " + expected.description() + ", found " + n.kind());
+        "wrong-type",
+        n.location(),
+        what + " must be " + expected.description() + ", found " + n.kind());
     return null;
   }
 

@@ -3,8 +3,8 @@ package dev.guise.ruleset;
 import java.util.List;
 
 /**
- * {@code mask_table}: read rows in key order, run each rule's pipeline, write back keyed on
- * {@code key}.
+ * {@code mask_table}: read rows in key order, run each rule's pipeline, write back keyed on {@code
+ * key}.
  *
  * @param table as written, possibly {@code schema.table}
  * @param key one column, or several for a composite key

@@ -51,6 +51,7 @@ public final class RulesetParser {
           TruncateTableTask.TYPE,
           SerialTask.TYPE,
           ParallelTask.TYPE);
+
   /** Task types of the DataMasque dialect that later versions of Guise will run. */
   private static final Set<String> PLANNED_TASK_TYPES =
       Set.of("mask_unique_key", "build_temp_table", "run_schema_discovery", "run_data_discovery");
@@ -124,7 +125,8 @@ public final class RulesetParser {
     String doc = f.string("doc", false);
     List<Task> tasks = tasks(f.items("tasks", true), "the ruleset");
     if (f.has("tasks") && tasks.isEmpty() && !diagnostics.hasErrors()) {
-      diagnostics.error("empty-tasks", f.locationOf("tasks"), "'tasks' is empty; add at least one task");
+      diagnostics.error(
+          "empty-tasks", f.locationOf("tasks"), "'tasks' is empty; add at least one task");
     }
     if (!Boolean.TRUE.equals(f.bool("disable_warning_on_duplicate_rules"))) {
       warnDuplicateRules(tasks, new HashMap<>());
@@ -164,7 +166,8 @@ public final class RulesetParser {
               + "; quote it: version: '1.0'");
       return;
     }
-    diagnostics.error("bad-version", v.location(), "version must be the string '1.0'; use version: '1.0'");
+    diagnostics.error(
+        "bad-version", v.location(), "version must be the string '1.0'; use version: '1.0'");
   }
 
   private List<Task> tasks(List<YNode> items, String parent) {
@@ -181,13 +184,17 @@ public final class RulesetParser {
   private Task task(YNode node, String parent) {
     if (!(node instanceof YNode.YMap map)) {
       diagnostics.error(
-          "wrong-type", node.location(), "a task in " + parent + " must be a mapping, found " + node.kind());
+          "wrong-type",
+          node.location(),
+          "a task in " + parent + " must be a mapping, found " + node.kind());
       return null;
     }
     YNode typeNode = map.get("type");
     if (!(typeNode instanceof YNode.YScalar ts) || !(ts.value() instanceof String type)) {
       diagnostics.error(
-          "missing-key", map.location(), "task is missing the required key 'type' (" + String.join(", ", TASK_TYPES) + ")");
+          "missing-key",
+          map.location(),
+          "task is missing the required key 'type' (" + String.join(", ", TASK_TYPES) + ")");
       return null;
     }
     Location loc = map.location();
@@ -198,8 +205,7 @@ public final class RulesetParser {
         String sql = f.string("sql", false);
         String sqlFile = f.string("sql_file", false);
         if ((sql == null) == (sqlFile == null)) {
-          diagnostics.error(
-              "missing-key", loc, "run_sql needs exactly one of 'sql' or 'sql_file'");
+          diagnostics.error("missing-key", loc, "run_sql needs exactly one of 'sql' or 'sql_file'");
         }
         yield new RunSqlTask(sql, sqlFile, loc);
       }
@@ -239,7 +245,8 @@ public final class RulesetParser {
   }
 
   private MaskTableTask maskTable(YNode.YMap map, Location loc) {
-    MapFields f = fields(map, MaskTableTask.TYPE, "table", "key", "rules", "hash_columns", "where", "joins");
+    MapFields f =
+        fields(map, MaskTableTask.TYPE, "table", "key", "rules", "hash_columns", "where", "joins");
     if (f.has("joins")) {
       diagnostics.error(
           "unsupported",
@@ -259,14 +266,16 @@ public final class RulesetParser {
       }
     }
     if (f.has("rules") && f.items("rules", false).isEmpty()) {
-      diagnostics.error("empty-rules", f.locationOf("rules"), "'rules' is empty; add at least one rule");
+      diagnostics.error(
+          "empty-rules", f.locationOf("rules"), "'rules' is empty; add at least one rule");
     }
     return new MaskTableTask(table, List.copyOf(key), List.copyOf(rules), hash, where, loc);
   }
 
   private Rule rule(YNode node) {
     if (!(node instanceof YNode.YMap map)) {
-      diagnostics.error("wrong-type", node.location(), "a rule must be a mapping, found " + node.kind());
+      diagnostics.error(
+          "wrong-type", node.location(), "a rule must be a mapping, found " + node.kind());
       return null;
     }
     if (map.has("if")) {
@@ -277,7 +286,8 @@ public final class RulesetParser {
       return null;
     }
     MapFields f =
-        new MapFields(map, "a rule", Set.of("column", "masks", "skip", "hash_columns"), diagnostics);
+        new MapFields(
+            map, "a rule", Set.of("column", "masks", "skip", "hash_columns"), diagnostics);
     String column = f.string("column", true);
     Pipeline pipeline = masks.pipeline(f.items("masks", true), new byte[0], f.locationOf("masks"));
     List<SkipValue> skip = f.has("skip") ? skipList(f.node("skip")) : null;
@@ -293,7 +303,9 @@ public final class RulesetParser {
 
   private List<HashColumn> hashColumns(YNode node) {
     List<YNode> items =
-        node instanceof YNode.YList l ? l.items() : node instanceof YNode.YScalar s && s.value() == null ? List.of() : List.of(node);
+        node instanceof YNode.YList l
+            ? l.items()
+            : node instanceof YNode.YScalar s && s.value() == null ? List.of() : List.of(node);
     List<HashColumn> out = new ArrayList<>();
     for (YNode item : items) {
       if (item instanceof YNode.YScalar s && s.value() != null) {
@@ -301,10 +313,14 @@ public final class RulesetParser {
       } else if (item instanceof YNode.YMap m) {
         MapFields f =
             new MapFields(
-                m, "a hash column", Set.of("column_name", "case_transform", "trim", "json_path"), diagnostics);
+                m,
+                "a hash column",
+                Set.of("column_name", "case_transform", "trim", "json_path"),
+                diagnostics);
         String column = f.string("column_name", true);
         String transform = f.string("case_transform", false);
-        if (transform != null && !Set.of("lower", "upper").contains(transform.toLowerCase(Locale.ROOT))) {
+        if (transform != null
+            && !Set.of("lower", "upper").contains(transform.toLowerCase(Locale.ROOT))) {
           diagnostics.error(
               "invalid-parameter",
               f.locationOf("case_transform"),
@@ -325,7 +341,8 @@ public final class RulesetParser {
         diagnostics.error(
             "wrong-type",
             item.location(),
-            "a hash column is a column name or {column_name, case_transform, trim}, found " + item.kind());
+            "a hash column is a column name or {column_name, case_transform, trim}, found "
+                + item.kind());
       }
     }
     return List.copyOf(out);
@@ -371,7 +388,11 @@ public final class RulesetParser {
             diagnostics.warning(
                 "duplicate-rule",
                 r.location(),
-                m.table() + "." + r.column() + " is also masked at " + first
+                m.table()
+                    + "."
+                    + r.column()
+                    + " is also masked at "
+                    + first
                     + "; the later rule overwrites the earlier (set"
                     + " disable_warning_on_duplicate_rules: true if intended)");
           }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A YAML value with its source position, after anchors, aliases and {@code <<:} merges have been
- * resolved. Scalars hold String, Long, BigInteger, BigDecimal, Boolean or null; timestamps stay
- * as their text.
+ * resolved. Scalars hold String, Long, BigInteger, BigDecimal, Boolean or null; timestamps stay as
+ * their text.
  */
 public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
   Location location();

@@ -8,9 +8,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads YAML into {@link YNode}s with positions, resolving anchors, aliases and {@code <<:}
- * merges (explicit keys override merged ones; earlier merge sources win over later ones).
+ * Reads YAML into {@link YNode}s with positions, resolving anchors, aliases and {@code <<:} merges
+ * (explicit keys override merged ones; earlier merge sources win over later ones).
  */
 public final class YamlReader {
   private final String file;
@@ -47,7 +47,9 @@ public final class YamlReader {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       Location loc =
-          mark == null ? Location.of(file) : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+          mark == null
+              ? Location.of(file)
+              : new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
       String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
       diagnostics.error(
           "yaml-syntax",
@@ -60,7 +62,9 @@ public final class YamlReader {
     }
     if (root == null) {
       diagnostics.error(
-          "empty-ruleset", Location.of(file), "the file is empty; a ruleset needs 'version' and 'tasks'");
+          "empty-ruleset",
+          Location.of(file),
+          "the file is empty; a ruleset needs 'version' and 'tasks'");
       return null;
     }
     return new YamlReader(file, diagnostics).convert(root);
@@ -126,7 +130,11 @@ public final class YamlReader {
         diagnostics.error(
             "duplicate-key",
             at(k),
-            "'" + key + "' appears twice in this mapping (first at " + keyLocs.get(key) + "); keep one");
+            "'"
+                + key
+                + "' appears twice in this mapping (first at "
+                + keyLocs.get(key)
+                + "); keep one");
         continue;
       }
       explicit.put(key, convert(v));

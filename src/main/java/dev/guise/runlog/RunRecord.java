@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run record (run.json). Holds no secret: the run secret appears only as a fingerprint and
- * the connection URL only redacted.
+ * The run record (run.json). Holds no secret: the run secret appears only as a fingerprint and the
+ * connection URL only redacted.
  */
 @JsonPropertyOrder({
   "id", "name", "status", "mask_type", "ruleset", "connection", "options", "created_time",

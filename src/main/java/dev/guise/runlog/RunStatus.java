@@ -26,6 +26,10 @@ public enum RunStatus {
   }
 
   public boolean isFinal() {
-    return this == CANCELLED || this == FAILED || this == FINISHED || this == FINISHED_WITH_WARNINGS || this == SKIPPED;
+    return this == CANCELLED
+        || this == FAILED
+        || this == FINISHED
+        || this == FINISHED_WITH_WARNINGS
+        || this == SKIPPED;
   }
 }

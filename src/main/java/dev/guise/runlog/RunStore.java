@@ -52,7 +52,9 @@ public final class RunStore {
     } catch (IOException e) {
       throw new GuiseException(
           ErrorCode.INVALID_CONFIGURATION,
-          dir + " - cannot create the run directory (" + e.getClass().getSimpleName()
+          dir
+              + " - cannot create the run directory ("
+              + e.getClass().getSimpleName()
               + "); check permissions or pass --runs-dir");
     }
   }
@@ -67,7 +69,11 @@ public final class RunStore {
           Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(record) + "\n",
           StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, folder.resolve(RECORD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp,
+            folder.resolve(RECORD),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, folder.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -104,7 +110,8 @@ public final class RunStore {
     try {
       return Json.MAPPER.readTree(rec.toFile());
     } catch (IOException e) {
-      throw new GuiseException(ErrorCode.INVALID_CONFIGURATION, rec + " - cannot read the run record");
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION, rec + " - cannot read the run record");
     }
   }
 
@@ -125,7 +132,10 @@ public final class RunStore {
     if (matches.size() != 1) {
       throw new GuiseException(
           ErrorCode.USAGE,
-          "run '" + id + "' - " + (matches.isEmpty() ? "no such run in " + dir : "ambiguous id prefix")
+          "run '"
+              + id
+              + "' - "
+              + (matches.isEmpty() ? "no such run in " + dir : "ambiguous id prefix")
               + "; see 'guise runs list'");
     }
     return matches.get(0);

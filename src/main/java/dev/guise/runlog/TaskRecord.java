@@ -11,8 +11,20 @@ import java.util.List;
  * state the record file is rewritten from; all updates go through synchronized methods.
  */
 @JsonPropertyOrder({
-  "id", "type", "target", "status", "rows_total", "rows_read", "rows_masked", "rows_updated",
-  "rows_skipped", "batches_committed", "last_key", "duration_ms", "error", "tasks"
+  "id",
+  "type",
+  "target",
+  "status",
+  "rows_total",
+  "rows_read",
+  "rows_masked",
+  "rows_updated",
+  "rows_skipped",
+  "batches_committed",
+  "last_key",
+  "duration_ms",
+  "error",
+  "tasks"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class TaskRecord {

@@ -7,10 +7,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * A deterministic pseudo-random generator (xoshiro256**) seeded from 32 bytes of keyed HMAC
- * output. Masks draw all their randomness from one of these; the same seed always gives the same
- * sequence, on every JVM and platform. Known-answer tests pin the sequence: changing it changes
- * every masked value ever produced and is a breaking change.
+ * A deterministic pseudo-random generator (xoshiro256**) seeded from 32 bytes of keyed HMAC output.
+ * Masks draw all their randomness from one of these; the same seed always gives the same sequence,
+ * on every JVM and platform. Known-answer tests pin the sequence: changing it changes every masked
+ * value ever produced and is a breaking change.
  */
 public final class Rng {
   private long s0;

@@ -33,7 +33,8 @@ public final class RunKey {
         instanceSecret == null
             ? "guise/no-instance-secret".getBytes(StandardCharsets.UTF_8)
             : instanceSecret;
-    return new RunKey(hmac(outerKey, ("guise/run-key/v1\0" + runSecret).getBytes(StandardCharsets.UTF_8)));
+    return new RunKey(
+        hmac(outerKey, ("guise/run-key/v1\0" + runSecret).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** A generator seeded by HMAC(key, domain || 0 || material). */

@@ -14,10 +14,10 @@ import java.time.ZonedDateTime;
 import java.util.UUID;
 
 /**
- * Canonical, engine-independent bytes for values that seed the generator. Every number is
- * encoded by its exact decimal value (so INTEGER 5, BIGINT 5 and NUMERIC 5.00 agree), text as
- * UTF-8, dates and timestamps in ISO-8601, zoned timestamps as the UTC instant. Each field is
- * tagged and length-prefixed so that ("ab","c") and ("a","bc") differ.
+ * Canonical, engine-independent bytes for values that seed the generator. Every number is encoded
+ * by its exact decimal value (so INTEGER 5, BIGINT 5 and NUMERIC 5.00 agree), text as UTF-8, dates
+ * and timestamps in ISO-8601, zoned timestamps as the UTC instant. Each field is tagged and
+ * length-prefixed so that ("ab","c") and ("a","bc") differ.
  */
 public final class SeedEncoder {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
@@ -49,8 +49,7 @@ public final class SeedEncoder {
     } else if (value instanceof Double || value instanceof Float) {
       tag = 'n';
       double v = ((Number) value).doubleValue();
-      text =
-          Double.isFinite(v) ? canonicalDecimal(new BigDecimal(Double.toString(v))) : "" + v;
+      text = Double.isFinite(v) ? canonicalDecimal(new BigDecimal(Double.toString(v))) : "" + v;
     } else if (value instanceof Boolean b) {
       tag = 'b';
       text = b ? "true" : "false";
