@@ -1,5 +1,6 @@
 package dev.guise.mask;
 
+import dev.guise.mask.seed.SeedCatalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,25 @@ import java.util.Map;
 public final class MaskArgs {
   private final String maskName;
   private final Map<String, Object> values;
+  private final SeedCatalog seeds;
 
+  /** Arguments with the built-in seed files only. */
   public MaskArgs(String maskName, Map<String, Object> values) {
+    this(maskName, values, SeedCatalog.builtIn());
+  }
+
+  /**
+   * @param seeds where {@code from_file} and friends find seed files (user dir, then built-ins)
+   */
+  public MaskArgs(String maskName, Map<String, Object> values, SeedCatalog seeds) {
     this.maskName = maskName;
     this.values = values;
+    this.seeds = seeds;
+  }
+
+  /** Seed files for masks that draw from them; loaded once per run and shared across threads. */
+  public SeedCatalog seeds() {
+    return seeds;
   }
 
   /** A well-typed argument that cannot be used; reported at the parameter's position. */

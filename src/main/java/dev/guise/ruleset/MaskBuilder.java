@@ -13,6 +13,7 @@ import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.ParamSpec;
 import dev.guise.mask.ParamType;
 import dev.guise.mask.Pipeline;
+import dev.guise.mask.seed.SeedCatalog;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -37,10 +38,12 @@ final class MaskBuilder {
           .build();
 
   private final MaskRegistry registry;
+  private final SeedCatalog seeds;
   private final Diagnostics diagnostics;
 
-  MaskBuilder(MaskRegistry registry, Diagnostics diagnostics) {
+  MaskBuilder(MaskRegistry registry, SeedCatalog seeds, Diagnostics diagnostics) {
     this.registry = registry;
+    this.seeds = seeds;
     this.diagnostics = diagnostics;
   }
 
@@ -149,8 +152,13 @@ final class MaskBuilder {
       return null;
     }
     try {
-      Mask mask = def.factory().create(new MaskArgs(type, values));
+      Mask mask = def.factory().create(new MaskArgs(type, values, seeds));
       return new BuiltMask(type, mask, digest, map.location().toString());
+    } catch (dev.guise.GuiseException e) {
+      // e.g. a seed file or column that does not exist: the message names the file already
+      diagnostics.error(
+          "invalid-parameter", map.location(), "mask '" + type + "': " + e.getMessage());
+      return null;
     } catch (MaskArgs.InvalidArgument e) {
       YNode at = map.get(e.param());
       diagnostics.error(

@@ -2,6 +2,7 @@ package dev.guise.ruleset;
 
 import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.Pipeline;
+import dev.guise.mask.seed.SeedCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,12 +58,21 @@ public final class RulesetParser {
       Set.of("mask_unique_key", "build_temp_table", "run_schema_discovery", "run_data_discovery");
 
   private final MaskRegistry registry;
+  private final SeedCatalog seeds;
   private Diagnostics diagnostics;
   private MaskBuilder masks;
-  private String file;
 
+  /** A parser using the built-in seed files. */
   public RulesetParser(MaskRegistry registry) {
+    this(registry, SeedCatalog.builtIn());
+  }
+
+  /**
+   * @param seeds seed files for {@code from_file} (a user directory first, then the built-ins)
+   */
+  public RulesetParser(MaskRegistry registry, SeedCatalog seeds) {
     this.registry = registry;
+    this.seeds = seeds;
   }
 
   public Result parse(Path path) {
@@ -88,8 +98,7 @@ public final class RulesetParser {
 
   private synchronized Result parse(String text, String fileName, String sha) {
     this.diagnostics = new Diagnostics();
-    this.masks = new MaskBuilder(registry, diagnostics);
-    this.file = fileName;
+    this.masks = new MaskBuilder(registry, seeds, diagnostics);
     YNode root = YamlReader.read(text, fileName, diagnostics);
     if (root == null) {
       return new Result(null, diagnostics.list());

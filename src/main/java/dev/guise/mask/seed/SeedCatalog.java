@@ -46,6 +46,13 @@ public final class SeedCatalog {
   private record Loaded(SeedFile file, SeedSource source, String location) {}
 
   /** A catalog of the built-in seeds only. */
+  private static final SeedCatalog BUILT_IN = new SeedCatalog();
+
+  /** The shared catalog of built-in seeds (no user directory). */
+  public static SeedCatalog builtIn() {
+    return BUILT_IN;
+  }
+
   public SeedCatalog() {
     this(null);
   }
