@@ -68,7 +68,8 @@ final class Workspace {
   }
 
   RulesetParser.Result ruleset(Path file) {
-    return new RulesetParser(MaskRegistry.standard()).parse(env.workingDir().resolve(file));
+    return new RulesetParser(MaskRegistry.standard())
+        .parse(env.workingDir().resolve(file), file.toString());
   }
 
   /** Prints diagnostics in the house form, errors first. */

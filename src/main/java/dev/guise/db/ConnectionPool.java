@@ -33,7 +33,8 @@ public final class ConnectionPool implements AutoCloseable {
     hc.setMinimumIdle(0);
     hc.setAutoCommit(false);
     hc.setConnectionTimeout(15_000);
-    hc.setInitializationFailTimeout(15_000);
+    // one attempt: a refused connection fails at once; a slow one is bounded by the driver timeout
+    hc.setInitializationFailTimeout(1);
     try {
       return new ConnectionPool(config, new HikariDataSource(hc));
     } catch (RuntimeException e) {

@@ -86,7 +86,7 @@ public final class Planner {
     if (r.sql() != null) {
       return new RunSqlStep(id, r, r.sql());
     }
-    Path base = Path.of(ruleset.file()).toAbsolutePath().getParent();
+    Path base = ruleset.baseDir();
     Path file = base.resolve(r.sqlFile());
     try {
       return new RunSqlStep(id, r, Files.readString(file, StandardCharsets.UTF_8));

@@ -76,10 +76,20 @@ public final class RulesetParser {
   }
 
   public Result parse(Path path) {
-    String shown = path.toString();
+    return parse(path, path.toString());
+  }
+
+  /**
+   * @param shown the name used in messages (the path as the user typed it)
+   */
+  public Result parse(Path path, String shown) {
     try {
       byte[] bytes = Files.readAllBytes(path);
-      return parse(new String(bytes, StandardCharsets.UTF_8), shown, sha256(bytes));
+      return parse(
+          new String(bytes, StandardCharsets.UTF_8),
+          shown,
+          sha256(bytes),
+          path.toAbsolutePath().getParent());
     } catch (IOException e) {
       Diagnostics d = new Diagnostics();
       d.error(
@@ -93,10 +103,14 @@ public final class RulesetParser {
   }
 
   public Result parse(String text, String fileName) {
-    return parse(text, fileName, sha256(text.getBytes(StandardCharsets.UTF_8)));
+    return parse(
+        text,
+        fileName,
+        sha256(text.getBytes(StandardCharsets.UTF_8)),
+        Path.of("").toAbsolutePath());
   }
 
-  private synchronized Result parse(String text, String fileName, String sha) {
+  private synchronized Result parse(String text, String fileName, String sha, Path baseDir) {
     this.diagnostics = new Diagnostics();
     this.masks = new MaskBuilder(registry, seeds, diagnostics);
     YNode root = YamlReader.read(text, fileName, diagnostics);
@@ -149,7 +163,8 @@ public final class RulesetParser {
                 doc,
                 List.copyOf(skipDefaults),
                 List.copyOf(tasks),
-                Boolean.TRUE.equals(triggers));
+                Boolean.TRUE.equals(triggers),
+                baseDir);
     return new Result(ruleset, diagnostics.list());
   }
 

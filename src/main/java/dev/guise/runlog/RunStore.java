@@ -25,7 +25,7 @@ public final class RunStore {
   public static final String RECORD = "run.json";
   public static final String LOG = "log.jsonl";
   private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
 
   private final Path dir;
 

@@ -1,0 +1,117 @@
+package dev.guise.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Runs the real command line in-process against an H2 file database in a temp folder, with its own
+ * GUISE_HOME, and captures exit code, stdout and stderr.
+ */
+final class CliHarness {
+  static final String SECRET = "harness-run-secret-0123456789";
+
+  final Path dir;
+  final Path home;
+  final String url;
+  final Map<String, String> env = new HashMap<>();
+
+  /** What one command printed and returned. */
+  record Result(int code, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  CliHarness(Path dir) throws IOException {
+    this.dir = dir;
+    this.home = dir.resolve("home");
+    this.url = "jdbc:h2:" + dir.resolve("db").toAbsolutePath().toString().replace('\\', '/');
+    env.put("GUISE_HOME", home.toString());
+    env.put("GUISE_RUN_SECRET", SECRET);
+    write("connections.yml", "version: '1.0'\nconnections:\n  db:\n    url: " + url + "\n");
+  }
+
+  Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl =
+        GuiseCommand.commandLine(
+            new CliEnvironment(Map.copyOf(env), Clock.systemUTC(), dir, false, false));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  void sql(String... statements) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      for (String st : statements) {
+        s.execute(st);
+      }
+    }
+  }
+
+  /** Every row of a table in key order, as text: the byte-for-byte comparison of two states. */
+  String dump(String table, String orderBy) throws SQLException {
+    StringBuilder sb = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + orderBy)) {
+      ResultSetMetaData md = rs.getMetaData();
+      while (rs.next()) {
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          sb.append(i == 1 ? "" : "|").append(rs.getString(i));
+        }
+        sb.append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  long count(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The newest run's run.json. */
+  String lastRecord() throws IOException {
+    Path runs = home.resolve("runs");
+    try (var s = Files.list(runs)) {
+      Path last = s.sorted().reduce((a, b) -> b).orElseThrow();
+      return Files.readString(last.resolve("run.json"));
+    }
+  }
+
+  String lastLog() throws IOException {
+    Path runs = home.resolve("runs");
+    try (var s = Files.list(runs)) {
+      Path last = s.sorted().reduce((a, b) -> b).orElseThrow();
+      return Files.readString(last.resolve("log.jsonl"));
+    }
+  }
+}
