@@ -42,7 +42,11 @@ final class ConnectionsCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "Lists connections (URLs redacted, passwords never shown).")
+      description = "Lists connections (URLs redacted, passwords never shown).",
+      footer = {
+        "%nExample:",
+        "  guise connections list --connections examples/demo/connections.yml"
+      })
   static final class ListConnections implements Callable<Integer> {
     private final CliEnvironment env;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -92,8 +96,8 @@ final class ConnectionsCommand implements Runnable {
   @Command(
       name = "test",
       mixinStandardHelpOptions = true,
-      description = "Connects and prints the server's product and version.",
-      footer = ExitCodes.HELP)
+      description = "Connects and prints the server's product and version (exit 4 when it cannot).",
+      footer = {"%nExample:", "  guise connections test staging", ExitCodes.HELP})
   static final class Test implements Callable<Integer> {
     private final CliEnvironment env;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

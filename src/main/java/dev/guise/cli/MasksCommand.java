@@ -63,7 +63,8 @@ final class MasksCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "Lists every mask by category.")
+      description = "Lists every mask by category.",
+      footer = {"%nExamples:", "  guise masks list", "  guise masks list --format json"})
   static final class ListMasks implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommonOptions common;
@@ -97,7 +98,8 @@ final class MasksCommand implements Runnable {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "Shows a mask's parameters and an example.")
+      description = "Shows a mask's parameters and an example.",
+      footer = {"%nExample:", "  guise masks show from_format_string"})
   static final class Show implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin CommonOptions common;

@@ -11,18 +11,24 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shows progress on stderr: on a terminal a live line per running task (rows done / total, rate,
- * ETA); elsewhere (cron, CI) one plain line per finished task, no control characters.
+ * ETA); elsewhere (cron, CI) plain lines per batch and per finished task, no control characters.
  */
 final class ProgressPrinter implements RunListener {
   private final PrintWriter err;
   private final boolean live;
+  private final boolean plain;
   private final Clock clock;
   private final Map<String, Instant> started = new ConcurrentHashMap<>();
   private boolean lineOpen;
 
-  ProgressPrinter(PrintWriter err, boolean live, Clock clock) {
+  /**
+   * @param live a terminal: redraw one line per task
+   * @param plain not a terminal and not quiet: a plain line per committed batch
+   */
+  ProgressPrinter(PrintWriter err, boolean live, boolean plain, Clock clock) {
     this.err = err;
     this.live = live;
+    this.plain = plain && !live;
     this.clock = clock;
   }
 
@@ -49,6 +55,9 @@ final class ProgressPrinter implements RunListener {
               + eta);
       err.flush();
       lineOpen = true;
+    } else if (e instanceof RunEvent.Progress p && plain) {
+      err.println("  " + p.target() + ": " + p.done() + "/" + p.total() + " rows");
+      err.flush();
     } else if (e instanceof RunEvent.TaskEnded t) {
       clearLine();
       err.println("  task " + t.taskId() + " " + t.description() + ": " + t.status().json());

@@ -85,6 +85,7 @@ final class RunAction {
             optionsInfo(req, secret),
             created);
     recordOut[0] = record;
+    record.samplesHoldOriginals(req.options().showOriginals());
     record.status(RunStatus.VALIDATING);
     store.write(record);
     if (secret.generated() && !common.quiet) {
@@ -131,7 +132,8 @@ final class RunAction {
       }
       Cancellation cancellation = new Cancellation();
       ProgressPrinter progress =
-          new ProgressPrinter(err, env.terminal() && !common.quiet && !common.json(), env.clock());
+          new ProgressPrinter(
+              err, env.terminal() && !common.quiet && !common.json(), !common.quiet, env.clock());
       MaskingRun run =
           new MaskingRun(
               pool,

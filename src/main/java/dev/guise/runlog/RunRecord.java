@@ -45,6 +45,7 @@ public final class RunRecord {
   private String error;
   private final TaskRecord root = new TaskRecord("", "serial", null);
   private final Map<String, List<Map<String, Object>>> samples = new LinkedHashMap<>();
+  private boolean samplesHoldOriginals;
 
   public RunRecord(
       String id,
@@ -122,11 +123,21 @@ public final class RunRecord {
     return sum(root, "total");
   }
 
-  /** Before/after samples per table (masked values only unless originals were asked for). */
-  @JsonProperty("samples")
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  /** Before/after samples per table, for the summary (originals redacted unless asked for). */
   public synchronized Map<String, List<Map<String, Object>>> samples() {
     return new LinkedHashMap<>(samples);
+  }
+
+  /** The samples as written to run.json: never when they hold original values. */
+  @JsonProperty("samples")
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  synchronized Map<String, List<Map<String, Object>>> recordedSamples() {
+    return samplesHoldOriginals ? Map.of() : new LinkedHashMap<>(samples);
+  }
+
+  /** Set when --show-originals put real values in the samples: they stay out of run.json. */
+  public synchronized void samplesHoldOriginals(boolean b) {
+    samplesHoldOriginals = b;
   }
 
   public synchronized void sample(String table, List<Map<String, Object>> rows) {

@@ -1,0 +1,115 @@
+package dev.guise.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guise.db.ConnectionConfig;
+import dev.guise.db.ConnectionPool;
+import dev.guise.db.Dialects;
+import dev.guise.mask.MaskRegistry;
+import dev.guise.plan.Planner;
+import dev.guise.ruleset.RulesetParser;
+import dev.guise.runlog.RunLog;
+import dev.guise.runlog.RunRecord;
+import dev.guise.runlog.RunStatus;
+import dev.guise.runlog.RunStore;
+import dev.guise.runlog.TaskRecord;
+import dev.guise.secret.RunKey;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cancelling between batches leaves exactly the committed batches written, as recorded. */
+class CancellationTest {
+  @TempDir Path dir;
+
+  @Test
+  void cancelAfterTheFirstBatchStopsCleanlyWithAnExactRecord() throws Exception {
+    String url = "jdbc:h2:mem:cancel;DB_CLOSE_DELAY=-1";
+    ConnectionConfig cfg =
+        new ConnectionConfig(
+            "t", Dialects.forUrl(url).orElseThrow(), url, null, null, null, Map.of(), 0, 0);
+    try (ConnectionPool pool = ConnectionPool.open(cfg, 3)) {
+      try (Connection c = pool.connection();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
+        s.execute("INSERT INTO t SELECT x, 'orig' FROM SYSTEM_RANGE(1, 1000)");
+        s.execute("CREATE TABLE u (id INT PRIMARY KEY, v VARCHAR(20))");
+        s.execute("INSERT INTO u SELECT x, 'orig' FROM SYSTEM_RANGE(1, 10)");
+        c.commit();
+      }
+      var parsed =
+          new RulesetParser(MaskRegistry.standard())
+              .parse(
+                  """
+          version: '1.0'
+          tasks:
+            - type: mask_table
+              table: t
+              key: id
+              rules:
+                - column: v
+                  masks: [{type: from_fixed, value: masked}]
+            - type: mask_table
+              table: u
+              key: id
+              rules:
+                - column: v
+                  masks: [{type: from_fixed, value: masked}]
+          """,
+                  "c.yml");
+      var plan = Planner.plan(parsed.ruleset(), new LiveSchema(pool));
+      RunStore store = new RunStore(dir);
+      store.create("run1");
+      RunRecord record =
+          new RunRecord("run1", null, Map.of(), Map.of(), Map.of(), Clock.systemUTC().instant());
+      Cancellation cancellation = new Cancellation();
+      RunOptions options = RunOptions.defaults().withBatchSize(100);
+      RunStatus status;
+      try (RunLog log = new RunLog(dir.resolve("run1/log.jsonl"), Clock.systemUTC())) {
+        MaskingRun run =
+            new MaskingRun(
+                pool,
+                plan.root(),
+                RunKey.derive(null, "secret-of-twenty-chars!!"),
+                options,
+                record,
+                store,
+                log,
+                e -> {
+                  if (e instanceof RunEvent.Progress) {
+                    cancellation.cancel();
+                  }
+                },
+                cancellation,
+                Clock.systemUTC());
+        status = run.execute(false);
+      }
+      assertThat(status).isEqualTo(RunStatus.CANCELLED);
+      TaskRecord t = record.tasks().get(0);
+      assertThat(t.status()).isEqualTo(RunStatus.CANCELLED);
+      assertThat(t.batchesCommitted()).isEqualTo(1);
+      assertThat(t.rowsUpdated()).isEqualTo(100);
+      assertThat(t.lastKey()).containsExactly(100L);
+      assertThat(record.tasks().get(1).status()).isEqualTo(RunStatus.CANCELLED);
+      try (Connection c = pool.connection();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(id) FROM t WHERE v = 'masked'")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(t.rowsUpdated());
+        assertThat(rs.getLong(2)).isEqualTo(100);
+      }
+      try (Connection c = pool.connection();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM u WHERE v = 'masked'")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
+      assertThat(store.show("run1").path("status").asText()).isEqualTo("cancelled");
+    }
+  }
+}
