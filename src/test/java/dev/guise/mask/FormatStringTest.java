@@ -89,10 +89,17 @@ class FormatStringTest {
     assertThatThrownBy(() -> FormatString.parse("abc}")).hasMessageContaining("unbalanced '}'");
     assertThatThrownBy(() -> FormatString.parse("{[A-Z],3")).hasMessageContaining("unclosed '{'");
     assertThatThrownBy(() -> FormatString.parse("{abc}")).hasMessageContaining("'{{'");
-    assertThatThrownBy(() -> FormatString.parse("{[A-Z]}")).hasMessageContaining("expected ','");
+    assertThatThrownBy(() -> FormatString.parse("{[A-Z];3}")).hasMessageContaining("expected ','");
     assertThatThrownBy(() -> FormatString.parse("{[A-Z")).hasMessageContaining("unclosed '['");
     assertThatThrownBy(() -> FormatString.parse("{[A-Z],9999999}"))
         .hasMessageContaining("too large");
+  }
+
+  @Test
+  void aPlaceholderWithoutACountIsOneCharacter() {
+    FormatString f = FormatString.parse("{[A-C]}-{[0-9]}");
+    assertThat(f.maxLength()).isEqualTo(3);
+    assertThat(f.outputSpace()).isEqualTo(java.math.BigInteger.valueOf(30));
   }
 
   @Test
