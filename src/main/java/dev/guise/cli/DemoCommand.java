@@ -86,8 +86,10 @@ final class DemoCommand implements Callable<Integer> {
     co.connections = connections;
     RunOptions options =
         RunOptions.defaults().withName("demo").withDryRun(dryRun).withShowOriginals(true);
+    RulesetOptions ro = new RulesetOptions();
+    ro.ruleset = ruleset;
     RunAction.Request req =
-        new RunAction.Request(ruleset, co, "demo", options, null, false, null, false);
+        new RunAction.Request(ro, co, "demo", options, null, false, null, false);
     return new RunAction(env, common, spec.commandLine().getOut(), err).run(req, new RunRecord[1]);
   }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       MasksCommand.class,
       ConnectionsCommand.class,
+      SeedsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

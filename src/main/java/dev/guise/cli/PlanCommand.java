@@ -7,10 +7,10 @@ import dev.guise.plan.Planner;
 import dev.guise.plan.Step;
 import dev.guise.ruleset.Diagnostic;
 import dev.guise.ruleset.MaskTableTask;
+import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.RulesetParser;
 import dev.guise.ruleset.Task;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +20,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code guise plan}: the task graph as a tree. */
 @Command(
@@ -43,8 +42,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connections;
 
-  @Parameters(index = "0", paramLabel = "RULESET", description = "The ruleset YAML file.")
-  Path ruleset;
+  @Mixin RulesetOptions ruleset;
 
   @Option(
       names = {"-c", "--connection"},
@@ -123,7 +121,11 @@ final class PlanCommand implements Callable<Integer> {
                 + m.rules().size()
                 + (m.rules().size() == 1 ? " rule" : " rules")
                 + ": "
-                + String.join(", ", m.rules().stream().map(r -> r.column()).toList())
+                + String.join(
+                    ", ",
+                    m.rules().stream()
+                        .map(r -> r instanceof Rule rule ? rule.column() : "if ...")
+                        .toList())
                 + ")";
       }
       out.println(indent + (last ? "└── " : "├── ") + label);

@@ -31,7 +31,7 @@ import java.util.Map;
 final class RunAction {
   /** What a run needs besides its options. */
   record Request(
-      Path ruleset,
+      RulesetOptions ruleset,
       ConnectionOptions connectionOptions,
       String connection,
       RunOptions options,

@@ -8,7 +8,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code guise run}: one masking run. */
 @Command(
@@ -40,8 +39,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connections;
 
-  @Parameters(index = "0", paramLabel = "RULESET", description = "The ruleset YAML file.")
-  Path ruleset;
+  @Mixin RulesetOptions ruleset;
 
   @Option(
       names = {"-c", "--connection"},

@@ -7,7 +7,6 @@ import dev.guise.plan.Planner;
 import dev.guise.ruleset.Diagnostic;
 import dev.guise.ruleset.RulesetParser;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code guise validate}: checks a ruleset, and against a live schema with {@code -c}. */
 @Command(
@@ -41,8 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connections;
 
-  @Parameters(index = "0", paramLabel = "RULESET", description = "The ruleset YAML file.")
-  Path ruleset;
+  @Mixin RulesetOptions ruleset;
 
   @Option(
       names = {"-c", "--connection"},

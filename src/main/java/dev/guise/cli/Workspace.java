@@ -5,6 +5,7 @@ import dev.guise.GuiseException;
 import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionsFile;
 import dev.guise.mask.MaskRegistry;
+import dev.guise.mask.seed.SeedCatalog;
 import dev.guise.ruleset.Diagnostic;
 import dev.guise.ruleset.Location;
 import dev.guise.ruleset.RulesetParser;
@@ -67,8 +68,13 @@ final class Workspace {
     return relevant.stream().anyMatch(Diagnostic::isError) ? null : c;
   }
 
-  RulesetParser.Result ruleset(Path file) {
-    return new RulesetParser(MaskRegistry.standard())
+  RulesetParser.Result ruleset(RulesetOptions options) {
+    Path file = options.ruleset;
+    SeedCatalog seeds =
+        options.seedsDir == null
+            ? SeedCatalog.builtIn()
+            : new SeedCatalog(env.workingDir().resolve(options.seedsDir));
+    return new RulesetParser(MaskRegistry.standard(), seeds)
         .parse(env.workingDir().resolve(file), file.toString());
   }
 

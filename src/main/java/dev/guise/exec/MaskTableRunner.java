@@ -263,7 +263,7 @@ final class MaskTableRunner {
     boolean any = false;
     for (CompiledRule r : rules) {
       Object in = current[r.columnIndex];
-      if (r.planned.skips(in)) {
+      if (r.planned.skips(in) || (r.planned.guard() != null && !r.planned.guard().test(view))) {
         continue;
       }
       byte[] material = r.seedMaterial(row, tableSeed, nKey);

@@ -1,6 +1,7 @@
 package dev.guise.exec;
 
 import dev.guise.db.ConnectionPool;
+import dev.guise.plan.BuildTempTableStep;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.ParallelStep;
 import dev.guise.plan.RunSqlStep;
@@ -47,6 +48,7 @@ public final class MaskingRun {
   private final Map<Step, TaskRecord> records = new IdentityHashMap<>();
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean warned = new AtomicBoolean();
+  private final List<String> tempTables = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public MaskingRun(
       ConnectionPool pool,
@@ -102,8 +104,12 @@ public final class MaskingRun {
         RunLog.INFO,
         null,
         "run started" + (options.dryRun() ? " (dry run: nothing will be written)" : ""));
-    for (Step s : plan.children()) {
-      runStep(s, start);
+    try {
+      for (Step s : plan.children()) {
+        runStep(s, start);
+      }
+    } finally {
+      dropTempTables();
     }
     RunStatus status;
     if (cancellation.cancelledByUser()) {
@@ -208,16 +214,23 @@ public final class MaskingRun {
       log.log(RunLog.INFO, step.id(), step.describe() + ": skipped in a dry run");
       return RunStatus.SKIPPED;
     }
-    List<String> statements =
-        step instanceof RunSqlStep s
-            ? SqlScript.split(s.sql())
-            : List.of(pool.dialect().truncate(((TruncateStep) step).table().ref()));
+    List<String> statements;
+    if (step instanceof RunSqlStep s) {
+      statements = SqlScript.split(s.sql());
+    } else if (step instanceof BuildTempTableStep b) {
+      statements = List.of("CREATE TABLE " + b.task().table() + " AS " + b.task().sqlSelect());
+    } else {
+      statements = List.of(pool.dialect().truncate(((TruncateStep) step).table().ref()));
+    }
     try (Connection c = pool.connection()) {
       try (Statement st = c.createStatement()) {
         for (String sql : statements) {
           st.execute(sql);
         }
         c.commit();
+        if (step instanceof BuildTempTableStep b) {
+          tempTables.add(b.task().table());
+        }
       } catch (SQLException e) {
         c.rollback();
         throw new MaskTableRunner.TaskFailure(
@@ -283,6 +296,24 @@ public final class MaskingRun {
       anyCancelled |= cs == RunStatus.CANCELLED;
     }
     return anyFailed ? RunStatus.FAILED : anyCancelled ? RunStatus.CANCELLED : RunStatus.FINISHED;
+  }
+
+  /** Drops the tables build_temp_table made, whatever happened to the run. */
+  private void dropTempTables() {
+    for (String t : tempTables) {
+      try (Connection c = pool.connection();
+          Statement st = c.createStatement()) {
+        st.execute("DROP TABLE " + t);
+        c.commit();
+        log.log(RunLog.INFO, null, "dropped temporary table " + t);
+      } catch (SQLException | RuntimeException e) {
+        warned.set(true);
+        log.log(
+            RunLog.WARNING,
+            null,
+            "could not drop temporary table " + t + ": " + e.getMessage() + "; drop it by hand");
+      }
+    }
   }
 
   private synchronized void save() {

@@ -1,6 +1,7 @@
 package dev.guise.plan;
 
 import dev.guise.db.ColumnInfo;
+import dev.guise.ruleset.Condition;
 import dev.guise.ruleset.HashColumn;
 import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.SkipValue;
@@ -12,9 +13,15 @@ import java.util.List;
  * @param column the column it masks
  * @param hashColumns the effective hash columns (task or rule level); empty: seeded per row
  * @param skip the effective skip list
+ * @param guard the condition under which the rule applies, tested on the row's original values;
+ *     null when it always applies
  */
 public record PlannedRule(
-    Rule rule, ColumnInfo column, List<HashColumn> hashColumns, List<SkipValue> skip) {
+    Rule rule,
+    ColumnInfo column,
+    List<HashColumn> hashColumns,
+    List<SkipValue> skip,
+    Condition guard) {
 
   public boolean skips(Object value) {
     for (SkipValue s : skip) {

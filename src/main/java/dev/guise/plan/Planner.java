@@ -5,11 +5,15 @@ import dev.guise.db.ColumnInfo;
 import dev.guise.db.TableInfo;
 import dev.guise.mask.BuiltMask;
 import dev.guise.mask.OutputShape;
+import dev.guise.ruleset.BuildTempTableTask;
+import dev.guise.ruleset.Condition;
+import dev.guise.ruleset.ConditionalRule;
 import dev.guise.ruleset.Diagnostics;
 import dev.guise.ruleset.HashColumn;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.ParallelTask;
 import dev.guise.ruleset.Rule;
+import dev.guise.ruleset.RuleItem;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.ruleset.RunSqlTask;
 import dev.guise.ruleset.SerialTask;
@@ -38,6 +42,7 @@ public final class Planner {
   private final SchemaSource schema;
   private final Diagnostics diagnostics = new Diagnostics();
   private final Map<String, Optional<TableInfo>> tables = new LinkedHashMap<>();
+  private final Map<String, String> tempTables = new LinkedHashMap<>();
   private Ruleset ruleset;
 
   private Planner(SchemaSource schema) {
@@ -75,6 +80,12 @@ public final class Planner {
       TableInfo info = table(t.table(), t.location().toString());
       return info == null ? null : new TruncateStep(id, t, info);
     }
+    if (task instanceof BuildTempTableTask b) {
+      if (b.table() != null) {
+        tempTables.put(b.table().toLowerCase(Locale.ROOT), b.location().toString());
+      }
+      return new BuildTempTableStep(id, b);
+    }
     if (task instanceof SerialTask s) {
       return new SerialStep(id, s, steps(s.tasks(), id));
     }
@@ -100,6 +111,19 @@ public final class Planner {
   }
 
   private TableInfo table(String name, String where) {
+    String temp = tempTables.get(name.toLowerCase(Locale.ROOT));
+    if (temp != null) {
+      diagnostics.error(
+          "temp-table-target",
+          name,
+          "is built by build_temp_table at "
+              + temp
+              + " for lookups and dropped when the run ends;"
+              + " masking or truncating it (at "
+              + where
+              + ") has no lasting effect");
+      return null;
+    }
     Optional<TableInfo> t =
         tables.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> schema.table(name));
     if (t.isEmpty()) {
@@ -140,7 +164,16 @@ public final class Planner {
     for (HashColumn h : taskHash) {
       column(t, h.column(), m.location().toString()).ifPresent(c -> read.putIfAbsent(c.name(), c));
     }
-    for (Rule r : m.rules()) {
+    List<Guarded> flat = new ArrayList<>();
+    flatten(m.rules(), null, flat);
+    for (Guarded g : flat) {
+      Rule r = g.rule();
+      if (g.guard() != null) {
+        for (String source : g.guard().columns()) {
+          column(t, source, g.guard().location().toString())
+              .ifPresent(c -> read.putIfAbsent(c.name(), c));
+        }
+      }
       Optional<ColumnInfo> col = column(t, r.column(), r.location().toString());
       List<HashColumn> hash = r.hashColumns().orElse(taskHash);
       for (HashColumn h : r.hashColumns().orElse(List.of())) {
@@ -166,7 +199,9 @@ public final class Planner {
       read.putIfAbsent(c.name(), c);
       written.putIfAbsent(c.name(), c);
       checkFit(tableName, c, r);
-      rules.add(new PlannedRule(r, c, hash, r.skip() != null ? r.skip() : ruleset.skipDefaults()));
+      rules.add(
+          new PlannedRule(
+              r, c, hash, r.skip() != null ? r.skip() : ruleset.skipDefaults(), g.guard()));
     }
     for (ColumnInfo k : key) {
       read.remove(k.name());
@@ -179,6 +214,30 @@ public final class Planner {
         List.copyOf(read.values()),
         List.copyOf(written.values()),
         List.copyOf(rules));
+  }
+
+  /** A rule with the condition under which it applies (null: always). */
+  private record Guarded(Rule rule, Condition guard) {}
+
+  /**
+   * Flattens conditional blocks: each rule gets the conjunction of the conditions on its path
+   * (negated on the {@code else_rules} side), so the executor sees a flat list.
+   */
+  private static void flatten(List<RuleItem> items, Condition guard, List<Guarded> out) {
+    for (RuleItem item : items) {
+      if (item instanceof Rule r) {
+        out.add(new Guarded(r, guard));
+      } else {
+        ConditionalRule c = (ConditionalRule) item;
+        Condition test = new Condition.All(c.conditions(), c.location());
+        flatten(c.rules(), and(guard, test), out);
+        flatten(c.elseRules(), and(guard, new Condition.Not(test, c.location())), out);
+      }
+    }
+  }
+
+  private static Condition and(Condition a, Condition b) {
+    return a == null ? b : new Condition.All(List.of(a, b), b.location());
   }
 
   private Optional<ColumnInfo> column(TableInfo t, String name, String where) {

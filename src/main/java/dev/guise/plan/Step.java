@@ -10,7 +10,7 @@ import java.util.List;
  * logs and the run record.
  */
 public sealed interface Step
-    permits MaskTableStep, RunSqlStep, TruncateStep, SerialStep, ParallelStep {
+    permits MaskTableStep, RunSqlStep, TruncateStep, BuildTempTableStep, SerialStep, ParallelStep {
   String id();
 
   Task task();

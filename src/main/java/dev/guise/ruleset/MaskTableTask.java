@@ -14,7 +14,7 @@ import java.util.List;
 public record MaskTableTask(
     String table,
     List<String> key,
-    List<Rule> rules,
+    List<RuleItem> rules,
     List<HashColumn> hashColumns,
     String where,
     Location location)

@@ -15,4 +15,5 @@ public record Rule(
     Pipeline pipeline,
     List<SkipValue> skip,
     Optional<List<HashColumn>> hashColumns,
-    Location location) {}
+    Location location)
+    implements RuleItem {}

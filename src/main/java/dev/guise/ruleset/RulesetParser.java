@@ -50,12 +50,13 @@ public final class RulesetParser {
           MaskTableTask.TYPE,
           RunSqlTask.TYPE,
           TruncateTableTask.TYPE,
+          BuildTempTableTask.TYPE,
           SerialTask.TYPE,
           ParallelTask.TYPE);
 
   /** Task types of the DataMasque dialect that later versions of Guise will run. */
   private static final Set<String> PLANNED_TASK_TYPES =
-      Set.of("mask_unique_key", "build_temp_table", "run_schema_discovery", "run_data_discovery");
+      Set.of("mask_unique_key", "run_schema_discovery", "run_data_discovery");
 
   private final MaskRegistry registry;
   private final SeedCatalog seeds;
@@ -237,6 +238,26 @@ public final class RulesetParser {
         MapFields f = fields(map, type, "table");
         yield new TruncateTableTask(f.string("table", true), loc);
       }
+      case BuildTempTableTask.TYPE -> {
+        MapFields f = fields(map, type, "table", "sql_select", "select");
+        String table = f.string("table", true);
+        if (table != null && !table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          diagnostics.error(
+              "invalid-parameter",
+              f.locationOf("table"),
+              "build_temp_table's table '"
+                  + table
+                  + "' must be a plain name (letters, digits, _)"
+                  + " so that SQL in the ruleset finds it unquoted");
+        }
+        String select = f.string("sql_select", false);
+        String alias = f.string("select", false);
+        if ((select == null) == (alias == null)) {
+          diagnostics.error(
+              "missing-key", loc, "build_temp_table needs exactly one of 'sql_select' or 'select'");
+        }
+        yield new BuildTempTableTask(table, select != null ? select : alias, loc);
+      }
       case SerialTask.TYPE -> {
         MapFields f = fields(map, type, "tasks");
         yield new SerialTask(List.copyOf(tasks(f.items("tasks", true), "serial")), loc);
@@ -282,13 +303,7 @@ public final class RulesetParser {
     List<String> key = f.names("key", true);
     List<HashColumn> hash = f.has("hash_columns") ? hashColumns(f.node("hash_columns")) : List.of();
     String where = f.string("where", false);
-    List<Rule> rules = new ArrayList<>();
-    for (YNode r : f.items("rules", true)) {
-      Rule rule = rule(r);
-      if (rule != null) {
-        rules.add(rule);
-      }
-    }
+    List<RuleItem> rules = ruleItems(f.items("rules", true));
     if (f.has("rules") && f.items("rules", false).isEmpty()) {
       diagnostics.error(
           "empty-rules", f.locationOf("rules"), "'rules' is empty; add at least one rule");
@@ -296,19 +311,138 @@ public final class RulesetParser {
     return new MaskTableTask(table, List.copyOf(key), List.copyOf(rules), hash, where, loc);
   }
 
-  private Rule rule(YNode node) {
+  private List<RuleItem> ruleItems(List<YNode> nodes) {
+    List<RuleItem> out = new ArrayList<>();
+    for (YNode n : nodes) {
+      RuleItem item = ruleItem(n);
+      if (item != null) {
+        out.add(item);
+      }
+    }
+    return out;
+  }
+
+  private RuleItem ruleItem(YNode node) {
     if (!(node instanceof YNode.YMap map)) {
       diagnostics.error(
           "wrong-type", node.location(), "a rule must be a mapping, found " + node.kind());
       return null;
     }
-    if (map.has("if")) {
+    if (!map.has("if")) {
+      return rule(map);
+    }
+    MapFields f =
+        new MapFields(map, "a conditional rule", Set.of("if", "rules", "else_rules"), diagnostics);
+    List<Condition> conditions = conditions(f.items("if", true), "if");
+    List<RuleItem> then = ruleItems(f.items("rules", false));
+    List<RuleItem> otherwise = ruleItems(f.items("else_rules", false));
+    if (then.isEmpty() && otherwise.isEmpty()) {
       diagnostics.error(
-          "unsupported",
-          map.keyLocation("if"),
-          "conditional rules ('if') are not supported by this version of Guise yet");
+          "empty-rules", map.location(), "a conditional rule needs 'rules' or 'else_rules'");
+    }
+    return new ConditionalRule(
+        List.copyOf(conditions), List.copyOf(then), List.copyOf(otherwise), map.location());
+  }
+
+  private static final Set<String> CONDITION_KEYS =
+      Set.of(
+          "column",
+          "equals",
+          "not_equals",
+          "matches",
+          "less_than",
+          "greater_than",
+          "is_null",
+          "and",
+          "or",
+          "not");
+
+  private List<Condition> conditions(List<YNode> nodes, String where) {
+    List<Condition> out = new ArrayList<>();
+    for (YNode n : nodes) {
+      Condition c = condition(n, where);
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private Condition condition(YNode node, String where) {
+    if (!(node instanceof YNode.YMap map)) {
+      diagnostics.error(
+          "wrong-type",
+          node.location(),
+          "a condition in '"
+              + where
+              + "' is a mapping such as {column: status, equals: active}, found "
+              + node.kind());
       return null;
     }
+    MapFields f = new MapFields(map, "a condition", CONDITION_KEYS, diagnostics);
+    Location loc = map.location();
+    if (f.has("and") || f.has("or")) {
+      String k = f.has("and") ? "and" : "or";
+      List<Condition> parts = conditions(f.items(k, true), k);
+      return k.equals("and") ? new Condition.All(parts, loc) : new Condition.Any(parts, loc);
+    }
+    if (f.has("not")) {
+      YNode inner = f.node("not");
+      List<Condition> parts =
+          conditions(inner instanceof YNode.YList l ? l.items() : List.of(inner), "not");
+      return new Condition.Not(new Condition.All(parts, loc), loc);
+    }
+    String column = f.string("column", true);
+    List<String> ops = new ArrayList<>();
+    for (String k :
+        List.of("equals", "not_equals", "matches", "less_than", "greater_than", "is_null")) {
+      if (f.has(k)) {
+        ops.add(k);
+      }
+    }
+    if (ops.size() != 1) {
+      diagnostics.error(
+          "bad-condition",
+          loc,
+          "a condition needs exactly one of equals, not_equals, matches, less_than, greater_than,"
+              + " is_null"
+              + (ops.isEmpty() ? "" : "; found " + String.join(", ", ops)));
+      return null;
+    }
+    String op = ops.get(0);
+    YNode v = f.node(op);
+    if (op.equals("is_null")) {
+      Boolean b = f.bool("is_null");
+      return b == null ? null : new Condition.IsNull(column, b, loc);
+    }
+    if (op.equals("matches")) {
+      String regex = f.string("matches", true);
+      try {
+        return new Condition.Matches(column, Pattern.compile(regex == null ? "" : regex), loc);
+      } catch (PatternSyntaxException e) {
+        diagnostics.error(
+            "invalid-parameter", v.location(), "invalid regular expression: " + e.getDescription());
+        return null;
+      }
+    }
+    if (!(v instanceof YNode.YScalar sv)) {
+      diagnostics.error(
+          "wrong-type",
+          v.location(),
+          "'" + op + "' compares with a single value, found " + v.kind());
+      return null;
+    }
+    Condition.Op o =
+        switch (op) {
+          case "equals" -> Condition.Op.EQUALS;
+          case "not_equals" -> Condition.Op.NOT_EQUALS;
+          case "less_than" -> Condition.Op.LESS_THAN;
+          default -> Condition.Op.GREATER_THAN;
+        };
+    return new Condition.Compare(column, o, sv.value(), loc);
+  }
+
+  private Rule rule(YNode.YMap map) {
     MapFields f =
         new MapFields(
             map, "a rule", Set.of("column", "masks", "skip", "hash_columns"), diagnostics);
@@ -402,8 +536,8 @@ public final class RulesetParser {
   private void warnDuplicateRules(List<Task> tasks, Map<String, Location> seen) {
     for (Task t : tasks) {
       if (t instanceof MaskTableTask m && m.table() != null) {
-        for (Rule r : m.rules()) {
-          if (r.column() == null) {
+        for (RuleItem item : m.rules()) {
+          if (!(item instanceof Rule r) || r.column() == null) {
             continue;
           }
           String k = (m.table() + "." + r.column()).toLowerCase(Locale.ROOT);

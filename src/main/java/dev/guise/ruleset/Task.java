@@ -4,7 +4,12 @@ import java.util.List;
 
 /** One entry of a ruleset's {@code tasks} list. */
 public sealed interface Task
-    permits MaskTableTask, RunSqlTask, TruncateTableTask, SerialTask, ParallelTask {
+    permits MaskTableTask,
+        RunSqlTask,
+        TruncateTableTask,
+        BuildTempTableTask,
+        SerialTask,
+        ParallelTask {
   /** The YAML {@code type}. */
   String type();
 

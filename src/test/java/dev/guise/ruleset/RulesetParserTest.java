@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 class RulesetParserTest {
   private final RulesetParser parser = new RulesetParser(MaskRegistry.standard());
 
+  private static List<Rule> rules(MaskTableTask t) {
+    return t.rules().stream().map(Rule.class::cast).toList();
+  }
+
   private RulesetParser.Result parse(String yaml) {
     return parser.parse(yaml, "r.yml");
   }
@@ -36,11 +40,11 @@ class RulesetParserTest {
             """);
     assertThat(r.diagnostics()).isEmpty();
     MaskTableTask t = (MaskTableTask) r.ruleset().tasks().get(0);
-    assertThat(t.rules()).extracting(Rule::column).containsExactly("first_name", "last_name");
-    assertThat(t.rules().get(1).pipeline().masks().get(0).name()).isEqualTo("from_fixed");
+    assertThat(rules(t)).extracting(Rule::column).containsExactly("first_name", "last_name");
+    assertThat(rules(t).get(1).pipeline().masks().get(0).name()).isEqualTo("from_fixed");
     // the same definition in two places gives the same digest: the same mapping everywhere
-    assertThat(t.rules().get(1).pipeline().masks().get(0).digest())
-        .isEqualTo(t.rules().get(0).pipeline().masks().get(0).digest());
+    assertThat(rules(t).get(1).pipeline().masks().get(0).digest())
+        .isEqualTo(rules(t).get(0).pipeline().masks().get(0).digest());
   }
 
   @Test
@@ -71,7 +75,7 @@ class RulesetParserTest {
     MaskTableTask second = (MaskTableTask) tasks.get(1);
     assertThat(second.table()).isEqualTo("others");
     assertThat(second.key()).containsExactly("a", "b");
-    assertThat(second.rules()).extracting(Rule::column).containsExactly("name", "city");
+    assertThat(rules(second)).extracting(Rule::column).containsExactly("name", "city");
   }
 
   @Test
@@ -98,9 +102,9 @@ class RulesetParserTest {
     assertThat(r.diagnostics()).isEmpty();
     MaskTableTask t = (MaskTableTask) r.ruleset().tasks().get(0);
     assertThat(t.hashColumns()).containsExactly(HashColumn.of("email"));
-    assertThat(t.rules().get(0).hashColumns()).isEmpty();
-    assertThat(t.rules().get(1).hashColumns()).contains(List.of());
-    assertThat(t.rules().get(2).hashColumns().orElseThrow().get(0).normalise("  Ann "))
+    assertThat(rules(t).get(0).hashColumns()).isEmpty();
+    assertThat(rules(t).get(1).hashColumns()).contains(List.of());
+    assertThat(rules(t).get(2).hashColumns().orElseThrow().get(0).normalise("  Ann "))
         .isEqualTo("ann");
   }
 
@@ -122,7 +126,7 @@ class RulesetParserTest {
             """);
     assertThat(r.diagnostics()).isEmpty();
     assertThat(r.ruleset().skipDefaults()).anyMatch(s -> s.skips("N/A"));
-    List<SkipValue> skip = ((MaskTableTask) r.ruleset().tasks().get(0)).rules().get(0).skip();
+    List<SkipValue> skip = rules((MaskTableTask) r.ruleset().tasks().get(0)).get(0).skip();
     assertThat(skip.get(0).skips("test-1")).isTrue();
     assertThat(skip.get(0).skips("prod-1")).isFalse();
     assertThat(skip.get(1).skips(0L)).isTrue();
@@ -141,7 +145,7 @@ class RulesetParserTest {
                 rules: []
               - type: run_sql
               - type: bogus
-              - type: build_temp_table
+              - type: mask_unique_key
             extra: 1
             """);
     assertThat(r.ruleset()).isNull();

@@ -1,0 +1,6 @@
+package dev.guise.ruleset;
+
+/** An entry of a {@code mask_table}'s {@code rules}: a column rule or a conditional block. */
+public sealed interface RuleItem permits Rule, ConditionalRule {
+  Location location();
+}

@@ -1,0 +1,206 @@
+package dev.guise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.guise.runlog.Json;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Conditional rules, build_temp_table, seeds on H2. */
+class ConstructsTest {
+  @TempDir Path dir;
+  CliHarness h;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    h = new CliHarness(dir);
+    h.sql(
+        "CREATE TABLE p (id INT PRIMARY KEY, kind VARCHAR(10), age INT, note VARCHAR(40), born DATE)",
+        "INSERT INTO p VALUES (1, 'staff', 30, 'a', DATE '1990-01-01'), (2, 'customer', 70, 'b', DATE '1950-05-05'),"
+            + " (3, 'customer', 20, NULL, DATE '2004-02-02'), (4, 'test', 40, 'd', DATE '1984-03-03'),"
+            + " (5, NULL, 50, 'e', NULL)");
+  }
+
+  @Test
+  void conditionalRulesPickBranchesOnOriginalValues() throws Exception {
+    h.write(
+        "r.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: p
+            key: id
+            rules:
+              - if:
+                  - column: kind
+                    equals: customer
+                rules:
+                  - if:
+                      - or:
+                          - column: age
+                            greater_than: 65
+                          - column: born
+                            less_than: '1960-01-01'
+                    rules:
+                      - column: note
+                        masks: [{type: from_fixed, value: senior}]
+                    else_rules:
+                      - column: note
+                        masks: [{type: from_fixed, value: junior}]
+                else_rules:
+                  - if:
+                      - not:
+                          - column: kind
+                            matches: 'te.*'
+                      - column: kind
+                        is_null: false
+                    rules:
+                      - column: note
+                        masks: [{type: from_fixed, value: other}]
+              - column: kind
+                masks: [{type: from_fixed, value: masked}]
+        """);
+    CliHarness.Result r = h.run("run", "r.yml", "-c", "db");
+    assertThat(r.code()).as(r.all()).isZero();
+    // row 3's note was NULL: skipped by the default skip list even though its branch matched
+    assertThat(h.dump("p", "id"))
+        .isEqualTo(
+            """
+            1|masked|30|other|1990-01-01
+            2|masked|70|senior|1950-05-05
+            3|masked|20|null|2004-02-02
+            4|masked|40|d|1984-03-03
+            5|null|50|e|null
+            """);
+  }
+
+  @Test
+  void badConditionsAreReported() throws Exception {
+    h.write(
+        "r.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: p
+            key: id
+            rules:
+              - if:
+                  - column: kind
+                    equals: a
+                    less_than: b
+                  - column: nope
+                    is_null: true
+                  - column: kind
+                    matches: '('
+                rules:
+                  - column: note
+                    masks: [{type: do_nothing}]
+        """);
+    CliHarness.Result r = h.run("run", "r.yml", "-c", "db");
+    assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
+    assertThat(r.err())
+        .contains("r.yml:8:13 - a condition needs exactly one of equals")
+        .contains("r.yml:14:22 - invalid regular expression");
+  }
+
+  @Test
+  void tempTableIsBuiltForLaterTasksAndDroppedAtTheEnd() throws Exception {
+    h.write(
+        "r.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: build_temp_table
+            table: seniors
+            sql_select: "SELECT id FROM p WHERE age > 45"
+          - type: mask_table
+            table: p
+            key: id
+            where: "id IN (SELECT id FROM seniors)"
+            rules:
+              - column: note
+                masks: [{type: from_fixed, value: senior}]
+        """);
+    CliHarness.Result r = h.run("run", "r.yml", "-c", "db");
+    assertThat(r.code()).as(r.all()).isZero();
+    assertThat(h.count("SELECT COUNT(*) FROM p WHERE note = 'senior'")).isEqualTo(2);
+    assertThat(
+            h.count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SENIORS'"))
+        .isZero();
+    assertThat(h.lastLog()).contains("dropped temporary table seniors");
+  }
+
+  @Test
+  void tempTableIsDroppedWhenTheRunFails() throws Exception {
+    h.write(
+        "r.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: build_temp_table
+            table: lookup
+            select: "SELECT id FROM p"
+          - type: run_sql
+            sql: "SELECT * FROM missing_table"
+        """);
+    assertThat(h.run("run", "r.yml", "-c", "db").code()).isEqualTo(ExitCodes.RUN_FAILED);
+    assertThat(
+            h.count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'LOOKUP'"))
+        .isZero();
+  }
+
+  @Test
+  void maskingATempTableIsRefusedAndADryRunBuildsNone() throws Exception {
+    h.write(
+        "r.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: build_temp_table
+            table: lookup
+            sql_select: "SELECT id, note FROM p"
+          - type: mask_table
+            table: lookup
+            key: id
+            rules:
+              - column: note
+                masks: [{type: do_nothing}]
+        """);
+    CliHarness.Result r = h.run("run", "r.yml", "-c", "db");
+    assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
+    assertThat(r.err()).contains("lookup - is built by build_temp_table at r.yml:3:5");
+    h.write(
+        "dry.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: build_temp_table
+            table: lookup
+            sql_select: "SELECT id FROM p"
+        """);
+    assertThat(h.run("run", "dry.yml", "-c", "db", "--dry-run").code()).isZero();
+    assertThat(
+            h.count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'LOOKUP'"))
+        .isZero();
+    JsonNode rec = Json.MAPPER.readTree(h.lastRecord());
+    assertThat(rec.path("tasks").get(0).path("status").asText()).isEqualTo("skipped");
+  }
+
+  @Test
+  void seedsListShowsBuiltInsAndUserFilesFirst() throws Exception {
+    h.write("my-seeds/pets.csv", "pet,kind\nRex,dog\nTom,cat\n");
+    CliHarness.Result r = h.run("seeds", "list", "--seeds-dir", "my-seeds");
+    assertThat(r.code()).as(r.all()).isZero();
+    assertThat(r.out())
+        .contains("pets")
+        .contains("user")
+        .contains("2 rows")
+        .contains("first_names")
+        .contains("built_in");
+  }
+}
