@@ -45,21 +45,14 @@ public interface Dialect {
       throws SQLException;
 
   /**
-   * A keyset-paginated read in key order: the key columns then {@code columns}, rows after the
-   * bound key when {@code afterKey} is true, at most {@code limit} rows.
+   * A keyset-paginated read in key order: the key columns, the table's columns, then joined
+   * columns; rows after the bound key when {@code afterKey} is true; at most {@code limit} rows.
+   * Never OFFSET: each batch starts where the last ended, by index.
    */
-  String selectBatch(
-      TableRef table,
-      List<String> key,
-      List<String> columns,
-      String where,
-      boolean afterKey,
-      int limit);
+  String selectBatch(BatchQuery query, boolean afterKey, int limit);
 
   /** {@code SELECT COUNT(*)} of the rows a task will visit. */
-  default String countRows(TableRef table, String where) {
-    return "SELECT COUNT(*) FROM " + qualified(table) + (where == null ? "" : " WHERE " + where);
-  }
+  String countRows(BatchQuery query);
 
   /** Statement that deletes every row of a table. */
   default String truncate(TableRef table) {

@@ -175,30 +175,62 @@ public abstract class StandardDialect implements Dialect {
   }
 
   @Override
-  public String selectBatch(
-      TableRef table,
-      List<String> key,
-      List<String> columns,
-      String where,
-      boolean afterKey,
-      int limit) {
-    StringBuilder sql = new StringBuilder("SELECT ");
-    List<String> all = new ArrayList<>(key);
-    all.addAll(columns);
-    sql.append(String.join(", ", all.stream().map(this::quote).toList()));
-    sql.append(" FROM ").append(qualified(table));
+  public String selectBatch(BatchQuery q, boolean afterKey, int limit) {
+    String base = qualified(q.table());
+    List<String> select = new ArrayList<>();
+    for (String k : q.key()) {
+      select.add(base + "." + quote(k));
+    }
+    for (String c : q.columns()) {
+      select.add(base + "." + quote(c));
+    }
+    for (BatchQuery.JoinedColumn j : q.joinedColumns()) {
+      select.add(qualified(j.table()) + "." + quote(j.column()));
+    }
+    StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select));
+    sql.append(from(q));
     List<String> conditions = new ArrayList<>();
-    if (where != null && !where.isBlank()) {
-      conditions.add("(" + where + ")");
+    if (q.where() != null && !q.where().isBlank()) {
+      conditions.add("(" + q.where() + ")");
     }
     if (afterKey) {
-      conditions.add(keyAfter(key));
+      conditions.add(keyAfter(q.key().stream().map(k -> base + "." + quote(k)).toList()));
     }
     if (!conditions.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
-    sql.append(" ORDER BY ").append(String.join(", ", key.stream().map(this::quote).toList()));
+    sql.append(" ORDER BY ")
+        .append(String.join(", ", q.key().stream().map(k -> base + "." + quote(k)).toList()));
     sql.append(" LIMIT ").append(limit);
+    return sql.toString();
+  }
+
+  @Override
+  public String countRows(BatchQuery q) {
+    return "SELECT COUNT(*)"
+        + from(q)
+        + (q.where() == null || q.where().isBlank() ? "" : " WHERE (" + q.where() + ")");
+  }
+
+  /** {@code FROM table LEFT JOIN ...}. */
+  private String from(BatchQuery q) {
+    StringBuilder sql = new StringBuilder(" FROM ").append(qualified(q.table()));
+    for (BatchQuery.Join j : q.joins()) {
+      String target = qualified(j.target());
+      String source = qualified(j.source());
+      List<String> on = new ArrayList<>();
+      for (int i = 0; i < j.targetKey().size(); i++) {
+        on.add(
+            target
+                + "."
+                + quote(j.targetKey().get(i))
+                + " = "
+                + source
+                + "."
+                + quote(j.sourceKey().get(i)));
+      }
+      sql.append(" LEFT JOIN ").append(target).append(" ON ").append(String.join(" AND ", on));
+    }
     return sql.toString();
   }
 
@@ -206,17 +238,18 @@ public abstract class StandardDialect implements Dialect {
    * The keyset condition {@code (k1, k2) > (?, ?)}, spelt out as ORs so that every engine's planner
    * can use the key index.
    */
-  protected String keyAfter(List<String> key) {
+  protected String keyAfter(List<String> qualifiedKey) {
+    List<String> key = qualifiedKey;
     if (key.size() == 1) {
-      return quote(key.get(0)) + " > ?";
+      return key.get(0) + " > ?";
     }
     List<String> ors = new ArrayList<>();
     for (int i = 0; i < key.size(); i++) {
       List<String> ands = new ArrayList<>();
       for (int j = 0; j < i; j++) {
-        ands.add(quote(key.get(j)) + " = ?");
+        ands.add(key.get(j) + " = ?");
       }
-      ands.add(quote(key.get(i)) + " > ?");
+      ands.add(key.get(i) + " > ?");
       ors.add("(" + String.join(" AND ", ands) + ")");
     }
     return "(" + String.join(" OR ", ors) + ")";

@@ -91,19 +91,28 @@ final class MaskTableRunner {
     int nKey = step.key().size();
     List<ColumnInfo> cols = new ArrayList<>(step.key());
     cols.addAll(step.read());
+    int nOwn = cols.size();
+    step.joined().forEach(j -> cols.add(j.column()));
+    String tableSeed = step.task().table().toLowerCase(Locale.ROOT);
+    // how rules address a value: real name, lower case, table.column; joined: target.column
     Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < cols.size(); i++) {
-      index.putIfAbsent(cols.get(i).name(), i);
-      index.putIfAbsent(cols.get(i).name().toLowerCase(Locale.ROOT), i);
+    for (int i = 0; i < nOwn; i++) {
+      String name = cols.get(i).name();
+      index.putIfAbsent(name, i);
+      index.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+      index.putIfAbsent(tableSeed + "." + name.toLowerCase(Locale.ROOT), i);
+      index.putIfAbsent(
+          step.table().ref().name().toLowerCase(Locale.ROOT) + "." + name.toLowerCase(Locale.ROOT),
+          i);
+    }
+    for (int i = 0; i < step.joined().size(); i++) {
+      index.putIfAbsent(step.joined().get(i).reference(), nOwn + i);
     }
     List<CompiledRule> rules = new ArrayList<>();
     for (int r = 0; r < step.rules().size(); r++) {
       rules.add(new CompiledRule(step.rules().get(r), r, index, step));
     }
     int[] writtenIdx = step.written().stream().mapToInt(c -> index.get(c.name())).toArray();
-    List<String> keyNames = step.key().stream().map(ColumnInfo::name).toList();
-    List<String> readNames = step.read().stream().map(ColumnInfo::name).toList();
-    String tableSeed = step.task().table().toLowerCase(Locale.ROOT);
 
     try (Connection c = pool.connection()) {
       long total = count(c, d);
@@ -114,22 +123,8 @@ final class MaskTableRunner {
           step.id(),
           "masking " + table + ": " + total + " rows",
           Map.of("rows_total", total));
-      String first =
-          d.selectBatch(
-              step.table().ref(),
-              keyNames,
-              readNames,
-              step.task().where(),
-              false,
-              options.batchSize());
-      String next =
-          d.selectBatch(
-              step.table().ref(),
-              keyNames,
-              readNames,
-              step.task().where(),
-              true,
-              options.batchSize());
+      String first = d.selectBatch(step.query(), false, options.batchSize());
+      String next = d.selectBatch(step.query(), true, options.batchSize());
       Object[] lastKey = null;
       long done = 0;
       List<Map<String, Object>> sample = new ArrayList<>();
@@ -209,8 +204,7 @@ final class MaskTableRunner {
   }
 
   private long count(Connection c, Dialect d) throws SQLException {
-    try (PreparedStatement ps =
-            c.prepareStatement(d.countRows(step.table().ref(), step.task().where()));
+    try (PreparedStatement ps = c.prepareStatement(d.countRows(step.query()));
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       long n = rs.getLong(1);
@@ -335,6 +329,18 @@ final class MaskTableRunner {
     return sb.append(')').toString();
   }
 
+  /** A column's position by the name a rule uses: exact, then lower case. */
+  static int lookup(Map<String, Integer> index, String name) {
+    Integer i = index.get(name);
+    if (i == null) {
+      i = index.get(name.toLowerCase(Locale.ROOT));
+    }
+    if (i == null) {
+      throw new IllegalStateException("column " + name + " was not planned for reading");
+    }
+    return i;
+  }
+
   private static void rollbackQuietly(Connection c) {
     try {
       c.rollback();
@@ -358,8 +364,7 @@ final class MaskTableRunner {
       this.hash = planned.hashColumns();
       this.hashIdx = new int[hash.size()];
       for (int i = 0; i < hash.size(); i++) {
-        ColumnInfo c = step.table().column(hash.get(i).column()).orElseThrow();
-        hashIdx[i] = index.get(c.name());
+        hashIdx[i] = lookup(index, hash.get(i).column());
       }
       this.ruleId =
           new SeedEncoder()

@@ -1,5 +1,6 @@
 package dev.guise.plan;
 
+import dev.guise.db.BatchQuery;
 import dev.guise.db.ColumnInfo;
 import dev.guise.db.TableInfo;
 import dev.guise.ruleset.MaskTableTask;
@@ -9,7 +10,9 @@ import java.util.List;
  * A {@code mask_table} task resolved against the table.
  *
  * @param key the key columns (real names)
- * @param read every other column the rules need, in select order after the key
+ * @param read every other column of the table the rules need, in select order after the key
+ * @param joins tables joined for their columns
+ * @param joined columns of join targets the rules need, selected after {@code read}
  * @param written the columns written back, in order (one per distinct rule column)
  */
 public record MaskTableStep(
@@ -18,9 +21,32 @@ public record MaskTableStep(
     TableInfo table,
     List<ColumnInfo> key,
     List<ColumnInfo> read,
+    List<PlannedJoin> joins,
+    List<JoinedColumn> joined,
     List<ColumnInfo> written,
     List<PlannedRule> rules)
     implements Step {
+
+  /** The read this task makes, for the dialect to render. */
+  public BatchQuery query() {
+    return new BatchQuery(
+        table.ref(),
+        key.stream().map(ColumnInfo::name).toList(),
+        read.stream().map(ColumnInfo::name).toList(),
+        joins.stream()
+            .map(
+                j ->
+                    new BatchQuery.Join(
+                        j.target().ref(),
+                        j.targetKey().stream().map(ColumnInfo::name).toList(),
+                        j.source().ref(),
+                        j.sourceKey().stream().map(ColumnInfo::name).toList()))
+            .toList(),
+        joined.stream()
+            .map(c -> new BatchQuery.JoinedColumn(c.join().target().ref(), c.column().name()))
+            .toList(),
+        task.where());
+  }
 
   @Override
   public String describe() {
@@ -31,6 +57,10 @@ public record MaskTableStep(
         + ") "
         + rules.size()
         + (rules.size() == 1 ? " rule" : " rules")
+        + (joins.isEmpty()
+            ? ""
+            : " joining "
+                + String.join(", ", joins.stream().map(j -> j.target().ref().toString()).toList()))
         + (task.where() == null ? "" : " where " + task.where());
   }
 }

@@ -17,6 +17,7 @@ import dev.guise.ruleset.RuleItem;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.ruleset.RunSqlTask;
 import dev.guise.ruleset.SerialTask;
+import dev.guise.ruleset.TableJoin;
 import dev.guise.ruleset.Task;
 import dev.guise.ruleset.TruncateTableTask;
 import java.io.IOException;
@@ -142,6 +143,15 @@ public final class Planner {
       return null;
     }
     String tableName = t.ref().toString();
+    Scope scope = new Scope(m.table(), t);
+    List<PlannedJoin> joins = new ArrayList<>();
+    for (TableJoin j : m.joins()) {
+      PlannedJoin pj = join(j, scope);
+      if (pj != null) {
+        joins.add(pj);
+        scope.joins.put(j.targetTable().toLowerCase(Locale.ROOT), pj);
+      }
+    }
     List<ColumnInfo> key = new ArrayList<>();
     for (String k : m.key()) {
       column(t, k, m.location().toString()).ifPresent(key::add);
@@ -157,12 +167,11 @@ public final class Planner {
               + m.location()
               + ")");
     }
-    Map<String, ColumnInfo> read = new LinkedHashMap<>();
     Map<String, ColumnInfo> written = new LinkedHashMap<>();
     List<PlannedRule> rules = new ArrayList<>();
     List<HashColumn> taskHash = m.hashColumns();
     for (HashColumn h : taskHash) {
-      column(t, h.column(), m.location().toString()).ifPresent(c -> read.putIfAbsent(c.name(), c));
+      scope.read(h.column(), m.location().toString());
     }
     List<Guarded> flat = new ArrayList<>();
     flatten(m.rules(), null, flat);
@@ -170,19 +179,29 @@ public final class Planner {
       Rule r = g.rule();
       if (g.guard() != null) {
         for (String source : g.guard().columns()) {
-          column(t, source, g.guard().location().toString())
-              .ifPresent(c -> read.putIfAbsent(c.name(), c));
+          scope.read(source, g.guard().location().toString());
         }
       }
-      Optional<ColumnInfo> col = column(t, r.column(), r.location().toString());
       List<HashColumn> hash = r.hashColumns().orElse(taskHash);
       for (HashColumn h : r.hashColumns().orElse(List.of())) {
-        column(t, h.column(), r.location().toString())
-            .ifPresent(c -> read.putIfAbsent(c.name(), c));
+        scope.read(h.column(), r.location().toString());
       }
       for (String source : r.pipeline().columnsRead()) {
-        column(t, source, r.location().toString()).ifPresent(c -> read.putIfAbsent(c.name(), c));
+        scope.read(source, r.location().toString());
       }
+      if (r.column() == null) {
+        continue;
+      }
+      if (r.column().contains(".") && t.column(r.column()).isEmpty()) {
+        diagnostics.error(
+            "joined-column-masked",
+            tableName + "." + r.column(),
+            "a rule masks a column of the task's own table (rule at "
+                + r.location()
+                + "); mask a joined table in its own mask_table task");
+        continue;
+      }
+      Optional<ColumnInfo> col = column(t, r.column(), r.location().toString());
       if (col.isEmpty()) {
         continue;
       }
@@ -196,7 +215,7 @@ public final class Planner {
                 + "); mask keys with mask_unique_key, or choose another key");
         continue;
       }
-      read.putIfAbsent(c.name(), c);
+      scope.base.putIfAbsent(c.name(), c);
       written.putIfAbsent(c.name(), c);
       checkFit(tableName, c, r);
       rules.add(
@@ -204,16 +223,136 @@ public final class Planner {
               r, c, hash, r.skip() != null ? r.skip() : ruleset.skipDefaults(), g.guard()));
     }
     for (ColumnInfo k : key) {
-      read.remove(k.name());
+      scope.base.remove(k.name());
     }
     return new MaskTableStep(
         id,
         m,
         t,
         List.copyOf(key),
-        List.copyOf(read.values()),
+        List.copyOf(scope.base.values()),
+        List.copyOf(joins),
+        List.copyOf(scope.joined.values()),
         List.copyOf(written.values()),
         List.copyOf(rules));
+  }
+
+  private PlannedJoin join(TableJoin j, Scope scope) {
+    String where = j.location().toString();
+    if (j.targetTable() == null || j.sourceTable() == null) {
+      return null;
+    }
+    if (tempTables.containsKey(j.targetTable().toLowerCase(Locale.ROOT))) {
+      diagnostics.error(
+          "unsupported",
+          j.targetTable(),
+          "joining a build_temp_table table (at "
+              + where
+              + ") is not supported yet; join the"
+              + " tables it selects from instead");
+      return null;
+    }
+    TableInfo target = table(j.targetTable(), where);
+    TableInfo source;
+    String src = j.sourceTable().toLowerCase(Locale.ROOT);
+    if (src.equals(scope.asWritten) || src.equalsIgnoreCase(scope.table.ref().name())) {
+      source = scope.table;
+    } else if (scope.joins.containsKey(src)) {
+      source = scope.joins.get(src).target();
+    } else {
+      diagnostics.error(
+          "bad-join",
+          j.sourceTable(),
+          "source_table of the join at "
+              + where
+              + " must be the task's table or an earlier join's"
+              + " target_table");
+      return null;
+    }
+    if (target == null) {
+      return null;
+    }
+    if (target.ref().equals(scope.table.ref())) {
+      diagnostics.error(
+          "bad-join",
+          j.targetTable(),
+          "a table cannot be joined to itself (join at " + where + ")");
+      return null;
+    }
+    List<ColumnInfo> targetKey = new ArrayList<>();
+    for (String k : j.targetKey()) {
+      column(target, k, where).ifPresent(targetKey::add);
+    }
+    List<ColumnInfo> sourceKey = new ArrayList<>();
+    for (String k : j.sourceKey()) {
+      column(source, k, where).ifPresent(sourceKey::add);
+    }
+    if (targetKey.size() != j.targetKey().size() || sourceKey.size() != j.sourceKey().size()) {
+      return null;
+    }
+    if (!target.isUniqueKey(targetKey.stream().map(ColumnInfo::name).toList())) {
+      diagnostics.error(
+          "key-not-unique",
+          target.ref() + "." + String.join(",", j.targetKey()),
+          "target_key of the join at "
+              + where
+              + " is not a primary key or unique index, so a row"
+              + " could match several; join on a unique key");
+    }
+    return new PlannedJoin(j.targetTable(), target, targetKey, source, sourceKey);
+  }
+
+  /**
+   * The columns a task can address: its table's by name or {@code table.column}, and join targets'
+   * as {@code target_table.column}. Collects what must be read.
+   */
+  private final class Scope {
+    final String asWritten;
+    final TableInfo table;
+    final Map<String, PlannedJoin> joins = new LinkedHashMap<>();
+    final Map<String, ColumnInfo> base = new LinkedHashMap<>();
+    final Map<String, JoinedColumn> joined = new LinkedHashMap<>();
+
+    Scope(String asWritten, TableInfo table) {
+      this.asWritten = asWritten.toLowerCase(Locale.ROOT);
+      this.table = table;
+    }
+
+    void read(String name, String where) {
+      if (name == null) {
+        return;
+      }
+      int dot = name.lastIndexOf('.');
+      if (dot > 0 && table.column(name).isEmpty()) {
+        String prefix = name.substring(0, dot).toLowerCase(Locale.ROOT);
+        String col = name.substring(dot + 1);
+        PlannedJoin j = joins.get(prefix);
+        if (j != null) {
+          column(j.target(), col, where)
+              .ifPresent(
+                  c ->
+                      joined.putIfAbsent(
+                          name.toLowerCase(Locale.ROOT),
+                          new JoinedColumn(name.toLowerCase(Locale.ROOT), j, c)));
+          return;
+        }
+        if (prefix.equals(asWritten) || prefix.equalsIgnoreCase(table.ref().name())) {
+          column(table, col, where).ifPresent(c -> base.putIfAbsent(c.name(), c));
+          return;
+        }
+        diagnostics.error(
+            "unknown-column",
+            name,
+            "names table '"
+                + name.substring(0, dot)
+                + "', which is neither the task's table nor a"
+                + " join target (named at "
+                + where
+                + "); add a join for it");
+        return;
+      }
+      column(table, name, where).ifPresent(c -> base.putIfAbsent(c.name(), c));
+    }
   }
 
   /** A rule with the condition under which it applies (null: always). */

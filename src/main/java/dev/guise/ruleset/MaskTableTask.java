@@ -10,6 +10,7 @@ import java.util.List;
  * @param key one column, or several for a composite key
  * @param hashColumns task-level hash columns; empty when none
  * @param where raw SQL predicate or null
+ * @param joins tables joined to read their columns as {@code table.column}; empty when none
  */
 public record MaskTableTask(
     String table,
@@ -17,6 +18,7 @@ public record MaskTableTask(
     List<RuleItem> rules,
     List<HashColumn> hashColumns,
     String where,
+    List<TableJoin> joins,
     Location location)
     implements Task {
   public static final String TYPE = "mask_table";

@@ -292,13 +292,6 @@ public final class RulesetParser {
   private MaskTableTask maskTable(YNode.YMap map, Location loc) {
     MapFields f =
         fields(map, MaskTableTask.TYPE, "table", "key", "rules", "hash_columns", "where", "joins");
-    if (f.has("joins")) {
-      diagnostics.error(
-          "unsupported",
-          f.locationOf("joins"),
-          "'joins' is not supported by this version of Guise yet; mask the joined table in its own"
-              + " task");
-    }
     String table = f.string("table", true);
     List<String> key = f.names("key", true);
     List<HashColumn> hash = f.has("hash_columns") ? hashColumns(f.node("hash_columns")) : List.of();
@@ -308,7 +301,43 @@ public final class RulesetParser {
       diagnostics.error(
           "empty-rules", f.locationOf("rules"), "'rules' is empty; add at least one rule");
     }
-    return new MaskTableTask(table, List.copyOf(key), List.copyOf(rules), hash, where, loc);
+    List<TableJoin> joins = new ArrayList<>();
+    for (YNode j : f.items("joins", false)) {
+      if (!(j instanceof YNode.YMap jm)) {
+        diagnostics.error(
+            "wrong-type",
+            j.location(),
+            "a join is a mapping with target_table, target_key, source_table, source_key");
+        continue;
+      }
+      MapFields jf =
+          new MapFields(
+              jm,
+              "a join",
+              Set.of("target_table", "target_key", "source_table", "source_key"),
+              diagnostics);
+      List<String> targetKey = jf.names("target_key", true);
+      List<String> sourceKey = jf.names("source_key", true);
+      if (targetKey.size() != sourceKey.size()) {
+        diagnostics.error(
+            "bad-join",
+            jm.location(),
+            "target_key has "
+                + targetKey.size()
+                + " columns but source_key has "
+                + sourceKey.size()
+                + "; pair them one to one");
+      }
+      joins.add(
+          new TableJoin(
+              jf.string("target_table", true),
+              targetKey,
+              jf.string("source_table", true),
+              sourceKey,
+              jm.location()));
+    }
+    return new MaskTableTask(
+        table, List.copyOf(key), List.copyOf(rules), hash, where, List.copyOf(joins), loc);
   }
 
   private List<RuleItem> ruleItems(List<YNode> nodes) {

@@ -192,6 +192,97 @@ class ConstructsTest {
   }
 
   @Test
+  void joinsFeedFromColumnHashColumnsAndConditions() throws Exception {
+    h.sql(
+        "CREATE TABLE cust (cid INT PRIMARY KEY, email VARCHAR(40), region_id INT)",
+        "CREATE TABLE region (rid INT PRIMARY KEY, name VARCHAR(20))",
+        "CREATE TABLE ord (oid INT PRIMARY KEY, cust_id INT, copy VARCHAR(40), token VARCHAR(40))",
+        "INSERT INTO region VALUES (1, 'north'), (2, 'south')",
+        "INSERT INTO cust VALUES (1, 'a@x.test', 1), (2, 'b@x.test', 2), (3, 'a@x.test', 2)",
+        "INSERT INTO ord VALUES (10, 1, 'c1', 't'), (11, 2, 'c2', 't'), (12, 3, 'c3', 't'), (13, 1, 'c4', 't'),"
+            + " (14, NULL, 'c5', 't')");
+    h.write(
+        "r.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: ord
+            key: oid
+            joins:
+              - target_table: cust
+                target_key: cid
+                source_table: ord
+                source_key: cust_id
+              - target_table: region
+                target_key: rid
+                source_table: cust
+                source_key: region_id
+            rules:
+              - column: copy
+                masks: [{type: from_column, source_column: region.name}]
+              - if:
+                  - column: region.name
+                    equals: south
+                rules:
+                  - column: token
+                    hash_columns: [cust.email]
+                    masks: [{type: from_format_string, value_format: "{[a-z],12}"}]
+        """);
+    CliHarness.Result r = h.run("run", "r.yml", "-c", "db");
+    assertThat(r.code()).as(r.all()).isZero();
+    String dump = h.dump("ord", "oid");
+    String[] rows = dump.split("\n");
+    assertThat(rows[0]).startsWith("10|1|north|t");
+    assertThat(rows[1]).startsWith("11|2|south|");
+    assertThat(rows[2]).startsWith("12|3|south|");
+    assertThat(rows[3]).startsWith("13|1|north|t");
+    // no customer: joined columns are NULL, so copy becomes NULL and no condition matches
+    assertThat(rows[4]).isEqualTo("14|null|null|t");
+    String token11 = rows[1].split("\\|")[3];
+    String token12 = rows[2].split("\\|")[3];
+    assertThat(token11).hasSize(12);
+    // customers 2 and 3 differ in email, so their tokens differ; same-email rows would match
+    assertThat(token12).hasSize(12).isNotEqualTo(token11);
+    assertThat(h.run("plan", "r.yml", "-c", "db").out())
+        .contains("joining PUBLIC.CUST, PUBLIC.REGION");
+  }
+
+  @Test
+  void joinProblemsAreReported() throws Exception {
+    h.sql("CREATE TABLE c2 (cid INT, email VARCHAR(40))");
+    h.write(
+        "r.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: p
+            key: id
+            joins:
+              - target_table: c2
+                target_key: cid
+                source_table: p
+                source_key: id
+              - target_table: nowhere
+                target_key: x
+                source_table: p
+                source_key: id
+            rules:
+              - column: note
+                masks: [{type: from_column, source_column: other.col}]
+        """);
+    CliHarness.Result r = h.run("run", "r.yml", "-c", "db");
+    assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
+    assertThat(r.err())
+        .contains(
+            "PUBLIC.C2.cid - target_key of the join at r.yml:7:9 is not a primary key or unique index")
+        .contains("nowhere - table not found")
+        .contains(
+            "other.col - names table 'other', which is neither the task's table nor a join target");
+  }
+
+  @Test
   void seedsListShowsBuiltInsAndUserFilesFirst() throws Exception {
     h.write("my-seeds/pets.csv", "pet,kind\nRex,dog\nTom,cat\n");
     CliHarness.Result r = h.run("seeds", "list", "--seeds-dir", "my-seeds");
