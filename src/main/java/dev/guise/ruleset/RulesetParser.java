@@ -513,17 +513,12 @@ public final class RulesetParser {
               f.locationOf("case_transform"),
               "case_transform must be 'lower' or 'upper', found '" + transform + "'");
         }
-        if (f.has("json_path")) {
-          diagnostics.error(
-              "unsupported",
-              f.locationOf("json_path"),
-              "'json_path' in hash_columns is not supported by this version of Guise yet");
-        }
         out.add(
             new HashColumn(
                 column,
                 transform == null ? null : transform.toLowerCase(Locale.ROOT),
-                Boolean.TRUE.equals(f.bool("trim"))));
+                Boolean.TRUE.equals(f.bool("trim")),
+                f.names("json_path", false)));
       } else {
         diagnostics.error(
             "wrong-type",

@@ -109,6 +109,30 @@ class RulesetParserTest {
   }
 
   @Test
+  void hashColumnJsonPathPicksANestedValue() {
+    RulesetParser.Result r =
+        parse(
+            """
+            version: '1.0'
+            tasks:
+              - type: mask_table
+                table: t
+                key: id
+                rules:
+                  - column: a
+                    hash_columns: [{column_name: doc, json_path: [customer, emails, 0], case_transform: lower}]
+                    masks: [{type: do_nothing}]
+            """);
+    assertThat(r.diagnostics()).isEmpty();
+    HashColumn h =
+        rules((MaskTableTask) r.ruleset().tasks().get(0)).get(0).hashColumns().orElseThrow().get(0);
+    assertThat(h.normalise("{\"customer\": {\"emails\": [\"A@X.test\", \"b@x.test\"]}}"))
+        .isEqualTo("a@x.test");
+    assertThat(h.normalise("{\"customer\": {}}")).isNull();
+    assertThat(h.normalise("not json")).isNull();
+  }
+
+  @Test
   void skipDefaultsAndRuleSkip() {
     RulesetParser.Result r =
         parse(
