@@ -111,7 +111,7 @@ final class RunAction {
               "dry_run",
               req.options().dryRun()));
       Planner.Result plan = Planner.plan(ruleset, new LiveSchema(pool));
-      List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+      List<Diagnostic> all = new ArrayList<>(problems);
       all.addAll(plan.diagnostics().list());
       for (Diagnostic d : all) {
         log.log(
