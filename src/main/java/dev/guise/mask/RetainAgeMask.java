@@ -69,9 +69,21 @@ public final class RetainAgeMask implements Mask {
       long age = ChronoUnit.YEARS.between(birth, ref);
       return new LocalDate[] {ref.minusYears(age + 1).plusDays(1), ref.minusYears(age)};
     }
-    long ahead = ChronoUnit.YEARS.between(ref, birth);
-    LocalDate lo = ahead == 0 ? ref.plusDays(1) : ref.plusYears(ahead);
-    return new LocalDate[] {lo, ref.plusYears(ahead + 1).minusDays(1)};
+    // after ref, whole years truncate toward zero and 29 February shifts the edges: start from
+    // estimates and walk them to the exact first and last date of the same (negative) age
+    long age = ChronoUnit.YEARS.between(birth, ref);
+    LocalDate lo = ref.minusYears(age).minusDays(3);
+    while (lo.isAfter(ref) && ChronoUnit.YEARS.between(lo.minusDays(1), ref) == age) {
+      lo = lo.minusDays(1);
+    }
+    while (!lo.isAfter(ref) || ChronoUnit.YEARS.between(lo, ref) != age) {
+      lo = lo.plusDays(1);
+    }
+    LocalDate hi = ref.minusYears(age - 1).plusDays(3);
+    while (ChronoUnit.YEARS.between(hi, ref) != age) {
+      hi = hi.minusDays(1);
+    }
+    return new LocalDate[] {lo, hi};
   }
 
   @Override
