@@ -131,6 +131,7 @@ public final class XmlMask implements Mask {
               + " value; use it on text or XML columns");
     }
     Document doc = parse(text);
+    doc.setXmlStandalone(true); // else the JDK writer adds standalone="no" to the declaration
     for (int t = 0; t < transforms.size(); t++) {
       transform(doc, t, ctx);
     }
