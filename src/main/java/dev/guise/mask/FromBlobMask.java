@@ -39,7 +39,7 @@ public final class FromBlobMask implements Mask {
                   false,
                   "true outputs the file's text (it must be UTF-8) for text columns; false outputs"
                       + " its bytes for binary columns.")),
-          "type: from_blob\npath: masked/placeholder.png",
+          "type: from_blob\npath: rulesets/files/redacted.txt\nas_text: true",
           FromBlobMask::create);
 
   private final byte[] bytes;
