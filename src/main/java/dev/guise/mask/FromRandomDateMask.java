@@ -28,16 +28,23 @@ public final class FromRandomDateMask implements Mask {
                   "max",
                   ParamType.SCALAR,
                   DEFAULT_MAX,
-                  "Latest date: ISO-8601 or now (the run's start date, UTC). Default now.")),
+                  "Latest date: ISO-8601 or now (the run's start date, UTC). Default now."),
+              DateValues.OUTPUT_FORMAT),
           "type: from_random_date\nmin: '1970-01-01'\nmax: now",
           FromRandomDateMask::create);
 
   private final DateBound min;
   private final DateBound max;
+  private final java.time.format.DateTimeFormatter format; // null: a LocalDate value
 
   FromRandomDateMask(DateBound min, DateBound max) {
+    this(min, max, null);
+  }
+
+  FromRandomDateMask(DateBound min, DateBound max, java.time.format.DateTimeFormatter format) {
     this.min = min;
     this.max = max;
+    this.format = format;
   }
 
   private static FromRandomDateMask create(MaskArgs args) {
@@ -54,7 +61,7 @@ public final class FromRandomDateMask implements Mask {
               + min.fixed().toLocalDate()
               + "); make max on or after min");
     }
-    return new FromRandomDateMask(min, max);
+    return new FromRandomDateMask(min, max, DateValues.formatter(args));
   }
 
   @Override
@@ -71,11 +78,13 @@ public final class FromRandomDateMask implements Mask {
               + lo
               + ") at this run's start; make max on or after min");
     }
-    return LocalDate.ofEpochDay(ctx.rng().nextLongInclusive(lo.toEpochDay(), hi.toEpochDay()));
+    LocalDate out =
+        LocalDate.ofEpochDay(ctx.rng().nextLongInclusive(lo.toEpochDay(), hi.toEpochDay()));
+    return format == null ? out : format.format(out);
   }
 
   @Override
   public OutputShape shape() {
-    return OutputShape.of(OutputShape.Kind.DATE);
+    return format == null ? OutputShape.of(OutputShape.Kind.DATE) : OutputShape.text(-1);
   }
 }

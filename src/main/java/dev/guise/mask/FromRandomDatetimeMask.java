@@ -35,16 +35,23 @@ public final class FromRandomDatetimeMask implements Mask {
                   ParamType.SCALAR,
                   DEFAULT_MAX,
                   "Latest date-time: ISO-8601 (a date alone means its last second, 23:59:59) or"
-                      + " now (the run's start, UTC). Default now.")),
+                      + " now (the run's start, UTC). Default now."),
+              DateValues.OUTPUT_FORMAT),
           "type: from_random_datetime\nmin: '2020-01-01T00:00:00'\nmax: now",
           FromRandomDatetimeMask::create);
 
   private final DateBound min;
   private final DateBound max;
+  private final java.time.format.DateTimeFormatter format; // null: a LocalDateTime value
 
   FromRandomDatetimeMask(DateBound min, DateBound max) {
+    this(min, max, null);
+  }
+
+  FromRandomDatetimeMask(DateBound min, DateBound max, java.time.format.DateTimeFormatter format) {
     this.min = min;
     this.max = max;
+    this.format = format;
   }
 
   private static FromRandomDatetimeMask create(MaskArgs args) {
@@ -58,7 +65,7 @@ public final class FromRandomDatetimeMask implements Mask {
             "max", "max (" + hi + ") is before min (" + lo + "); make max on or after min");
       }
     }
-    return new FromRandomDatetimeMask(min, max);
+    return new FromRandomDatetimeMask(min, max, DateValues.formatter(args));
   }
 
   @Override
@@ -78,11 +85,12 @@ public final class FromRandomDatetimeMask implements Mask {
     long second =
         ctx.rng()
             .nextLongInclusive(lo.toEpochSecond(ZoneOffset.UTC), hi.toEpochSecond(ZoneOffset.UTC));
-    return LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+    LocalDateTime out = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+    return format == null ? out : format.format(out);
   }
 
   @Override
   public OutputShape shape() {
-    return OutputShape.of(OutputShape.Kind.DATETIME);
+    return format == null ? OutputShape.of(OutputShape.Kind.DATETIME) : OutputShape.text(-1);
   }
 }

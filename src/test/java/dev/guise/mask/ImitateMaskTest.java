@@ -83,6 +83,27 @@ class ImitateMaskTest {
     assertThat(same).isBetween(850, 1150);
   }
 
+  /** Issue 4, item 3: imitate with force_change guarantees change; its leak rate must be 0. */
+  @Test
+  void forceChangeLeakRateOverTenThousandRealNames() {
+    MaskFixture force = MaskFixture.of(ImitateMask.DEFINITION, "force_change", true);
+    java.util.List<String> names =
+        dev.guise.mask.seed.SeedCatalog.builtIn().get("first_names").column("first_name");
+    int n = 10_000;
+    int leaks = 0;
+    int plainLeaks = 0;
+    for (int i = 0; i < n; i++) {
+      String name = names.get(i % names.size()).substring(0, 1 + i % 2); // 1-2 letters: hard case
+      leaks += name.equals(force.apply(name, (long) i)) ? 1 : 0;
+      plainLeaks += name.equals(mask.apply(name, (long) i)) ? 1 : 0;
+    }
+    System.out.printf(
+        "imitate leak rate over %d one- and two-letter values: force_change %d, without %d%n",
+        n, leaks, plainLeaks);
+    assertThat(leaks).isZero();
+    assertThat(plainLeaks).isPositive(); // the check can fail: without force_change some leak
+  }
+
   @Test
   void veryLongTextAndEvenDistribution() {
     String in = "a".repeat(100_000);

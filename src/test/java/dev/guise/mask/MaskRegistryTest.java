@@ -30,7 +30,20 @@ class MaskRegistryTest {
             "chain",
             "typecast",
             "do_nothing",
-            "hash");
+            "hash",
+            "from_file",
+            "from_blob",
+            "from_json_path",
+            "replace_substring",
+            "numeric_bucket",
+            "retain_age",
+            "retain_year",
+            "retain_date_component",
+            "credit_card",
+            "social_security_number",
+            "set_checksum",
+            "json",
+            "xml");
     assertThat(MaskRegistry.standard().find("from_format_string").orElseThrow().param("format"))
         .isNotNull();
   }
@@ -38,7 +51,15 @@ class MaskRegistryTest {
   @Test
   void everyDefinitionIsDocumentedAndConsistent() {
     Set<String> categories =
-        Set.of("generic", "string", "numeric", "date", "combination", "transformation");
+        Set.of(
+            "generic",
+            "string",
+            "numeric",
+            "date",
+            "data_pattern",
+            "document",
+            "combination",
+            "transformation");
     for (MaskDefinition d : MaskRegistry.standard().all()) {
       assertThat(d.category()).as(d.name()).isIn(categories);
       assertThat(d.summary()).as(d.name()).isNotBlank().endsWith(".");
