@@ -49,7 +49,8 @@ final class DemoDatabase {
       s.execute(
           "CREATE TABLE customers (id BIGINT PRIMARY KEY, first_name VARCHAR(60) NOT NULL,"
               + " last_name VARCHAR(60) NOT NULL, gender CHAR(1), email VARCHAR(160), phone VARCHAR(30),"
-              + " date_of_birth DATE, national_id VARCHAR(11), created_at TIMESTAMP NOT NULL)");
+              + " date_of_birth DATE, national_id VARCHAR(11), created_at TIMESTAMP NOT NULL,"
+              + " preferences VARCHAR(400))");
       s.execute(
           "CREATE TABLE addresses (id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL REFERENCES customers(id),"
               + " street VARCHAR(120), city VARCHAR(80), region VARCHAR(80), postcode VARCHAR(12), country VARCHAR(60))");
@@ -72,7 +73,7 @@ final class DemoDatabase {
 
   private void customers(Connection c) throws SQLException {
     try (PreparedStatement cu =
-            c.prepareStatement("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?,?)");
+            c.prepareStatement("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?,?,?)");
         PreparedStatement ad = c.prepareStatement("INSERT INTO addresses VALUES (?,?,?,?,?,?,?)")) {
       for (long id = 1; id <= CUSTOMERS; id++) {
         String fn = pick(first);
@@ -81,12 +82,13 @@ final class DemoDatabase {
         cu.setString(2, fn);
         cu.setString(3, ln);
         cu.setString(4, rng.nextInt(100) < 49 ? "F" : rng.nextInt(100) < 96 ? "M" : "X");
-        cu.setString(5, rng.nextInt(20) == 0 ? null : email(fn, ln));
-        cu.setString(
-            6,
+        String email = rng.nextInt(20) == 0 ? null : email(fn, ln);
+        String phone =
             rng.nextInt(10) == 0
                 ? null
-                : String.format("+1-%03d-555-%04d", 200 + rng.nextInt(800), rng.nextInt(10_000)));
+                : String.format("+1-%03d-555-%04d", 200 + rng.nextInt(800), rng.nextInt(10_000));
+        cu.setString(5, email);
+        cu.setString(6, phone);
         cu.setObject(7, LocalDate.of(1940, 1, 1).plusDays(rng.nextInt(365 * 65)));
         cu.setString(
             8,
@@ -95,6 +97,17 @@ final class DemoDatabase {
                 1 + rng.nextInt(899), 1 + rng.nextInt(99), 1 + rng.nextInt(9999)));
         cu.setObject(
             9, LocalDateTime.of(2018, 1, 1, 0, 0).plusSeconds(rng.nextLong(6L * 365 * 86_400)));
+        cu.setString(
+            10,
+            rng.nextInt(4) == 0
+                ? null
+                : "{\"contact\": {\"email\": "
+                    + (email == null ? "null" : "\"" + email + "\"")
+                    + ", \"phone\": "
+                    + (phone == null ? "null" : "\"" + phone + "\"")
+                    + "}, \"newsletter\": "
+                    + rng.nextBoolean()
+                    + "}");
         cu.addBatch();
         String[] city = cities.get(rng.nextInt(cities.size()));
         ad.setLong(1, id);
