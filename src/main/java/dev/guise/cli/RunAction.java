@@ -96,7 +96,7 @@ final class RunAction {
       err.flush();
     }
     try (RunLog log = new RunLog(dir.resolve(RunStore.LOG), env.clock());
-        ConnectionPool pool = open(conn, req.options().workers() + 1, record, store, log)) {
+        ConnectionPool pool = open(conn, 2 * req.options().workers() + 2, record, store, log)) {
       log.log(
           RunLog.INFO,
           null,

@@ -28,6 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs one {@code mask_table}: reads rows in key order one batch at a time (keyset pagination, so
@@ -125,27 +129,37 @@ final class MaskTableRunner {
           Map.of("rows_total", total));
       String first = d.selectBatch(step.query(), false, options.batchSize());
       String next = d.selectBatch(step.query(), true, options.batchSize());
-      Object[] lastKey = null;
       long done = 0;
       List<Map<String, Object>> sample = new ArrayList<>();
-      try (WriteBack writer =
-          options.dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written())) {
-        while (true) {
+      // The next batch is read on a second connection while this one is masked and written, so
+      // the database and the JVM work at the same time; at most two batches are in memory.
+      ExecutorService prefetch =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "guise-read-" + step.id());
+                t.setDaemon(true);
+                return t;
+              });
+      try (Connection rc = pool.connection();
+          WriteBack writer =
+              options.dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written())) {
+        int limit = limit(0);
+        Future<List<Object[]>> pending =
+            limit <= 0 ? null : prefetch.submit(() -> read(rc, d, first, null, cols, limit));
+        while (pending != null) {
           if (cancellation.stopping()) {
-            c.rollback();
             return RunStatus.CANCELLED;
           }
-          int limit = options.batchSize();
-          if (options.maxRows() > 0) {
-            long left = options.maxRows() - done;
-            if (left <= 0) {
-              break;
-            }
-            limit = (int) Math.min(limit, left);
-          }
-          List<Object[]> rows = read(c, d, lastKey == null ? first : next, lastKey, cols, limit);
+          List<Object[]> rows = await(pending);
+          pending = null;
           if (rows.isEmpty()) {
             break;
+          }
+          Object[] lastKey = Arrays.copyOf(rows.get(rows.size() - 1), nKey);
+          int thisLimit = limit(done);
+          int nextLimit = limit(done + rows.size());
+          if (rows.size() == thisLimit && nextLimit > 0 && !cancellation.stopping()) {
+            pending = prefetch.submit(() -> read(rc, d, next, lastKey, cols, nextLimit));
           }
           List<Object[]> out = new ArrayList<>(rows.size());
           long masked = 0;
@@ -165,7 +179,6 @@ final class MaskTableRunner {
               sample.add(sampleRow(row, result, cols, nKey, writtenIdx));
             }
           }
-          lastKey = Arrays.copyOf(rows.get(rows.size() - 1), nKey);
           long updated = 0;
           if (writer != null && !out.isEmpty()) {
             try {
@@ -175,7 +188,7 @@ final class MaskTableRunner {
               rollbackQuietly(c);
               throw new TaskFailure(
                   table
-                      + " - writing the batch after key "
+                      + " - writing the batch starting at key "
                       + describeKey(out.get(0), nKey)
                       + " failed: "
                       + e.getMessage().strip()
@@ -191,15 +204,39 @@ final class MaskTableRunner {
           record.batch(
               rows.size(), masked, updated, rows.size() - masked, writer != null, List.of(lastKey));
           listener.on(new RunEvent.Progress(step.id(), table, done, total));
-          if (rows.size() < limit) {
-            break;
+          if (cancellation.stopping()) {
+            return RunStatus.CANCELLED;
           }
         }
+      } finally {
+        prefetch.shutdownNow();
       }
       samples.sample(table, sample);
       return RunStatus.FINISHED;
     } catch (SQLException e) {
       throw new TaskFailure(table + " - " + e.getMessage().strip(), e);
+    }
+  }
+
+  /** Rows the next batch may hold after {@code done} rows, within --max-rows; 0 when done. */
+  private int limit(long done) {
+    if (options.maxRows() <= 0) {
+      return options.batchSize();
+    }
+    return (int) Math.max(0, Math.min(options.batchSize(), options.maxRows() - done));
+  }
+
+  private static List<Object[]> await(Future<List<Object[]>> f) throws SQLException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while reading", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException se) {
+        throw se;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -233,6 +270,8 @@ final class MaskTableRunner {
           rows.add(row);
         }
       }
+    } finally {
+      c.rollback(); // the reader only reads: end its transaction (and snapshot) per batch
     }
     return rows;
   }

@@ -232,7 +232,7 @@ class RunCommandTest {
     assertThat(task.path("status").asText()).isEqualTo("failed");
     assertThat(task.path("batches_committed").asLong()).isEqualTo(4);
     assertThat(task.path("last_key").get(0).asLong()).isEqualTo(40);
-    assertThat(task.path("error").asText()).contains("PUBLIC.T").contains("after key 41");
+    assertThat(task.path("error").asText()).contains("PUBLIC.T").contains("starting at key 41");
     assertThat(h.count("SELECT COUNT(*) FROM t WHERE code = 'ok'")).isEqualTo(40);
     assertThat(h.count("SELECT COUNT(*) FROM t WHERE code LIKE 'c%'")).isEqualTo(59);
   }
