@@ -2,6 +2,7 @@ package dev.guise.db.mysql;
 
 import dev.guise.db.ColumnInfo;
 import dev.guise.db.Dialect;
+import dev.guise.db.StagingTableSql;
 import dev.guise.db.TableRef;
 import dev.guise.db.WriteBack;
 import java.sql.Connection;
@@ -50,7 +51,7 @@ final class MySqlTempTableWriteBack implements WriteBack {
     String staging =
         (table.schema() == null ? "" : d.quote(table.schema()) + ".")
             + d.quote("guise_staging_" + SEQUENCE.incrementAndGet());
-    String names = String.join(", ", all.stream().map(col -> d.quote(col.name())).toList());
+    String names = StagingTableSql.columnList(d, all);
     this.drop = "DROP TEMPORARY TABLE IF EXISTS " + staging;
     this.create =
         "CREATE TEMPORARY TABLE "
@@ -62,23 +63,7 @@ final class MySqlTempTableWriteBack implements WriteBack {
             + " LIMIT 0";
     this.insertHead = "INSERT INTO " + staging + " (" + names + ") VALUES ";
     this.rowPlaceholders = "(" + String.join(", ", all.stream().map(col -> "?").toList()) + ")";
-    this.update =
-        "UPDATE "
-            + d.qualified(table)
-            + " AS t JOIN "
-            + staging
-            + " AS s ON "
-            + String.join(
-                " AND ",
-                key.stream()
-                    .map(col -> "t." + d.quote(col.name()) + " = s." + d.quote(col.name()))
-                    .toList())
-            + " SET "
-            + String.join(
-                ", ",
-                columns.stream()
-                    .map(col -> "t." + d.quote(col.name()) + " = s." + d.quote(col.name()))
-                    .toList());
+    this.update = updateSql(d, table, staging, key, columns);
     this.rowsPerInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / all.size()));
     try (Statement st = c.createStatement()) {
       try (ResultSet rs = st.executeQuery("SELECT @@max_allowed_packet")) {
@@ -88,6 +73,18 @@ final class MySqlTempTableWriteBack implements WriteBack {
       st.execute(drop);
       st.execute(create);
     }
+  }
+
+  static String updateSql(
+      Dialect d, TableRef table, String staging, List<ColumnInfo> key, List<ColumnInfo> columns) {
+    return "UPDATE "
+        + d.qualified(table)
+        + " AS t JOIN "
+        + staging
+        + " AS s ON "
+        + StagingTableSql.keyJoin(d, key)
+        + " SET "
+        + StagingTableSql.assignments(d, columns, "t.");
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.guise.db.postgres;
 
 import dev.guise.db.ColumnInfo;
 import dev.guise.db.Dialect;
+import dev.guise.db.StagingTableSql;
 import dev.guise.db.TableRef;
 import dev.guise.db.WriteBack;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ final class PostgresCopyWriteBack implements WriteBack {
     this.all = new ArrayList<>(key);
     all.addAll(columns);
     String staging = d.quote("guise_staging_" + SEQUENCE.incrementAndGet());
-    String names = String.join(", ", all.stream().map(col -> d.quote(col.name())).toList());
+    String names = StagingTableSql.columnList(d, all);
     // DROP first: a caller may write twice in one transaction, and the table outlives neither.
     this.create =
         "DROP TABLE IF EXISTS "
@@ -55,23 +56,47 @@ final class PostgresCopyWriteBack implements WriteBack {
             + d.qualified(table)
             + " WITH NO DATA";
     this.copy = "COPY " + staging + " (" + names + ") FROM STDIN WITH (FORMAT csv)";
-    this.update =
-        "UPDATE "
-            + d.qualified(table)
-            + " AS t SET "
-            + String.join(
-                ", ",
-                columns.stream()
-                    .map(col -> d.quote(col.name()) + " = s." + d.quote(col.name()))
-                    .toList())
-            + " FROM "
+    this.update = updateSql(d, table, staging, key, columns);
+  }
+
+  static String updateSql(
+      Dialect d, TableRef table, String staging, List<ColumnInfo> key, List<ColumnInfo> columns) {
+    return "UPDATE "
+        + d.qualified(table)
+        + " AS t SET "
+        + StagingTableSql.assignments(d, columns, "")
+        + " FROM "
+        + staging
+        + " AS s WHERE "
+        + StagingTableSql.keyJoin(d, key)
+        + keyRange(d, staging, key.get(0));
+  }
+
+  /**
+   * Bounds the target to the batch's key range, so PostgreSQL reads the batch's slice of the key
+   * index instead of hashing the whole table for every batch (which grows with the table). Only for
+   * types with min/max; the bounds come from the staging table, so no ordering is assumed.
+   */
+  private static String keyRange(Dialect d, String staging, ColumnInfo first) {
+    return switch (first.category()) {
+      case INTEGER, DECIMAL, TEXT, DATE, TIMESTAMP, TIMESTAMP_TZ -> {
+        String k = d.quote(first.name());
+        yield " AND t."
+            + k
+            + " >= (SELECT min("
+            + k
+            + ") FROM "
             + staging
-            + " AS s WHERE "
-            + String.join(
-                " AND ",
-                key.stream()
-                    .map(col -> "t." + d.quote(col.name()) + " = s." + d.quote(col.name()))
-                    .toList());
+            + ") AND t."
+            + k
+            + " <= (SELECT max("
+            + k
+            + ") FROM "
+            + staging
+            + ")";
+      }
+      default -> "";
+    };
   }
 
   @Override
