@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,9 +66,16 @@ abstract class DialectContract {
   @BeforeAll
   void openEngine() throws Exception {
     TestEngine engine = createEngine();
-    assumeTrue(engine != null, whySkipped());
-    engine.open();
-    e = engine;
+    if (engine != null) {
+      engine.open();
+      e = engine;
+    }
+  }
+
+  /** Per test, so every skipped test is listed in the report with the reason. */
+  @BeforeEach
+  void requireEngine() {
+    assumeTrue(e != null, whySkipped());
   }
 
   @AfterAll
