@@ -16,6 +16,9 @@ import java.util.Locale;
  * cannot. Engine-independent: dialects bind the result.
  */
 public final class ColumnValues {
+  /** Above this, a reported precision means "unconstrained" (PostgreSQL allows 1000 digits). */
+  private static final int MAX_DECLARED_PRECISION = 1000;
+
   private ColumnValues() {}
 
   /** Why a value does not fit; the message names no value (it may be sensitive). */
@@ -40,7 +43,9 @@ public final class ColumnValues {
         case INTEGER -> integer(v);
         case DECIMAL -> {
           BigDecimal d = decimal(v);
-          yield c.scale() > 0 || d.scale() > 0
+          // an unconstrained NUMERIC reports scale 0 too: rounding to it would destroy fractions
+          boolean declared = c.scale() > 0 || (c.size() > 0 && c.size() <= MAX_DECLARED_PRECISION);
+          yield declared && (c.scale() > 0 || d.scale() > 0)
               ? d.setScale(Math.max(0, c.scale()), RoundingMode.HALF_UP)
               : d;
         }

@@ -21,7 +21,7 @@ public final class ConnectionPool implements AutoCloseable {
   public static ConnectionPool open(ConnectionConfig config, int maxConnections) {
     HikariConfig hc = new HikariConfig();
     hc.setPoolName("guise-" + config.name());
-    hc.setJdbcUrl(config.jdbcUrl());
+    hc.setJdbcUrl(config.dialect().driverUrl(config.jdbcUrl()));
     if (config.user() != null) {
       hc.setUsername(config.user());
     }

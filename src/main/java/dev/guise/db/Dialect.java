@@ -26,6 +26,14 @@ public interface Dialect {
   /** A JDBC URL from host, port and database. */
   String jdbcUrl(String host, Integer port, String database);
 
+  /**
+   * The URL handed to the driver for a configured one; an engine rewrites what its driver would not
+   * accept as written (the MariaDB driver serves {@code jdbc:mysql:} URLs only when asked to).
+   */
+  default String driverUrl(String jdbcUrl) {
+    return jdbcUrl;
+  }
+
   /** Quotes an identifier exactly as given (case preserved, embedded quotes doubled). */
   String quote(String identifier);
 

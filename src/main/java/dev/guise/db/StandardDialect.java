@@ -74,7 +74,20 @@ public abstract class StandardDialect implements Dialect {
     }
     TableRef ref = new TableRef(realSchema, realName);
     return Optional.of(
-        new TableInfo(ref, columns(md, ref), primaryKey(md, ref), uniqueKeys(md, ref)));
+        new TableInfo(
+            ref,
+            refineColumns(c, ref, columns(md, ref)),
+            primaryKey(md, ref),
+            uniqueKeys(md, ref)));
+  }
+
+  /**
+   * Corrects categories that JDBC metadata alone gets wrong for an engine (e.g. MariaDB's JSON is a
+   * LONGTEXT with a check constraint). The default keeps the columns as they are.
+   */
+  protected List<ColumnInfo> refineColumns(Connection c, TableRef table, List<ColumnInfo> columns)
+      throws SQLException {
+    return columns;
   }
 
   private String resolveSchema(Connection c, DatabaseMetaData md, String schema)
@@ -280,13 +293,19 @@ public abstract class StandardDialect implements Dialect {
   public Object read(ResultSet rs, int i, ColumnInfo column) throws SQLException {
     Object v =
         switch (column.category()) {
-          case TEXT, JSON, OTHER -> rs.getString(i);
+          case TEXT -> text(rs.getString(i), column);
+          case JSON, OTHER -> rs.getString(i);
           case INTEGER -> {
             long l = rs.getLong(i);
             yield rs.wasNull() ? null : l;
           }
           case DECIMAL -> rs.getBigDecimal(i);
           case FLOAT -> {
+            if (column.jdbcType() == Types.REAL) {
+              // the float's shortest decimal form, as an engine that sends text would give it
+              float f = rs.getFloat(i);
+              yield rs.wasNull() ? null : Double.valueOf(Float.toString(f));
+            }
             double d = rs.getDouble(i);
             yield rs.wasNull() ? null : d;
           }
@@ -305,6 +324,21 @@ public abstract class StandardDialect implements Dialect {
           case BINARY -> rs.getBytes(i);
         };
     return v;
+  }
+
+  /**
+   * CHAR(n) without its padding: engines disagree on whether they pad on read (MySQL strips,
+   * PostgreSQL and H2 pad), and the same value must seed masks the same way on every engine.
+   */
+  private static String text(String s, ColumnInfo column) {
+    if (s == null || (column.jdbcType() != Types.CHAR && column.jdbcType() != Types.NCHAR)) {
+      return s;
+    }
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.substring(0, end);
   }
 
   @Override

@@ -1,6 +1,11 @@
 package dev.guise.db.h2;
 
+import dev.guise.db.ColumnCategory;
+import dev.guise.db.ColumnInfo;
 import dev.guise.db.StandardDialect;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -31,5 +36,24 @@ public final class H2Dialect extends StandardDialect {
       return "jdbc:h2:" + database;
     }
     return "jdbc:h2:tcp://" + host + (port == null ? "" : ":" + port) + "/" + database;
+  }
+
+  /** H2 reports UUID columns as BINARY; they are read and written as text like elsewhere. */
+  @Override
+  public ColumnCategory categorize(int jdbcType, String typeName) {
+    return "UUID".equalsIgnoreCase(typeName)
+        ? ColumnCategory.UUID
+        : super.categorize(jdbcType, typeName);
+  }
+
+  /** H2 stores a bound string in a JSON column as a JSON string; UTF-8 bytes are JSON text. */
+  @Override
+  public void bind(PreparedStatement ps, int i, Object value, ColumnInfo column)
+      throws SQLException {
+    if (value != null && column.category() == ColumnCategory.JSON) {
+      ps.setBytes(i, value.toString().getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    super.bind(ps, i, value, column);
   }
 }

@@ -1,0 +1,158 @@
+package dev.guise.db.mysql;
+
+import dev.guise.db.ColumnInfo;
+import dev.guise.db.Dialect;
+import dev.guise.db.StagingTableSql;
+import dev.guise.db.TableRef;
+import dev.guise.db.WriteBack;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Set-based write-back: each batch goes into a session temporary table through multi-row INSERTs
+ * (chunked to stay well inside {@code max_allowed_packet}), then one {@code UPDATE ... JOIN} on the
+ * key applies it. Temporary-table DDL neither commits nor rolls back in MySQL, so the table is
+ * recreated empty for every batch and dropped on close; its rows are part of the batch's
+ * transaction, which the caller commits.
+ */
+final class MySqlTempTableWriteBack implements WriteBack {
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  /** Server-side prepared statements take at most 65,535 parameters. */
+  private static final int MAX_PARAMETERS = 65_535;
+
+  private static final int MAX_ROWS_PER_INSERT = 2_000;
+
+  private final Dialect dialect;
+  private final Connection connection;
+  private final List<ColumnInfo> all;
+  private final String drop;
+  private final String create;
+  private final String insertHead;
+  private final String rowPlaceholders;
+  private final String update;
+  private final long packetBudget;
+  private final int rowsPerInsert;
+
+  /** Creates the temporary table once, so a missing privilege shows here and not mid-run. */
+  MySqlTempTableWriteBack(
+      Dialect d, Connection c, TableRef table, List<ColumnInfo> key, List<ColumnInfo> columns)
+      throws SQLException {
+    this.dialect = d;
+    this.connection = c;
+    this.all = new ArrayList<>(key);
+    all.addAll(columns);
+    String staging =
+        (table.schema() == null ? "" : d.quote(table.schema()) + ".")
+            + d.quote("guise_staging_" + SEQUENCE.incrementAndGet());
+    String names = StagingTableSql.columnList(d, all);
+    this.drop = "DROP TEMPORARY TABLE IF EXISTS " + staging;
+    this.create =
+        "CREATE TEMPORARY TABLE "
+            + staging
+            + " AS SELECT "
+            + names
+            + " FROM "
+            + d.qualified(table)
+            + " LIMIT 0";
+    this.insertHead = "INSERT INTO " + staging + " (" + names + ") VALUES ";
+    this.rowPlaceholders = "(" + String.join(", ", all.stream().map(col -> "?").toList()) + ")";
+    this.update = updateSql(d, table, staging, key, columns);
+    this.rowsPerInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / all.size()));
+    try (Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT @@max_allowed_packet")) {
+        long max = rs.next() ? rs.getLong(1) : 1 << 20;
+        this.packetBudget = Math.max(64 * 1024, Math.min(max / 2, 8L << 20));
+      }
+      st.execute(drop);
+      st.execute(create);
+    }
+  }
+
+  static String updateSql(
+      Dialect d, TableRef table, String staging, List<ColumnInfo> key, List<ColumnInfo> columns) {
+    return "UPDATE "
+        + d.qualified(table)
+        + " AS t JOIN "
+        + staging
+        + " AS s ON "
+        + StagingTableSql.keyJoin(d, key)
+        + " SET "
+        + StagingTableSql.assignments(d, columns, "t.");
+  }
+
+  @Override
+  public int write(List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    try (Statement st = connection.createStatement()) {
+      st.execute(drop);
+      st.execute(create);
+    }
+    int from = 0;
+    while (from < rows.size()) {
+      int to = from;
+      long bytes = insertHead.length();
+      while (to < rows.size() && to - from < rowsPerInsert) {
+        long size = estimate(rows.get(to));
+        if (to > from && bytes + size > packetBudget) {
+          break;
+        }
+        bytes += size;
+        to++;
+      }
+      insert(rows.subList(from, to));
+      from = to;
+    }
+    try (Statement st = connection.createStatement()) {
+      return st.executeUpdate(update);
+    }
+  }
+
+  private void insert(List<Object[]> chunk) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(insertHead.length() + chunk.size() * (rowPlaceholders.length() + 1));
+    sql.append(insertHead);
+    for (int i = 0; i < chunk.size(); i++) {
+      sql.append(i == 0 ? "" : ",").append(rowPlaceholders);
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+      int idx = 1;
+      for (Object[] row : chunk) {
+        for (int i = 0; i < row.length; i++) {
+          dialect.bind(ps, idx++, row[i], all.get(i));
+        }
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  /** Upper bound of a row's size on the wire: UTF-8 takes at most 3 bytes per UTF-16 unit. */
+  private static long estimate(Object[] row) {
+    long n = 4;
+    for (Object v : row) {
+      if (v instanceof String s) {
+        n += 3L * s.length() + 8;
+      } else if (v instanceof byte[] b) {
+        n += 2L * b.length + 8;
+      } else {
+        n += 40;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(drop);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package dev.guise.db.postgres;
+
+import dev.guise.db.ColumnInfo;
+import dev.guise.db.Dialect;
+import dev.guise.db.StagingTableSql;
+import dev.guise.db.TableRef;
+import dev.guise.db.WriteBack;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Set-based write-back: each batch is copied ({@code COPY ... FROM STDIN}, CSV) into a temporary
+ * table that lives only until the batch's transaction ends ({@code ON COMMIT DROP}), then applied
+ * with one {@code UPDATE ... FROM} joined on the key. A rolled-back batch leaves nothing behind,
+ * and nothing is committed here: the caller commits each batch.
+ */
+final class PostgresCopyWriteBack implements WriteBack {
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final int CHUNK_CHARS = 1 << 15;
+
+  private final Connection connection;
+  private final CopyManager copyManager;
+  private final List<ColumnInfo> all;
+  private final String create;
+  private final String copy;
+  private final String update;
+
+  PostgresCopyWriteBack(
+      Dialect d, Connection c, TableRef table, List<ColumnInfo> key, List<ColumnInfo> columns)
+      throws SQLException {
+    this.connection = c;
+    this.copyManager = c.unwrap(PGConnection.class).getCopyAPI();
+    this.all = new ArrayList<>(key);
+    all.addAll(columns);
+    String staging = d.quote("guise_staging_" + SEQUENCE.incrementAndGet());
+    String names = StagingTableSql.columnList(d, all);
+    // DROP first: a caller may write twice in one transaction, and the table outlives neither.
+    this.create =
+        "DROP TABLE IF EXISTS "
+            + staging
+            + "; CREATE TEMP TABLE "
+            + staging
+            + " ON COMMIT DROP AS SELECT "
+            + names
+            + " FROM "
+            + d.qualified(table)
+            + " WITH NO DATA";
+    this.copy = "COPY " + staging + " (" + names + ") FROM STDIN WITH (FORMAT csv)";
+    this.update = updateSql(d, table, staging, key, columns);
+  }
+
+  static String updateSql(
+      Dialect d, TableRef table, String staging, List<ColumnInfo> key, List<ColumnInfo> columns) {
+    return "UPDATE "
+        + d.qualified(table)
+        + " AS t SET "
+        + StagingTableSql.assignments(d, columns, "")
+        + " FROM "
+        + staging
+        + " AS s WHERE "
+        + StagingTableSql.keyJoin(d, key)
+        + keyRange(d, staging, key.get(0));
+  }
+
+  /**
+   * Bounds the target to the batch's key range, so PostgreSQL reads the batch's slice of the key
+   * index instead of hashing the whole table for every batch (which grows with the table). Only for
+   * types with min/max; the bounds come from the staging table, so no ordering is assumed.
+   */
+  private static String keyRange(Dialect d, String staging, ColumnInfo first) {
+    return switch (first.category()) {
+      case INTEGER, DECIMAL, TEXT, DATE, TIMESTAMP, TIMESTAMP_TZ -> {
+        String k = d.quote(first.name());
+        yield " AND t."
+            + k
+            + " >= (SELECT min("
+            + k
+            + ") FROM "
+            + staging
+            + ") AND t."
+            + k
+            + " <= (SELECT max("
+            + k
+            + ") FROM "
+            + staging
+            + ")";
+      }
+      default -> "";
+    };
+  }
+
+  @Override
+  public int write(List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    try (Statement st = connection.createStatement()) {
+      st.execute(create);
+    }
+    CopyIn in = copyManager.copyIn(copy);
+    try {
+      StringBuilder csv = new StringBuilder(CHUNK_CHARS + 1024);
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          if (i > 0) {
+            csv.append(',');
+          }
+          appendCsv(csv, row[i], all.get(i));
+        }
+        csv.append('\n');
+        if (csv.length() >= CHUNK_CHARS) {
+          send(in, csv);
+        }
+      }
+      send(in, csv);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
+    try (Statement st = connection.createStatement()) {
+      return st.executeUpdate(update);
+    }
+  }
+
+  private static void send(CopyIn in, StringBuilder csv) throws SQLException {
+    if (csv.length() > 0) {
+      byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+      in.writeToCopy(bytes, 0, bytes.length);
+      csv.setLength(0);
+    }
+  }
+
+  /**
+   * One CSV field: NULL is an empty unquoted field, every text is quoted (so an empty string stays
+   * an empty string), other values in a form PostgreSQL's input functions read back exactly.
+   */
+  static void appendCsv(StringBuilder out, Object v, ColumnInfo column) {
+    if (v == null) {
+      return;
+    }
+    String text =
+        switch (column.category()) {
+          case BOOLEAN -> ((Boolean) v) ? "t" : "f";
+          case DECIMAL -> ((java.math.BigDecimal) v).toPlainString();
+          case TIMESTAMP_TZ -> ((OffsetDateTime) v).toString();
+          case BINARY -> "\\x" + HexFormat.of().formatHex((byte[]) v);
+          default -> v.toString();
+        };
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '"') {
+        out.append('"');
+      }
+      out.append(ch);
+    }
+    out.append('"');
+  }
+
+  @Override
+  public void close() {
+    // the staging table is dropped by the commit or rollback that ends each batch
+  }
+}

@@ -1,0 +1,126 @@
+package dev.guise.db.postgres;
+
+import dev.guise.db.ColumnCategory;
+import dev.guise.db.ColumnInfo;
+import dev.guise.db.KeyedUpdateWriteBack;
+import dev.guise.db.StandardDialect;
+import dev.guise.db.TableInfo;
+import dev.guise.db.WriteBack;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * PostgreSQL. Unquoted names fold to lower case, so {@code Customers} in a ruleset finds {@code
+ * customers}; the dialect quotes the real names. Write-back streams each batch into a temporary
+ * table with {@code COPY} and applies it with one {@code UPDATE ... FROM}; where the user may not
+ * create temporary tables it falls back to batched keyed UPDATEs.
+ */
+public final class PostgresDialect extends StandardDialect {
+  /**
+   * Text types a bound {@code varchar} converts to; anything else (enums, domains) goes untyped.
+   */
+  private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "bpchar", "char", "name");
+
+  @Override
+  public String name() {
+    return "postgres";
+  }
+
+  @Override
+  public List<String> dbTypes() {
+    return List.of("postgres", "postgresql");
+  }
+
+  @Override
+  public boolean acceptsUrl(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:postgresql:");
+  }
+
+  @Override
+  public String jdbcUrl(String host, Integer port, String database) {
+    return "jdbc:postgresql://"
+        + (host == null ? "localhost" : host)
+        + (port == null ? "" : ":" + port)
+        + "/"
+        + database;
+  }
+
+  @Override
+  public ColumnCategory categorize(int jdbcType, String typeName) {
+    String t = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+    return switch (t) {
+      case "timestamptz" -> ColumnCategory.TIMESTAMP_TZ;
+      case "timetz" -> ColumnCategory.OTHER;
+      case "bool" -> ColumnCategory.BOOLEAN;
+      case "bit", "varbit" -> ColumnCategory.OTHER; // bit strings, not booleans
+      default -> super.categorize(jdbcType, typeName);
+    };
+  }
+
+  @Override
+  public void bind(PreparedStatement ps, int i, Object value, ColumnInfo column)
+      throws SQLException {
+    if (untyped(column)) {
+      // json, uuid, enums and domains accept text only as an untyped literal
+      if (value == null) {
+        ps.setNull(i, Types.OTHER);
+      } else {
+        ps.setObject(i, value.toString(), Types.OTHER);
+      }
+      return;
+    }
+    super.bind(ps, i, value, column);
+  }
+
+  private static boolean untyped(ColumnInfo column) {
+    return switch (column.category()) {
+      case JSON, UUID, OTHER -> true;
+      case TEXT -> !TEXT_TYPES.contains(column.typeName().toLowerCase(Locale.ROOT));
+      default -> false;
+    };
+  }
+
+  @Override
+  public WriteBack writeBack(
+      Connection c, TableInfo table, List<ColumnInfo> key, List<ColumnInfo> columns)
+      throws SQLException {
+    if (mayCreateTempTables(c)) {
+      return new PostgresCopyWriteBack(this, c, table.ref(), key, columns);
+    }
+    return new KeyedUpdateWriteBack(this, c, table.ref(), key, columns);
+  }
+
+  private static boolean mayCreateTempTables(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT has_database_privilege(current_database(), 'TEMPORARY')"
+                    + " AND NOT pg_is_in_recovery()")) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
+
+  /**
+   * Session settings, committed at once: a SET inside a transaction that later rolls back would be
+   * undone with it.
+   */
+  @Override
+  public void applyTimeouts(Connection c, int statementTimeoutSeconds, int lockTimeoutSeconds)
+      throws SQLException {
+    if (statementTimeoutSeconds <= 0 && lockTimeoutSeconds <= 0) {
+      return;
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute("SET statement_timeout = " + Math.max(0, statementTimeoutSeconds) * 1000L);
+      st.execute("SET lock_timeout = " + Math.max(0, lockTimeoutSeconds) * 1000L);
+    }
+    c.commit();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.guise.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Types;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Dialect discovery, URLs, quoting and keyset SQL per engine; no server needed. */
+class DialectsTest {
+  private static Dialect type(String dbType) {
+    return Dialects.forDbType(dbType).orElseThrow();
+  }
+
+  @Test
+  void rawUrlsFindTheirEngine() {
+    assertThat(Dialects.forUrl("jdbc:postgresql://h/db").orElseThrow().name())
+        .isEqualTo("postgres");
+    assertThat(Dialects.forUrl("jdbc:mariadb://h/db").orElseThrow().name()).isEqualTo("mariadb");
+    assertThat(Dialects.forUrl("jdbc:mysql://h/db").orElseThrow().name()).isEqualTo("mysql");
+    assertThat(Dialects.forUrl("jdbc:h2:mem:x").orElseThrow().name()).isEqualTo("h2");
+    assertThat(Dialects.forUrl("jdbc:oracle:thin:@h:1521/x")).isEmpty();
+    assertThat(type("PostgreSQL").name()).isEqualTo("postgres");
+  }
+
+  @Test
+  void urlsFromHostPortAndDatabase() {
+    assertThat(type("postgres").jdbcUrl("db.internal", 5433, "app"))
+        .isEqualTo("jdbc:postgresql://db.internal:5433/app");
+    assertThat(type("mariadb").jdbcUrl("db", null, "app")).isEqualTo("jdbc:mariadb://db/app");
+    assertThat(type("mysql").jdbcUrl("db", 3306, "app")).isEqualTo("jdbc:mysql://db:3306/app");
+  }
+
+  @Test
+  void mysqlUrlsAreHandedToTheMariaDbDriverWithPermission() {
+    Dialect mysql = type("mysql");
+    assertThat(mysql.driverUrl("jdbc:mysql://h/db"))
+        .isEqualTo("jdbc:mysql://h/db?permitMysqlScheme");
+    assertThat(mysql.driverUrl("jdbc:mysql://h/db?user=x"))
+        .isEqualTo("jdbc:mysql://h/db?user=x&permitMysqlScheme");
+    assertThat(mysql.driverUrl("jdbc:mysql://h/db?permitMysqlScheme&user=x"))
+        .isEqualTo("jdbc:mysql://h/db?permitMysqlScheme&user=x");
+    assertThat(type("mariadb").driverUrl("jdbc:mariadb://h/db")).isEqualTo("jdbc:mariadb://h/db");
+  }
+
+  @Test
+  void identifiersAreQuotedAsWritten() {
+    TableRef order = new TableRef("My Schema", "order");
+    assertThat(type("postgres").qualified(order)).isEqualTo("\"My Schema\".\"order\"");
+    assertThat(type("postgres").quote("a\"b")).isEqualTo("\"a\"\"b\"");
+    assertThat(type("mariadb").qualified(order)).isEqualTo("`My Schema`.`order`");
+    assertThat(type("mysql").quote("a`b")).isEqualTo("`a``b`");
+    assertThat(type("mysql").quote("Mixed Case")).isEqualTo("`Mixed Case`");
+  }
+
+  @Test
+  void keysetReadsNeverUseOffset() {
+    String sql =
+        type("mariadb")
+            .selectBatch(
+                new TableRef("app", "user"), List.of("a", "b"), List.of("v"), "x > 1", true, 500);
+    assertThat(sql)
+        .isEqualTo(
+            "SELECT `a`, `b`, `v` FROM `app`.`user` WHERE (x > 1) AND ((`a` > ?) OR (`a` = ? AND"
+                + " `b` > ?)) ORDER BY `a`, `b` LIMIT 500")
+        .doesNotContainIgnoringCase("offset");
+    assertThat(
+            type("postgres")
+                .selectBatch(new TableRef("s", "t"), List.of("id"), List.of(), null, false, 10))
+        .isEqualTo("SELECT \"id\" FROM \"s\".\"t\" ORDER BY \"id\" LIMIT 10");
+  }
+
+  @Test
+  void engineTypesMapToCategories() {
+    Dialect pg = type("postgres");
+    assertThat(pg.categorize(Types.TIMESTAMP, "timestamptz"))
+        .isEqualTo(ColumnCategory.TIMESTAMP_TZ);
+    assertThat(pg.categorize(Types.TIMESTAMP, "timestamp")).isEqualTo(ColumnCategory.TIMESTAMP);
+    assertThat(pg.categorize(Types.BIT, "bool")).isEqualTo(ColumnCategory.BOOLEAN);
+    assertThat(pg.categorize(Types.BIT, "bit")).isEqualTo(ColumnCategory.OTHER);
+    assertThat(pg.categorize(Types.OTHER, "jsonb")).isEqualTo(ColumnCategory.JSON);
+    assertThat(pg.categorize(Types.OTHER, "uuid")).isEqualTo(ColumnCategory.UUID);
+    assertThat(pg.categorize(Types.CHAR, "bpchar")).isEqualTo(ColumnCategory.TEXT);
+    Dialect my = type("mysql");
+    assertThat(my.categorize(Types.LONGVARCHAR, "JSON")).isEqualTo(ColumnCategory.JSON);
+    assertThat(my.categorize(Types.DATE, "YEAR")).isEqualTo(ColumnCategory.INTEGER);
+    assertThat(my.categorize(Types.VARCHAR, "ENUM")).isEqualTo(ColumnCategory.TEXT);
+    assertThat(my.categorize(Types.BOOLEAN, "BOOLEAN")).isEqualTo(ColumnCategory.BOOLEAN);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.guise.db.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guise.db.ColumnCategory;
+import dev.guise.db.ColumnInfo;
+import dev.guise.db.TableRef;
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PostgresCopyWriteBackTest {
+  private static ColumnInfo col(String name, ColumnCategory c) {
+    return new ColumnInfo(name, Types.OTHER, "x", 0, 0, true, c);
+  }
+
+  private static String csv(Object v, ColumnCategory c) {
+    StringBuilder sb = new StringBuilder();
+    PostgresCopyWriteBack.appendCsv(sb, v, col("c", c));
+    return sb.toString();
+  }
+
+  @Test
+  void csvKeepsNullAndEmptyApartAndQuotesEverything() {
+    assertThat(csv(null, ColumnCategory.TEXT)).isEmpty();
+    assertThat(csv("", ColumnCategory.TEXT)).isEqualTo("\"\"");
+    assertThat(csv("a\"b,c\nd \\N", ColumnCategory.TEXT)).isEqualTo("\"a\"\"b,c\nd \\N\"");
+    assertThat(csv("東京😀", ColumnCategory.TEXT)).isEqualTo("\"東京😀\"");
+    assertThat(csv(true, ColumnCategory.BOOLEAN)).isEqualTo("\"t\"");
+    assertThat(csv(new BigDecimal("1E+3"), ColumnCategory.DECIMAL)).isEqualTo("\"1000\"");
+    assertThat(csv(new byte[] {0, (byte) 0xff}, ColumnCategory.BINARY)).isEqualTo("\"\\x00ff\"");
+    assertThat(
+            csv(
+                OffsetDateTime.of(2021, 3, 4, 5, 6, 7, 0, ZoneOffset.ofHours(2)),
+                ColumnCategory.TIMESTAMP_TZ))
+        .isEqualTo("\"2021-03-04T05:06:07+02:00\"");
+  }
+
+  @Test
+  void oneUpdateJoinedOnTheWholeKey() {
+    assertThat(
+            PostgresCopyWriteBack.updateSql(
+                new PostgresDialect(),
+                new TableRef("public", "order"),
+                "\"guise_staging_1\"",
+                List.of(col("id", ColumnCategory.INTEGER), col("Line No", ColumnCategory.TEXT)),
+                List.of(col("user", ColumnCategory.TEXT))))
+        .isEqualTo(
+            "UPDATE \"public\".\"order\" AS t SET \"user\" = s.\"user\" FROM \"guise_staging_1\" AS s"
+                + " WHERE t.\"id\" = s.\"id\" AND t.\"Line No\" = s.\"Line No\""
+                + " AND t.\"id\" >= (SELECT min(\"id\") FROM \"guise_staging_1\")"
+                + " AND t.\"id\" <= (SELECT max(\"id\") FROM \"guise_staging_1\")");
+  }
+}

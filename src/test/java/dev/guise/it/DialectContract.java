@@ -1,0 +1,691 @@
+package dev.guise.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.guise.db.ColumnCategory;
+import dev.guise.db.ColumnInfo;
+import dev.guise.db.ConnectionConfig;
+import dev.guise.db.ConnectionPool;
+import dev.guise.db.TableInfo;
+import dev.guise.db.WriteBack;
+import dev.guise.exec.Cancellation;
+import dev.guise.exec.LiveSchema;
+import dev.guise.exec.MaskingRun;
+import dev.guise.exec.RunEvent;
+import dev.guise.exec.RunOptions;
+import dev.guise.mask.MaskDefinition;
+import dev.guise.mask.MaskRegistry;
+import dev.guise.plan.Planner;
+import dev.guise.ruleset.RulesetParser;
+import dev.guise.runlog.RunLog;
+import dev.guise.runlog.RunRecord;
+import dev.guise.runlog.RunStatus;
+import dev.guise.runlog.RunStore;
+import dev.guise.runlog.TaskRecord;
+import dev.guise.secret.RunKey;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dialect contract: what every engine must do, run through the real command line (and, for
+ * cancellation and write-back, through exec/ and db/ directly). A new engine gets all of it by
+ * extending this class and naming its {@link TestEngine}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DialectContract {
+  /** Empty when the engine is not configured; the suite is then skipped saying why. */
+  abstract TestEngine createEngine();
+
+  /** The reason shown when {@link #createEngine()} gives nothing. */
+  abstract String whySkipped();
+
+  TestEngine e;
+  @TempDir Path tmp;
+
+  @BeforeAll
+  void openEngine() throws Exception {
+    TestEngine engine = createEngine();
+    if (engine != null) {
+      engine.open();
+      e = engine;
+    }
+  }
+
+  /** Per test, so every skipped test is listed in the report with the reason. */
+  @BeforeEach
+  void requireEngine() {
+    assumeTrue(e != null, whySkipped());
+  }
+
+  @AfterAll
+  void closeEngine() throws Exception {
+    if (e != null) {
+      e.close();
+    }
+  }
+
+  private GuiseCli cli() throws Exception {
+    return new GuiseCli(tmp.resolve("work"), tmp.resolve("home"), e, 0);
+  }
+
+  private static List<Object[]> rows(int n, java.util.function.IntFunction<Object[]> row) {
+    List<Object[]> out = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      out.add(row.apply(i));
+    }
+    return out;
+  }
+
+  private static List<Object> column(List<Map<String, Object>> dump, String name) {
+    return dump.stream().map(r -> r.get(name)).toList();
+  }
+
+  // ---------------------------------------------------------------- task types
+
+  @Test
+  void everyTaskTypeRuns() throws Exception {
+    e.sql(
+        "CREATE TABLE " + e.t("accounts") + " (id int PRIMARY KEY, name varchar(40))",
+        "CREATE TABLE " + e.t("orders") + " (id int PRIMARY KEY, note varchar(40))",
+        "CREATE TABLE " + e.t("items") + " (id int PRIMARY KEY, label varchar(40))",
+        "CREATE TABLE " + e.t("scratch") + " (id int PRIMARY KEY)",
+        "CREATE TABLE " + e.t("audit") + " (id int PRIMARY KEY, msg varchar(40))");
+    e.insert("accounts", List.of("id", "name"), rows(6, i -> new Object[] {i, "name" + i}));
+    e.insert("orders", List.of("id", "note"), rows(5, i -> new Object[] {i, "note" + i}));
+    e.insert("items", List.of("id", "label"), rows(4, i -> new Object[] {i, "label" + i}));
+    e.insert("scratch", List.of("id"), rows(3, i -> new Object[] {i}));
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: run_sql
+            sql: |
+              INSERT INTO %1$s VALUES (1, 'first');
+              INSERT INTO %1$s VALUES (2, 'second')
+          - type: truncate_table
+            table: scratch
+          - type: serial
+            tasks:
+              - type: mask_table
+                table: accounts
+                key: id
+                rules:
+                  - column: name
+                    masks: [{type: from_fixed, value: Anon}]
+          - type: parallel
+            tasks:
+              - type: mask_table
+                table: orders
+                key: id
+                rules:
+                  - column: note
+                    masks: [{type: from_fixed, value: masked}]
+              - type: mask_table
+                table: items
+                key: id
+                rules:
+                  - column: label
+                    masks: [{type: transform_case, transform: uppercase}]
+        """
+            .formatted(e.t("audit"));
+    GuiseCli.Result r = cli().run(ruleset, "--batch-size", "2");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.record().get("status").asText()).isEqualTo("finished");
+    assertThat(r.task(3, 1).get("rows_updated").asLong()).isEqualTo(6);
+    assertThat(r.task(3, 1).get("batches_committed").asLong()).isEqualTo(3);
+    assertThat(r.task(4).get("status").asText()).isEqualTo("finished");
+    assertThat(column(e.dump("audit"), "msg")).containsExactly("first", "second");
+    assertThat(e.dump("scratch")).isEmpty();
+    assertThat(column(e.dump("accounts"), "name")).hasSize(6).containsOnly("Anon");
+    assertThat(column(e.dump("orders"), "note")).hasSize(5).containsOnly("masked");
+    assertThat(column(e.dump("items"), "label"))
+        .containsExactly("LABEL1", "LABEL2", "LABEL3", "LABEL4");
+  }
+
+  // ---------------------------------------------------------------- masks
+
+  /** One rule per mask of the registry; the test fails when a mask is added and not covered. */
+  @Test
+  void everyMaskWritesAFittingValue() throws Exception {
+    e.sql(
+        "CREATE TABLE "
+            + e.t("all_masks")
+            + " (id int PRIMARY KEY, src varchar(20), c_fixed varchar(20), c_column varchar(20),"
+            + " c_choices varchar(20), c_format varchar(20), c_text varchar(20),"
+            + " c_imitate varchar(20), c_case varchar(20), c_substr varchar(20),"
+            + " c_regex varchar(20), c_number int, c_bool boolean, c_date date, c_datetime "
+            + e.timestampType()
+            + ", c_concat varchar(40), c_chain varchar(20), c_typecast varchar(20),"
+            + " c_nothing varchar(20), c_hash varchar(64))");
+    List<String> cols =
+        List.of(
+            "id",
+            "src",
+            "c_fixed",
+            "c_column",
+            "c_choices",
+            "c_format",
+            "c_text",
+            "c_imitate",
+            "c_case",
+            "c_substr",
+            "c_regex",
+            "c_number",
+            "c_bool",
+            "c_date",
+            "c_datetime",
+            "c_concat",
+            "c_chain",
+            "c_typecast",
+            "c_nothing",
+            "c_hash");
+    e.insert(
+        "all_masks",
+        cols,
+        rows(
+            20,
+            i ->
+                new Object[] {
+                  i,
+                  "src" + i,
+                  "x",
+                  "x",
+                  "x",
+                  "x",
+                  "x",
+                  "Ab-" + (100 + i),
+                  "mixed Case" + i,
+                  "substring" + i,
+                  "abc-" + (100 + i),
+                  1,
+                  false,
+                  LocalDate.of(1990, 1, 1),
+                  LocalDateTime.of(1990, 1, 1, 0, 0),
+                  "x",
+                  "x",
+                  "x",
+                  "keep" + i,
+                  "x"
+                }));
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: all_masks
+            key: id
+            rules:
+              - {column: c_fixed, masks: [{type: from_fixed, value: FIXED}]}
+              - {column: c_column, masks: [{type: from_column, source_column: src}]}
+              - {column: c_choices, masks: [{type: from_choices, choices: [a, b]}]}
+              - {column: c_format, masks: [{type: from_format_string, value_format: "{[A-Z],3}-{[0-9],4}"}]}
+              - {column: c_text, masks: [{type: from_random_text, min: 5, max: 10}]}
+              - {column: c_imitate, masks: [{type: imitate, force_change: true}]}
+              - {column: c_case, masks: [{type: transform_case, transform: uppercase}]}
+              - {column: c_substr, masks: [{type: take_substring, start_index: 0, end_index: 3}]}
+              - {column: c_regex, masks: [{type: replace_regex, regex: "[0-9]", value: "#"}]}
+              - {column: c_number, masks: [{type: from_random_number, min: 10, max: 20}]}
+              - {column: c_bool, masks: [{type: from_random_boolean}]}
+              - {column: c_date, masks: [{type: from_random_date, min: '2000-01-01', max: '2000-12-31'}]}
+              - {column: c_datetime, masks: [{type: from_random_datetime, min: '2001-01-01T00:00:00', max: '2001-01-31T00:00:00'}]}
+              - column: c_concat
+                masks:
+                  - type: concat
+                    glue: "@"
+                    masks:
+                      - {type: from_random_text, min: 3, max: 8}
+                      - {type: from_choices, choices: [example.com]}
+              - column: c_chain
+                masks:
+                  - type: chain
+                    masks: [{type: from_fixed, value: hello}, {type: transform_case, transform: uppercase}]
+              - column: c_typecast
+                masks: [{type: from_random_number, min: 100, max: 999}, {type: typecast, typecast_as: string}]
+              - {column: c_nothing, masks: [{type: do_nothing}]}
+              - {column: c_hash, masks: [{type: hash, length: 16}]}
+        """;
+    Set<String> used = new TreeSet<>();
+    java.util.regex.Matcher m = Pattern.compile("type: ([a-z_]+)").matcher(ruleset);
+    while (m.find()) {
+      used.add(m.group(1));
+    }
+    Set<String> registry =
+        MaskRegistry.standard().all().stream()
+            .map(MaskDefinition::name)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(used).as("masks covered by the contract ruleset").containsAll(registry);
+
+    GuiseCli.Result r = cli().run(ruleset, "--batch-size", "7");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    List<Map<String, Object>> after = e.dump("all_masks");
+    assertThat(after).hasSize(20);
+    for (Map<String, Object> row : after) {
+      int id = ((Number) row.get("id")).intValue();
+      assertThat(row.get("c_fixed")).isEqualTo("FIXED");
+      assertThat(row.get("c_column")).isEqualTo("src" + id);
+      assertThat((String) row.get("c_choices")).isIn("a", "b");
+      assertThat((String) row.get("c_format")).matches("[A-Z]{3}-[0-9]{4}");
+      assertThat(((String) row.get("c_text")).length()).isBetween(5, 10);
+      assertThat((String) row.get("c_imitate"))
+          .matches("[A-Z][a-z]-[0-9]{3}")
+          .isNotEqualTo("Ab-" + (100 + id));
+      assertThat(row.get("c_case")).isEqualTo("MIXED CASE" + id);
+      assertThat(row.get("c_substr")).isEqualTo("sub");
+      assertThat(row.get("c_regex")).isEqualTo("abc-###");
+      assertThat(((Number) row.get("c_number")).intValue()).isBetween(10, 20);
+      assertThat(row.get("c_bool")).isInstanceOf(Boolean.class);
+      assertThat((LocalDate) row.get("c_date"))
+          .isBetween(LocalDate.of(2000, 1, 1), LocalDate.of(2000, 12, 31));
+      assertThat((LocalDateTime) row.get("c_datetime"))
+          .isBetween(LocalDateTime.of(2001, 1, 1, 0, 0), LocalDateTime.of(2001, 1, 31, 0, 0));
+      assertThat((String) row.get("c_concat")).matches("[^@]{3,8}@example\\.com");
+      assertThat(row.get("c_chain")).isEqualTo("HELLO");
+      assertThat((String) row.get("c_typecast")).matches("[0-9]{3}");
+      assertThat(row.get("c_nothing")).isEqualTo("keep" + id);
+      assertThat((String) row.get("c_hash")).matches("[0-9a-f]{16}");
+    }
+    assertThat(column(after, "c_bool")).contains(true, false);
+  }
+
+  // ---------------------------------------------------------------- keys and identifiers
+
+  @Test
+  void compositeKeyAdvancesAcrossBatches() throws Exception {
+    e.sql(
+        "CREATE TABLE "
+            + e.t("line_items")
+            + " (order_id int, line_no varchar(10), note varchar(20), qty int,"
+            + " PRIMARY KEY (order_id, line_no))");
+    List<Object[]> data = new ArrayList<>();
+    for (int o = 1; o <= 4; o++) {
+      for (String l : List.of("a", "b", "c")) {
+        data.add(new Object[] {o, l, "n" + o + l, o});
+      }
+    }
+    e.insert("line_items", List.of("order_id", "line_no", "note", "qty"), data);
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: line_items
+            key: [order_id, line_no]
+            rules:
+              - {column: note, masks: [{type: from_fixed, value: done}]}
+              - {column: qty, masks: [{type: from_random_number, min: 100, max: 200}]}
+        """;
+    GuiseCli.Result r = cli().run(ruleset, "--batch-size", "5");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.task(1).get("batches_committed").asLong()).isEqualTo(3);
+    assertThat(r.task(1).get("rows_updated").asLong()).isEqualTo(12);
+    assertThat(r.task(1).get("last_key").toString()).isEqualTo("[4,\"c\"]");
+    List<Map<String, Object>> after = e.dump("line_items");
+    assertThat(after).hasSize(12);
+    assertThat(column(after, "note")).containsOnly("done");
+    assertThat(column(after, "qty"))
+        .allSatisfy(q -> assertThat(((Number) q).intValue()).isBetween(100, 200));
+  }
+
+  @Test
+  void awkwardIdentifiersAreQuoted() throws Exception {
+    e.sql(
+        "CREATE TABLE "
+            + e.t("Mixed Case")
+            + " (id int PRIMARY KEY, "
+            + e.q("Full Name")
+            + " varchar(40))",
+        "CREATE TABLE " + e.t("order") + " (id int PRIMARY KEY, " + e.q("user") + " varchar(40))",
+        "CREATE TABLE "
+            + e.t("with space")
+            + " ("
+            + e.q("row id")
+            + " int PRIMARY KEY, "
+            + e.q("some value")
+            + " varchar(40))",
+        "CREATE TABLE "
+            + e.q(e.otherSchema)
+            + "."
+            + e.q("people")
+            + " (id int PRIMARY KEY, name varchar(40))");
+    e.insert("Mixed Case", List.of("id", "Full Name"), rows(3, i -> new Object[] {i, "Ann " + i}));
+    e.insert("order", List.of("id", "user"), rows(3, i -> new Object[] {i, "u" + i}));
+    e.insert(
+        "with space", List.of("row id", "some value"), rows(3, i -> new Object[] {i, "v" + i}));
+    e.sql(
+        "INSERT INTO "
+            + e.q(e.otherSchema)
+            + "."
+            + e.q("people")
+            + " VALUES (1, 'Bob'), (2, 'Eve')");
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: Mixed Case
+            key: id
+            rules: [{column: Full Name, masks: [{type: from_fixed, value: X}]}]
+          - type: mask_table
+            table: order
+            key: id
+            rules: [{column: user, masks: [{type: from_fixed, value: X}]}]
+          - type: mask_table
+            table: with space
+            key: row id
+            rules: [{column: some value, masks: [{type: from_fixed, value: X}]}]
+          - type: mask_table
+            table: %s.people
+            key: id
+            rules: [{column: name, masks: [{type: from_fixed, value: X}]}]
+        """
+            .formatted(e.otherSchema);
+    GuiseCli.Result r = cli().run(ruleset, "--batch-size", "2");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(column(e.dump(e.schema + ".Mixed Case"), "full name")).containsOnly("X").hasSize(3);
+    assertThat(column(e.dump(e.schema + ".order"), "user")).containsOnly("X").hasSize(3);
+    assertThat(column(e.dump(e.schema + ".with space"), "some value")).containsOnly("X").hasSize(3);
+    assertThat(column(e.dump(e.otherSchema + ".people"), "name")).containsOnly("X").hasSize(2);
+  }
+
+  // ---------------------------------------------------------------- values
+
+  @Test
+  void nullsUnicodeAndFullLengthValuesRoundTrip() throws Exception {
+    e.sql(
+        "CREATE TABLE "
+            + e.t("texts")
+            + " (id int PRIMARY KEY, name varchar(5), nick varchar(10), code char(5),"
+            + " note varchar(20))");
+    e.insert(
+        "texts",
+        List.of("id", "name", "nick", "code", "note"),
+        List.of(
+            new Object[] {1, "a", null, "ab", null},
+            new Object[] {2, "b", "", "abcde", "Zoë 東京 🎈"},
+            new Object[] {3, "c", "名前😀\"',\\N", null, "x"},
+            new Object[] {4, null, "n", "x", "y"}));
+    List<Map<String, Object>> before = e.dump("texts");
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: texts
+            key: id
+            rules:
+              - {column: name, masks: [{type: from_fixed, value: "日本語ab"}]}
+              - {column: nick, masks: [{type: do_nothing}]}
+              - {column: code, masks: [{type: do_nothing}]}
+              - {column: note, masks: [{type: imitate}]}
+        """;
+    GuiseCli.Result r = cli().run(ruleset, "--batch-size", "3");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    List<Map<String, Object>> after = e.dump("texts");
+    assertThat(column(after, "name")).containsExactly("日本語ab", "日本語ab", "日本語ab", null);
+    assertThat(column(after, "nick")).containsExactlyElementsOf(column(before, "nick"));
+    assertThat(column(after, "nick")).containsExactly(null, "", "名前😀\"',\\N", "n");
+    assertThat(column(after, "code")).containsExactly("ab", "abcde", null, "x");
+    String note = (String) after.get(1).get("note");
+    assertThat(note.codePointCount(0, note.length())).isEqualTo(8);
+    assertThat(note).contains(" ").endsWith("🎈").isNotEqualTo("Zoë 東京 🎈");
+    assertThat(after.get(0).get("note")).isNull();
+  }
+
+  /** Every type of the engine survives a read and a write-back unchanged, NULL included. */
+  @Test
+  void engineTypesSurviveWriteBack() throws Exception {
+    List<TestEngine.TypeCase> cases = e.typeCases();
+    StringBuilder ddl = new StringBuilder("CREATE TABLE " + e.t("types") + " (id int PRIMARY KEY");
+    StringBuilder values = new StringBuilder("(1");
+    StringBuilder rules = new StringBuilder();
+    for (int i = 0; i < cases.size(); i++) {
+      ddl.append(", c").append(i).append(' ').append(cases.get(i).ddl());
+      values.append(", ").append(cases.get(i).literal());
+      rules.append("      - {column: c").append(i).append(", masks: [{type: do_nothing}]}\n");
+    }
+    e.sql(ddl.append(')').toString());
+    e.sql("INSERT INTO " + e.t("types") + " (id) VALUES (2)");
+    StringBuilder insert = new StringBuilder("INSERT INTO " + e.t("types") + " VALUES ");
+    e.sql(insert.append(values).append(')').toString());
+    TableInfo info = e.describe(e.schema + ".types");
+    for (int i = 0; i < cases.size(); i++) {
+      assertThat(info.column("c" + i).orElseThrow().category())
+          .as(cases.get(i).ddl())
+          .isEqualTo(cases.get(i).category());
+    }
+    List<Map<String, Object>> before = e.dump("types");
+    assertThat(before.get(0).values()).doesNotContainNull();
+    String ruleset =
+        "version: '1.0'\nskip_defaults: []\ntasks:\n  - type: mask_table\n    table: types\n"
+            + "    key: id\n    rules:\n"
+            + rules;
+    GuiseCli.Result r = cli().run(ruleset);
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.task(1).get("rows_updated").asLong()).isEqualTo(2);
+    assertThat(e.dump("types")).isEqualTo(before);
+  }
+
+  // ---------------------------------------------------------------- dry run
+
+  @Test
+  void dryRunWritesNothing() throws Exception {
+    e.sql(
+        "CREATE TABLE " + e.t("dry") + " (id int PRIMARY KEY, name varchar(20))",
+        "CREATE TABLE " + e.t("dry_scratch") + " (id int PRIMARY KEY)");
+    e.insert("dry", List.of("id", "name"), rows(10, i -> new Object[] {i, "name" + i}));
+    e.insert("dry_scratch", List.of("id"), rows(2, i -> new Object[] {i}));
+    List<Map<String, Object>> before = e.dump("dry");
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: run_sql
+            sql: |
+              DELETE FROM %s
+          - type: truncate_table
+            table: dry_scratch
+          - type: mask_table
+            table: dry
+            key: id
+            rules: [{column: name, masks: [{type: from_fixed, value: X}]}]
+        """
+            .formatted(e.t("dry"));
+    GuiseCli.Result r = cli().run(ruleset, "--dry-run", "--batch-size", "3");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.task(3).get("rows_masked").asLong()).isEqualTo(10);
+    assertThat(r.task(3).get("rows_updated").asLong()).isZero();
+    assertThat(e.dump("dry")).isEqualTo(before);
+    assertThat(e.dump("dry_scratch")).hasSize(2);
+  }
+
+  // ---------------------------------------------------------------- failure and cancellation
+
+  @Test
+  void failingBatchKeepsEarlierBatchesAndLeavesLaterOnesUntouched() throws Exception {
+    e.sql(
+        "CREATE TABLE "
+            + e.t("checked")
+            + " (id int PRIMARY KEY, code varchar(10) CHECK (code <> 'BAD'), src varchar(10))");
+    e.insert(
+        "checked",
+        List.of("id", "code", "src"),
+        rows(10, i -> new Object[] {i, "orig" + i, i == 8 ? "BAD" : "new" + i}));
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: checked
+            key: id
+            rules: [{column: code, masks: [{type: from_column, source_column: src}]}]
+        """;
+    GuiseCli.Result r = cli().run(ruleset, "--batch-size", "3");
+    assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+    assertThat(r.record().get("status").asText()).isEqualTo("failed");
+    JsonNode task = r.task(1);
+    assertThat(task.get("status").asText()).isEqualTo("failed");
+    assertThat(task.get("batches_committed").asLong()).isEqualTo(2);
+    assertThat(task.get("rows_updated").asLong()).isEqualTo(6);
+    assertThat(task.get("last_key").toString()).isEqualTo("[6]");
+    assertThat(task.get("error").asText()).contains("checked").contains("after key 7");
+    assertThat(column(e.dump("checked"), "code"))
+        .containsExactly(
+            "new1", "new2", "new3", "new4", "new5", "new6", "orig7", "orig8", "orig9", "orig10");
+  }
+
+  @Test
+  void cancellationStopsAfterTheBatchInFlight() throws Exception {
+    e.sql("CREATE TABLE " + e.t("cancel_me") + " (id int PRIMARY KEY, v varchar(20))");
+    e.insert("cancel_me", List.of("id", "v"), rows(10, i -> new Object[] {i, "v" + i}));
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: cancel_me
+            key: id
+            rules: [{column: v, masks: [{type: from_fixed, value: X}]}]
+          - type: run_sql
+            sql: |
+              DELETE FROM %s
+        """
+            .formatted(e.t("cancel_me"));
+    RulesetParser.Result parsed =
+        new RulesetParser(MaskRegistry.standard()).parse(ruleset, "ruleset.yml");
+    assertThat(parsed.hasErrors()).as(parsed.diagnostics().toString()).isFalse();
+    ConnectionConfig config =
+        new ConnectionConfig("it", e.dialect(), e.url(), e.schema, null, null, Map.of(), 0, 0);
+    Cancellation cancellation = new Cancellation();
+    RunStore store = new RunStore(tmp.resolve("runs"));
+    String id = RunStore.newId(Instant.now());
+    Path dir = store.create(id);
+    RunRecord record = new RunRecord(id, null, Map.of(), Map.of(), Map.of(), Instant.now());
+    RunStatus status;
+    try (ConnectionPool pool = ConnectionPool.open(config, 2);
+        RunLog log = new RunLog(dir.resolve(RunStore.LOG), Clock.systemUTC())) {
+      Planner.Result plan = Planner.plan(parsed.ruleset(), new LiveSchema(pool));
+      assertThat(plan.root()).as(plan.diagnostics().list().toString()).isNotNull();
+      status =
+          new MaskingRun(
+                  pool,
+                  plan.root(),
+                  RunKey.derive(null, GuiseCli.RUN_SECRET),
+                  RunOptions.defaults().withBatchSize(3),
+                  record,
+                  store,
+                  log,
+                  event -> {
+                    if (event instanceof RunEvent.Progress) {
+                      cancellation.cancel();
+                    }
+                  },
+                  cancellation,
+                  Clock.systemUTC())
+              .execute(false);
+    }
+    assertThat(status).isEqualTo(RunStatus.CANCELLED);
+    TaskRecord task = record.tasks().get(0);
+    assertThat(task.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(task.batchesCommitted()).isEqualTo(1);
+    assertThat(task.rowsUpdated()).isEqualTo(3);
+    assertThat(task.lastKey()).containsExactly(3L);
+    assertThat(record.tasks().get(1).status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(column(e.dump("cancel_me"), "v"))
+        .containsExactly("X", "X", "X", "v4", "v5", "v6", "v7", "v8", "v9", "v10");
+  }
+
+  // ---------------------------------------------------------------- db/ directly
+
+  /** The engine's fast path is the one chosen, it writes NULLs and unicode, and never commits. */
+  @Test
+  void writeBackIsSetBasedAndLeavesTheCommitToTheCaller() throws Exception {
+    e.sql(
+        "CREATE TABLE "
+            + e.t("wb")
+            + " (a int, b varchar(10), v varchar(20), n int, PRIMARY KEY (a, b))");
+    e.insert(
+        "wb",
+        List.of("a", "b", "v", "n"),
+        List.of(
+            new Object[] {1, "x", "old", 1},
+            new Object[] {1, "y", "old", 2},
+            new Object[] {2, "x", "old", 3}));
+    List<Map<String, Object>> before = e.dump("wb");
+    ConnectionConfig config =
+        new ConnectionConfig("it", e.dialect(), e.url(), e.schema, null, null, Map.of(), 0, 0);
+    try (ConnectionPool pool = ConnectionPool.open(config, 1);
+        Connection c = pool.connection()) {
+      TableInfo info = e.dialect().describe(c, "wb", e.schema).orElseThrow();
+      List<ColumnInfo> key =
+          List.of(info.column("a").orElseThrow(), info.column("b").orElseThrow());
+      List<ColumnInfo> cols =
+          List.of(info.column("v").orElseThrow(), info.column("n").orElseThrow());
+      try (WriteBack w = e.dialect().writeBack(c, info, key, cols)) {
+        assertThat(w.getClass().getSimpleName()).isEqualTo(e.setBasedWriteBack());
+        int n =
+            w.write(
+                List.of(
+                    new Object[] {1L, "y", "新しい🙂\"", null}, new Object[] {2L, "x", null, 30L}));
+        assertThat(n).isEqualTo(2);
+        try (Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SELECT v, n FROM " + e.t("wb") + " ORDER BY a, b")) {
+          List<String> seen = new ArrayList<>();
+          while (rs.next()) {
+            seen.add(rs.getString(1) + "|" + rs.getString(2));
+          }
+          assertThat(seen).containsExactly("old|1", "新しい🙂\"|null", "null|30");
+        }
+        // a second batch in the same transaction works too
+        List<Object[]> again = List.<Object[]>of(new Object[] {1L, "x", "again", 5L});
+        assertThat(w.write(again)).isEqualTo(1);
+      }
+      c.rollback();
+    }
+    assertThat(e.dump("wb")).isEqualTo(before);
+  }
+
+  @Test
+  void statementTimeoutIsApplied() throws Exception {
+    String probe = e.statementTimeoutProbe();
+    assumeTrue(probe != null, e.name() + " has no session statement timeout");
+    ConnectionConfig config =
+        new ConnectionConfig("it", e.dialect(), e.url(), e.schema, null, null, Map.of(), 7, 3);
+    try (ConnectionPool pool = ConnectionPool.open(config, 1);
+        Connection c = pool.connection()) {
+      c.rollback(); // the setting must outlive a rolled-back transaction
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(probe)) {
+        rs.next();
+        assertThat(rs.getString(1)).startsWith("7");
+      }
+    }
+  }
+
+  @Test
+  void categoriesAreNeverUnknownForCommonTypes() throws Exception {
+    assertThat(e.typeCases())
+        .extracting(TestEngine.TypeCase::category)
+        .doesNotContain(ColumnCategory.OTHER);
+  }
+}
