@@ -58,16 +58,50 @@ class DialectsTest {
     String sql =
         type("mariadb")
             .selectBatch(
-                new TableRef("app", "user"), List.of("a", "b"), List.of("v"), "x > 1", true, 500);
+                BatchQuery.of(
+                    new TableRef("app", "user"), List.of("a", "b"), List.of("v"), "x > 1"),
+                true,
+                500);
     assertThat(sql)
         .isEqualTo(
-            "SELECT `a`, `b`, `v` FROM `app`.`user` WHERE (x > 1) AND ((`a` > ?) OR (`a` = ? AND"
-                + " `b` > ?)) ORDER BY `a`, `b` LIMIT 500")
+            "SELECT `app`.`user`.`a`, `app`.`user`.`b`, `app`.`user`.`v` FROM `app`.`user`"
+                + " WHERE (x > 1) AND ((`app`.`user`.`a` > ?) OR (`app`.`user`.`a` = ? AND"
+                + " `app`.`user`.`b` > ?)) ORDER BY `app`.`user`.`a`, `app`.`user`.`b` LIMIT 500")
         .doesNotContainIgnoringCase("offset");
     assertThat(
             type("postgres")
-                .selectBatch(new TableRef("s", "t"), List.of("id"), List.of(), null, false, 10))
-        .isEqualTo("SELECT \"id\" FROM \"s\".\"t\" ORDER BY \"id\" LIMIT 10");
+                .selectBatch(
+                    BatchQuery.of(new TableRef("s", "t"), List.of("id"), List.of(), null),
+                    false,
+                    10))
+        .isEqualTo(
+            "SELECT \"s\".\"t\".\"id\" FROM \"s\".\"t\" ORDER BY \"s\".\"t\".\"id\" LIMIT 10");
+  }
+
+  @Test
+  void joinsAreLeftJoinsOnQualifiedColumns() {
+    BatchQuery q =
+        new BatchQuery(
+            new TableRef("s", "orders"),
+            List.of("id"),
+            List.of("note"),
+            List.of(
+                new BatchQuery.Join(
+                    new TableRef("s", "customers"),
+                    List.of("id"),
+                    new TableRef("s", "orders"),
+                    List.of("customer_id"))),
+            List.of(new BatchQuery.JoinedColumn(new TableRef("s", "customers"), "name")),
+            null);
+    assertThat(type("postgres").selectBatch(q, false, 5))
+        .isEqualTo(
+            "SELECT \"s\".\"orders\".\"id\", \"s\".\"orders\".\"note\", \"s\".\"customers\".\"name\""
+                + " FROM \"s\".\"orders\" LEFT JOIN \"s\".\"customers\" ON \"s\".\"customers\".\"id\" ="
+                + " \"s\".\"orders\".\"customer_id\" ORDER BY \"s\".\"orders\".\"id\" LIMIT 5");
+    assertThat(type("postgres").countRows(q))
+        .isEqualTo(
+            "SELECT COUNT(*) FROM \"s\".\"orders\" LEFT JOIN \"s\".\"customers\" ON"
+                + " \"s\".\"customers\".\"id\" = \"s\".\"orders\".\"customer_id\"");
   }
 
   @Test
