@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * {@code from_blob}: replaces every value with the contents of one file, read once when the ruleset
- * is validated (a missing or unreadable file is reported then). A relative path is resolved against
- * the working directory. The output is the file's bytes, for binary columns, or with {@code
- * as_text: true} its text (UTF-8), for text columns.
+ * is validated (a missing or unreadable file is reported then). A relative path starts at the
+ * ruleset's folder, as {@code sql_file} does. The output is the file's bytes, for binary columns,
+ * or with {@code as_text: true} its text (UTF-8), for text columns.
  */
 public final class FromBlobMask implements Mask {
   public static final String NAME = "from_blob";
@@ -31,8 +31,7 @@ public final class FromBlobMask implements Mask {
               ParamSpec.required(
                   "path",
                   ParamType.STRING,
-                  "File to read, at most 64 MiB; a relative path is resolved against the working"
-                      + " directory."),
+                  "File to read, at most 64 MiB; a relative path starts at the ruleset's folder."),
               ParamSpec.optional(
                   "as_text",
                   ParamType.BOOLEAN,
@@ -57,7 +56,7 @@ public final class FromBlobMask implements Mask {
     }
     Path path;
     try {
-      path = Path.of(name);
+      path = args.baseDir().resolve(name);
     } catch (InvalidPathException e) {
       throw new MaskArgs.InvalidArgument("path", name + " - is not a valid path");
     }

@@ -91,8 +91,7 @@ public final class JsonMask implements Mask {
         throw new MaskArgs.InvalidArgument("transforms", where + " needs both 'path' and 'masks'");
       }
       List<Object> path = JsonValues.path(t.get("path"), "transforms", where + ": ");
-      Pipeline masks =
-          NestedPipelines.build(t.get("masks"), "transforms", where, parent, args.seeds());
+      Pipeline masks = NestedPipelines.build(t.get("masks"), "transforms", where, parent, args);
       OnNull onNull =
           OnNull.valueOf(
               option(t.get("on_null"), "skip", where, "on_null", "skip", "error", "mask"));

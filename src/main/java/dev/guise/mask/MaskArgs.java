@@ -2,6 +2,7 @@ package dev.guise.mask;
 
 import dev.guise.mask.seed.SeedCatalog;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class MaskArgs {
   private final String maskName;
   private final Map<String, Object> values;
   private final SeedCatalog seeds;
+  private final Path baseDir;
 
   /** Arguments with the built-in seed files only. */
   public MaskArgs(String maskName, Map<String, Object> values) {
@@ -25,9 +27,22 @@ public final class MaskArgs {
    * @param seeds where {@code from_file} and friends find seed files (user dir, then built-ins)
    */
   public MaskArgs(String maskName, Map<String, Object> values, SeedCatalog seeds) {
+    this(maskName, values, seeds, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * @param baseDir the ruleset's folder: relative file paths in mask parameters start there
+   */
+  public MaskArgs(String maskName, Map<String, Object> values, SeedCatalog seeds, Path baseDir) {
     this.maskName = maskName;
     this.values = values;
     this.seeds = seeds;
+    this.baseDir = baseDir;
+  }
+
+  /** Where relative paths of this mask's parameters start: the ruleset's folder. */
+  public Path baseDir() {
+    return baseDir;
   }
 
   /** Seed files for masks that draw from them; loaded once per run and shared across threads. */

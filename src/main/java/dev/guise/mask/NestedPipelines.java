@@ -1,6 +1,5 @@
 package dev.guise.mask;
 
-import dev.guise.mask.seed.SeedCatalog;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -33,7 +32,7 @@ final class NestedPipelines {
    *     parents draw from different generators
    */
   static Pipeline build(
-      Object raw, String param, String where, byte[] parentDigest, SeedCatalog seeds) {
+      Object raw, String param, String where, byte[] parentDigest, MaskArgs parent) {
     if (raw instanceof Pipeline p) {
       return p;
     }
@@ -54,13 +53,13 @@ final class NestedPipelines {
     }
     List<BuiltMask> masks = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      masks.add(mask(items.get(i), param, where + ", mask " + (i + 1), parentDigest, i, seeds));
+      masks.add(mask(items.get(i), param, where + ", mask " + (i + 1), parentDigest, i, parent));
     }
     return new Pipeline(List.copyOf(masks));
   }
 
   private static BuiltMask mask(
-      Object item, String param, String where, byte[] parentDigest, int index, SeedCatalog seeds) {
+      Object item, String param, String where, byte[] parentDigest, int index, MaskArgs parent) {
     if (!(item instanceof Map<?, ?> map)) {
       throw new MaskArgs.InvalidArgument(
           param, where + ": a mask must be a mapping with a 'type', found " + describe(item));
@@ -98,7 +97,7 @@ final class NestedPipelines {
                 + (allowed.isEmpty() ? "no parameters" : String.join(", ", allowed)));
       }
       String at = where + " (" + name + "." + spec.name() + ")";
-      values.put(spec.name(), convert(spec, e.getValue(), param, at, digest, seeds));
+      values.put(spec.name(), convert(spec, e.getValue(), param, at, digest, parent));
     }
     for (ParamSpec p : def.params()) {
       if (!values.containsKey(p.name())) {
@@ -120,7 +119,8 @@ final class NestedPipelines {
       }
     }
     try {
-      Mask mask = def.factory().create(new MaskArgs(name, values, seeds));
+      Mask mask =
+          def.factory().create(new MaskArgs(name, values, parent.seeds(), parent.baseDir()));
       return new BuiltMask(name, mask, digest, where);
     } catch (MaskArgs.InvalidArgument e) {
       throw new MaskArgs.InvalidArgument(
@@ -129,14 +129,14 @@ final class NestedPipelines {
   }
 
   private static Object convert(
-      ParamSpec spec, Object v, String param, String at, byte[] digest, SeedCatalog seeds) {
+      ParamSpec spec, Object v, String param, String at, byte[] digest, MaskArgs parent) {
     if (v == null) {
       return null;
     }
     boolean scalar = !(v instanceof Map<?, ?>) && !(v instanceof List<?>);
     Object out =
         switch (spec.type()) {
-          case MASKS -> build(v, param, at, digest, seeds);
+          case MASKS -> build(v, param, at, digest, parent);
           case ANY -> v;
           case LIST -> v instanceof List<?> ? v : null;
           case STRING_LIST -> strings(v);

@@ -102,8 +102,7 @@ public final class XmlMask implements Mask {
             "transforms",
             where + ": '" + path + "' is not a valid XPath 1.0 expression; fix the path");
       }
-      Pipeline masks =
-          NestedPipelines.build(t.get("masks"), "transforms", where, parent, args.seeds());
+      Pipeline masks = NestedPipelines.build(t.get("masks"), "transforms", where, parent, args);
       boolean errorOnMissing =
           JsonMask.option(t.get("on_missing"), "skip", where, "on_missing", "skip", "error")
               .equals("ERROR");

@@ -39,11 +39,17 @@ final class MaskBuilder {
 
   private final MaskRegistry registry;
   private final SeedCatalog seeds;
+  private final java.nio.file.Path baseDir;
   private final Diagnostics diagnostics;
 
-  MaskBuilder(MaskRegistry registry, SeedCatalog seeds, Diagnostics diagnostics) {
+  MaskBuilder(
+      MaskRegistry registry,
+      SeedCatalog seeds,
+      java.nio.file.Path baseDir,
+      Diagnostics diagnostics) {
     this.registry = registry;
     this.seeds = seeds;
+    this.baseDir = baseDir;
     this.diagnostics = diagnostics;
   }
 
@@ -152,7 +158,7 @@ final class MaskBuilder {
       return null;
     }
     try {
-      Mask mask = def.factory().create(new MaskArgs(type, values, seeds));
+      Mask mask = def.factory().create(new MaskArgs(type, values, seeds, baseDir));
       return new BuiltMask(type, mask, digest, map.location().toString());
     } catch (dev.guise.GuiseException e) {
       // e.g. a seed file or column that does not exist: the message names the file already

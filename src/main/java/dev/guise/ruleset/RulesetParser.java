@@ -113,7 +113,7 @@ public final class RulesetParser {
 
   private synchronized Result parse(String text, String fileName, String sha, Path baseDir) {
     this.diagnostics = new Diagnostics();
-    this.masks = new MaskBuilder(registry, seeds, diagnostics);
+    this.masks = new MaskBuilder(registry, seeds, baseDir, diagnostics);
     YNode root = YamlReader.read(text, fileName, diagnostics);
     if (root == null) {
       return new Result(null, diagnostics.list());

@@ -266,7 +266,8 @@ abstract class DialectContract {
               - {column: c_hash, masks: [{type: hash, length: 16}]}
         """;
     Set<String> used = new TreeSet<>();
-    java.util.regex.Matcher m = Pattern.compile("type: ([a-z_]+)").matcher(ruleset);
+    java.util.regex.Matcher m =
+        Pattern.compile("type: ([a-z_]+)").matcher(ruleset + LIBRARY_RULESET);
     while (m.find()) {
       used.add(m.group(1));
     }
@@ -306,6 +307,152 @@ abstract class DialectContract {
       assertThat((String) row.get("c_hash")).matches("[0-9a-f]{16}");
     }
     assertThat(column(after, "c_bool")).contains(true, false);
+  }
+
+  /** The masks of the full library (seed files, dates, patterns, documents) on every engine. */
+  static final String LIBRARY_RULESET =
+      """
+      version: '1.0'
+      tasks:
+        - type: mask_table
+          table: lib_masks
+          key: id
+          rules:
+            - column: c_file
+              masks:
+                - {type: from_file, seed_file: first_names, seed_column: first_name,
+                   table_filter_column: gender, seed_filter_column: gender}
+            - {column: c_blob, masks: [{type: from_blob, path: blob.txt, as_text: true}]}
+            - {column: c_jsonpath, masks: [{type: from_json_path, source_column: c_doc, json_path: [contact, city]}]}
+            - column: c_replsub
+              masks: [{type: replace_substring, start_index: 0, end_index: 4, masks: [{type: from_fixed, value: XXXX}]}]
+            - {column: c_bucket, masks: [{type: numeric_bucket, buckets: [0, 18, 65]}]}
+            - {column: c_age, masks: [{type: retain_age}]}
+            - {column: c_year, masks: [{type: retain_year}]}
+            - {column: c_comp, masks: [{type: retain_date_component, month: true}]}
+            - {column: c_card, masks: [{type: credit_card}]}
+            - {column: c_ssn, masks: [{type: social_security_number}]}
+            - column: c_check
+              masks: [{type: imitate, force_change: true}, {type: set_checksum, checksum_type: luhn}]
+            - column: c_doc
+              masks:
+                - type: json
+                  transforms:
+                    - path: [contact, email]
+                      masks: [{type: from_format_string, value_format: "{[a-z],6}@example.com"}]
+            - column: c_xml
+              masks:
+                - type: xml
+                  transforms:
+                    - path: //name
+                      masks: [{type: from_fixed, value: Anon}]
+      """;
+
+  @Test
+  void libraryMasksWriteFittingValues() throws Exception {
+    e.sql(
+        "CREATE TABLE "
+            + e.t("lib_masks")
+            + " (id int PRIMARY KEY, gender varchar(1), c_file varchar(60), c_blob varchar(60),"
+            + " c_jsonpath varchar(40), c_replsub varchar(20), c_bucket int, c_age date, c_year date,"
+            + " c_comp date, c_card varchar(19), c_ssn varchar(11), c_check varchar(20),"
+            + " c_doc varchar(300), c_xml varchar(300))");
+    List<String> cols =
+        List.of(
+            "id",
+            "gender",
+            "c_file",
+            "c_blob",
+            "c_jsonpath",
+            "c_replsub",
+            "c_bucket",
+            "c_age",
+            "c_year",
+            "c_comp",
+            "c_card",
+            "c_ssn",
+            "c_check",
+            "c_doc",
+            "c_xml");
+    e.insert(
+        "lib_masks",
+        cols,
+        rows(
+            12,
+            i ->
+                new Object[] {
+                  i,
+                  i % 2 == 0 ? "F" : "M",
+                  "Name" + i,
+                  "blob",
+                  "old",
+                  "1234-5678-" + i,
+                  i * 7,
+                  LocalDate.of(1980, 1 + i % 12, 1 + i),
+                  LocalDate.of(2001, 6, 15),
+                  LocalDate.of(2002, 3, 10),
+                  "4111 1111 1111 1111",
+                  "123-45-678" + (i % 10),
+                  "79927398713",
+                  "{\"contact\": {\"email\": \"p"
+                      + i
+                      + "@corp.test\", \"city\": \"Town"
+                      + i
+                      + "\"}}",
+                  "<p><name>Real " + i + "</name><age>4" + i + "</age></p>"
+                }));
+    java.nio.file.Files.createDirectories(tmp.resolve("work"));
+    // relative to the ruleset's folder (the CLI's working folder here), not the JVM's
+    java.nio.file.Files.writeString(tmp.resolve("work/blob.txt"), "redacted document");
+    GuiseCli.Result r = cli().run(LIBRARY_RULESET, "--batch-size", "5");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    java.util.Set<String> female = new java.util.HashSet<>();
+    java.util.Set<String> male = new java.util.HashSet<>();
+    for (String[] row : dev.guise.mask.seed.SeedCatalog.builtIn().get("first_names").rows()) {
+      (row[1].equals("F") ? female : row[1].equals("M") ? male : new java.util.HashSet<String>())
+          .add(row[0]);
+    }
+    LocalDate runDay = LocalDate.now(java.time.ZoneOffset.UTC);
+    for (Map<String, Object> row : e.dump("lib_masks")) {
+      int id = ((Number) row.get("id")).intValue();
+      assertThat((String) row.get("c_file")).isIn(id % 2 == 0 ? female : male);
+      assertThat(row.get("c_blob")).isEqualTo("redacted document");
+      assertThat(row.get("c_jsonpath")).isEqualTo("Town" + id);
+      assertThat((String) row.get("c_replsub")).startsWith("XXXX-5678-");
+      int bucketIn = id * 7;
+      int lo = bucketIn < 18 ? 0 : bucketIn < 65 ? 18 : 65;
+      assertThat(((Number) row.get("c_bucket")).intValue()).isGreaterThanOrEqualTo(lo);
+      LocalDate born = LocalDate.of(1980, 1 + id % 12, 1 + id);
+      assertThat(java.time.Period.between((LocalDate) row.get("c_age"), runDay).getYears())
+          .isEqualTo(java.time.Period.between(born, runDay).getYears());
+      assertThat(((LocalDate) row.get("c_year")).getYear()).isEqualTo(2001);
+      assertThat(((LocalDate) row.get("c_comp")).getMonthValue()).isEqualTo(3);
+      String card = (String) row.get("c_card");
+      assertThat(card)
+          .matches("[0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4}")
+          .isNotEqualTo("4111 1111 1111 1111");
+      assertThat(luhn(card.replace(" ", ""))).isTrue();
+      assertThat((String) row.get("c_ssn")).matches("[0-8][0-9]{2}-[0-9]{2}-[0-9]{4}");
+      assertThat(luhn((String) row.get("c_check"))).isTrue();
+      assertThat((String) row.get("c_doc"))
+          .matches(".*\"email\":\"[a-z]{6}@example\\.com\".*")
+          .contains("Town" + id);
+      assertThat((String) row.get("c_xml"))
+          .contains("<name>Anon</name>")
+          .contains("<age>4" + id + "</age>");
+    }
+  }
+
+  private static boolean luhn(String digits) {
+    int sum = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int d = digits.charAt(digits.length() - 1 - i) - '0';
+      if (i % 2 == 1) {
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      }
+      sum += d;
+    }
+    return sum % 10 == 0;
   }
 
   // ---------------------------------------------------------------- keys and identifiers
@@ -548,7 +695,7 @@ abstract class DialectContract {
     assertThat(task.get("batches_committed").asLong()).isEqualTo(2);
     assertThat(task.get("rows_updated").asLong()).isEqualTo(6);
     assertThat(task.get("last_key").toString()).isEqualTo("[6]");
-    assertThat(task.get("error").asText()).contains("checked").contains("after key 7");
+    assertThat(task.get("error").asText()).contains("checked").contains("starting at key 7");
     assertThat(column(e.dump("checked"), "code"))
         .containsExactly(
             "new1", "new2", "new3", "new4", "new5", "new6", "orig7", "orig8", "orig9", "orig10");
