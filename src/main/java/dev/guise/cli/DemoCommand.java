@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
     RulesetOptions ro = new RulesetOptions();
     ro.ruleset = ruleset;
     RunAction.Request req =
-        new RunAction.Request(ro, co, "demo", options, null, false, null, false);
+        new RunAction.Request(ro, co, "demo", options, null, false, new RunsDirOption(), false);
     return new RunAction(env, common, spec.commandLine().getOut(), err).run(req, new RunRecord[1]);
   }
 

@@ -37,7 +37,7 @@ final class RunAction {
       RunOptions options,
       Path runSecretFile,
       boolean disableInstanceSecret,
-      Path runsDir,
+      RunsDirOption runs,
       boolean strict) {}
 
   private final CliEnvironment env;
@@ -69,11 +69,7 @@ final class RunAction {
     RunKey key = RunKey.derive(instance, secret.reveal());
 
     Instant created = env.clock().instant();
-    RunStore store =
-        new RunStore(
-            req.runsDir() != null
-                ? env.workingDir().resolve(req.runsDir())
-                : env.guiseHome().resolve("runs"));
+    RunStore store = req.runs().store(env);
     String id = RunStore.newId(created);
     Path dir = store.create(id);
     RunRecord record =

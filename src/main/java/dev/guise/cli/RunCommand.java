@@ -93,11 +93,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Read the run secret (at least 20 characters) from FILE.")
   Path runSecretFile;
 
-  @Option(
-      names = "--runs-dir",
-      paramLabel = "DIR",
-      description = "Where run records go. Default: $GUISE_HOME/runs.")
-  Path runsDir;
+  @Mixin RunsDirOption runs;
 
   @Option(
       names = "--sample-rows",
@@ -143,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
             options,
             runSecretFile,
             disableInstanceSecret,
-            runsDir,
+            runs,
             strict);
     return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(req, new RunRecord[1]);

@@ -37,11 +37,6 @@ final class RunsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static RunStore store(CliEnvironment env, Path runsDir) {
-    return new RunStore(
-        runsDir != null ? env.workingDir().resolve(runsDir) : env.guiseHome().resolve("runs"));
-  }
-
   /** {@code guise runs list}. */
   @Command(
       name = "list",
@@ -66,11 +61,7 @@ final class RunsCommand implements Runnable {
         description = "At most N runs. Default: ${DEFAULT-VALUE}.")
     int limit;
 
-    @Option(
-        names = "--runs-dir",
-        paramLabel = "DIR",
-        description = "Runs directory. Default: $GUISE_HOME/runs.")
-    Path runsDir;
+    @Mixin RunsDirOption runs;
 
     ListRuns(CliEnvironment env) {
       this.env = env;
@@ -78,24 +69,24 @@ final class RunsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<JsonNode> runs = new ArrayList<>();
-      for (JsonNode r : store(env, runsDir).list()) {
+      List<JsonNode> found = new ArrayList<>();
+      for (JsonNode r : runs.store(env).list()) {
         if (status == null || status.equalsIgnoreCase(r.path("status").asText())) {
-          runs.add(r);
+          found.add(r);
         }
-        if (runs.size() >= limit) {
+        if (found.size() >= limit) {
           break;
         }
       }
       PrintWriter out = spec.commandLine().getOut();
       if (common.json()) {
-        Workspace.printJson(runs.stream().map(RunsCommand::summary).toList(), out);
+        Workspace.printJson(found.stream().map(RunsCommand::summary).toList(), out);
         return ExitCodes.OK;
       }
-      if (runs.isEmpty()) {
+      if (found.isEmpty()) {
         out.println("No runs yet.");
       }
-      for (JsonNode r : runs) {
+      for (JsonNode r : found) {
         out.printf(
             "%-23s %-22s %-24s %10s rows  %s%n",
             r.path("id").asText(),
@@ -147,11 +138,7 @@ final class RunsCommand implements Runnable {
     @Parameters(paramLabel = "RUN_ID", description = "Run id (a unique prefix is enough).")
     String id;
 
-    @Option(
-        names = "--runs-dir",
-        paramLabel = "DIR",
-        description = "Runs directory. Default: $GUISE_HOME/runs.")
-    Path runsDir;
+    @Mixin RunsDirOption runs;
 
     Show(CliEnvironment env) {
       this.env = env;
@@ -159,7 +146,7 @@ final class RunsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      JsonNode r = store(env, runsDir).show(id);
+      JsonNode r = runs.store(env).show(id);
       PrintWriter out = spec.commandLine().getOut();
       if (common.json()) {
         Workspace.printJson(r, out);
@@ -241,11 +228,7 @@ final class RunsCommand implements Runnable {
         description = "Keep printing new lines until the run ends.")
     boolean follow;
 
-    @Option(
-        names = "--runs-dir",
-        paramLabel = "DIR",
-        description = "Runs directory. Default: $GUISE_HOME/runs.")
-    Path runsDir;
+    @Mixin RunsDirOption runs;
 
     Log(CliEnvironment env) {
       this.env = env;
@@ -253,7 +236,7 @@ final class RunsCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-      RunStore store = store(env, runsDir);
+      RunStore store = runs.store(env);
       Path folder = store.folder(id);
       Path log = folder.resolve(RunStore.LOG);
       PrintWriter out = spec.commandLine().getOut();
