@@ -8,12 +8,14 @@ import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
 import dev.guise.mask.MaskContext;
 import dev.guise.mask.RowView;
+import dev.guise.mask.SecureShuffleMask;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.PlannedRule;
 import dev.guise.ruleset.HashColumn;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunStatus;
 import dev.guise.runlog.TaskRecord;
+import dev.guise.secret.Rng;
 import dev.guise.secret.RunKey;
 import dev.guise.secret.SeedEncoder;
 import java.sql.Connection;
@@ -143,6 +145,9 @@ final class MaskTableRunner {
       try (Connection rc = pool.connection();
           WriteBack writer =
               options.dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written())) {
+        if (rules.stream().anyMatch(r -> r.shuffle != null)) {
+          shufflePass(rc, d, first, next, cols, rules, index, tableSeed);
+        }
         int limit = limit(0);
         Future<List<Object[]>> pending =
             limit <= 0 ? null : prefetch.submit(() -> read(rc, d, first, null, cols, limit));
@@ -215,6 +220,66 @@ final class MaskTableRunner {
       return RunStatus.FINISHED;
     } catch (SQLException e) {
       throw new TaskFailure(table + " - " + e.getMessage().strip(), e);
+    }
+  }
+
+  /**
+   * secure_shuffle's first pass: reads the rows the task will visit, in key order, collects each
+   * shuffled column's values by group (those the rule would mask), and permutes every group with a
+   * Fisher-Yates shuffle keyed by the run secret, the table, the mask and the group.
+   */
+  private void shufflePass(
+      Connection rc,
+      Dialect d,
+      String first,
+      String next,
+      List<ColumnInfo> cols,
+      List<CompiledRule> rules,
+      Map<String, Integer> index,
+      String tableSeed)
+      throws SQLException {
+    int nKey = step.key().size();
+    long done = 0;
+    Object[] lastKey = null;
+    while (true) {
+      int limit = limit(done);
+      if (limit <= 0) {
+        break;
+      }
+      List<Object[]> rows = read(rc, d, lastKey == null ? first : next, lastKey, cols, limit);
+      for (Object[] row : rows) {
+        RowView view = name -> row[lookup(index, name)];
+        for (CompiledRule r : rules) {
+          if (r.shuffle != null && r.applies(row[r.columnIndex], view)) {
+            r.shuffled
+                .computeIfAbsent(r.group(row), g -> new ArrayList<>())
+                .add(row[r.columnIndex]);
+          }
+        }
+      }
+      done += rows.size();
+      if (rows.size() < limit) {
+        break;
+      }
+      lastKey = Arrays.copyOf(rows.get(rows.size() - 1), nKey);
+    }
+    for (CompiledRule r : rules) {
+      if (r.shuffle == null) {
+        continue;
+      }
+      byte[] digest = r.planned.rule().pipeline().masks().get(0).digest();
+      for (Map.Entry<List<Object>, List<Object>> e : r.shuffled.entrySet()) {
+        SeedEncoder seed = new SeedEncoder().add("shuffle").add(tableSeed);
+        seed.addAll(e.getKey());
+        Rng rng = key.rng(digest, seed.toBytes());
+        List<Object> v = e.getValue();
+        for (int i = v.size() - 1; i > 0; i--) {
+          int j = rng.nextInt(i + 1);
+          Object t = v.get(i);
+          v.set(i, v.get(j));
+          v.set(j, t);
+        }
+      }
     }
   }
 
@@ -295,14 +360,18 @@ final class MaskTableRunner {
         };
     boolean any = false;
     for (CompiledRule r : rules) {
-      Object in = current[r.columnIndex];
-      if (r.planned.skips(in) || (r.planned.guard() != null && !r.planned.guard().test(view))) {
+      // a shuffle decides on the original value, as its first pass did
+      Object in = r.shuffle != null ? row[r.columnIndex] : current[r.columnIndex];
+      if (!r.applies(in, view)) {
         continue;
       }
       byte[] material = r.seedMaterial(row, tableSeed, nKey);
       MaskContext ctx = new MaskContext(digest -> key.rng(digest, material), view, key, runStart);
       try {
-        current[r.columnIndex] = r.planned.rule().pipeline().apply(in, ctx);
+        current[r.columnIndex] =
+            r.shuffle == null
+                ? r.planned.rule().pipeline().apply(in, ctx)
+                : r.planned.rule().pipeline().apply(r.nextShuffled(row), ctx, 1);
       } catch (RuntimeException e) {
         throw new TaskFailure(
             table
@@ -395,10 +464,23 @@ final class MaskTableRunner {
     final int[] hashIdx;
     final List<HashColumn> hash;
     final byte[] ruleId;
+    final SecureShuffleMask shuffle;
+    final int[] groupIdx;
+
+    /** secure_shuffle: the permuted values per group, and how many each group has handed out. */
+    final Map<List<Object>, List<Object>> shuffled = new HashMap<>();
+
+    final Map<List<Object>, Integer> handedOut = new HashMap<>();
 
     CompiledRule(
         PlannedRule planned, int ruleIndex, Map<String, Integer> index, MaskTableStep step) {
       this.planned = planned;
+      this.shuffle = planned.rule().pipeline().shuffle();
+      List<String> groups = shuffle == null ? List.of() : shuffle.groups();
+      this.groupIdx = new int[groups.size()];
+      for (int i = 0; i < groups.size(); i++) {
+        groupIdx[i] = lookup(index, groups.get(i));
+      }
       this.columnIndex = index.get(planned.column().name());
       this.hash = planned.hashColumns();
       this.hashIdx = new int[hash.size()];
@@ -410,6 +492,30 @@ final class MaskTableRunner {
               .add(ruleIndex)
               .add(planned.rule().column().toLowerCase(Locale.ROOT))
               .toBytes();
+    }
+
+    boolean applies(Object original, RowView view) {
+      return !planned.skips(original) && (planned.guard() == null || planned.guard().test(view));
+    }
+
+    List<Object> group(Object[] row) {
+      List<Object> g = new ArrayList<>(groupIdx.length);
+      for (int i : groupIdx) {
+        g.add(row[i]);
+      }
+      return g;
+    }
+
+    /** The shuffled value for the next row of this row's group, in key order. */
+    Object nextShuffled(Object[] row) {
+      List<Object> g = group(row);
+      int n = handedOut.merge(g, 1, Integer::sum) - 1;
+      List<Object> values = shuffled.get(g);
+      if (values == null || n >= values.size()) {
+        throw new IllegalStateException(
+            "the table changed between secure_shuffle's two passes; run again when it is quiet");
+      }
+      return values.get(n);
     }
 
     /**

@@ -21,6 +21,7 @@ public final class MaskRegistry {
           FromFormatStringMask.DEFINITION,
           FromBlobMask.DEFINITION,
           FromJsonPathMask.DEFINITION,
+          SecureShuffleMask.DEFINITION,
           FromRandomTextMask.DEFINITION,
           ImitateMask.DEFINITION,
           TransformCaseMask.DEFINITION,

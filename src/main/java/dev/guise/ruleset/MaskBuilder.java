@@ -96,6 +96,15 @@ final class MaskBuilder {
               + (DidYouMean.closest(type, names) == null ? "; run 'guise masks list'" : ""));
       return null;
     }
+    if (type.equals(dev.guise.mask.SecureShuffleMask.NAME)
+        && (index > 0 || parentDigest.length > 0)) {
+      diagnostics.error(
+          "misplaced-mask",
+          typeNode.location(),
+          "secure_shuffle works on the whole column, so it must be the first mask of a rule's"
+              + " masks (later masks may transform the shuffled value)");
+      return null;
+    }
     byte[] digest = digest(parentDigest, index, map.toPlain());
     int errorsBefore = diagnostics.list().size();
     Map<String, Object> values = new LinkedHashMap<>();

@@ -283,6 +283,74 @@ class ConstructsTest {
   }
 
   @Test
+  void secureShuffleMovesValuesWithinGroupsAndKeepsThem() throws Exception {
+    h.sql(
+        "CREATE TABLE s (id INT PRIMARY KEY, country VARCHAR(2), salary INT)",
+        "INSERT INTO s SELECT x, CASE WHEN x <= 60 THEN 'NZ' ELSE 'AU' END,"
+            + " CASE WHEN x = 7 THEN NULL ELSE x * 100 END FROM SYSTEM_RANGE(1, 100)");
+    String before = h.dump("s", "id");
+    h.write(
+        "r.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: s
+            key: id
+            rules:
+              - column: salary
+                masks:
+                  - type: secure_shuffle
+                    shuffle_group: [country]
+        """);
+    assertThat(h.run("run", "r.yml", "-c", "db", "--batch-size", "13").code()).isZero();
+    String after = h.dump("s", "id");
+    assertThat(after).isNotEqualTo(before);
+    // the same values in each country, NULL untouched, most rows changed
+    assertThat(h.count("SELECT SUM(salary) FROM s WHERE country = 'NZ'"))
+        .isEqualTo(sum(1, 60) * 100 - 700);
+    assertThat(h.count("SELECT SUM(salary) FROM s WHERE country = 'AU'"))
+        .isEqualTo(sum(61, 100) * 100);
+    assertThat(h.count("SELECT MAX(salary) FROM s WHERE country = 'NZ'")).isEqualTo(6000);
+    assertThat(h.count("SELECT COUNT(*) FROM s WHERE salary IS NULL AND id = 7")).isEqualTo(1);
+    assertThat(h.count("SELECT COUNT(*) FROM s WHERE salary = id * 100")).isLessThan(10);
+
+    CliHarness again = new CliHarness(dir.resolve("again"));
+    again.sql(
+        "CREATE TABLE s (id INT PRIMARY KEY, country VARCHAR(2), salary INT)",
+        "INSERT INTO s SELECT x, CASE WHEN x <= 60 THEN 'NZ' ELSE 'AU' END,"
+            + " CASE WHEN x = 7 THEN NULL ELSE x * 100 END FROM SYSTEM_RANGE(1, 100)");
+    again.write("r.yml", java.nio.file.Files.readString(dir.resolve("r.yml")));
+    again.env.put("GUISE_HOME", h.home.toString()); // same instance secret
+    assertThat(again.run("run", "r.yml", "-c", "db", "--batch-size", "50").code()).isZero();
+    assertThat(again.dump("s", "id")).isEqualTo(after);
+  }
+
+  @Test
+  void secureShuffleMustComeFirst() throws Exception {
+    h.write(
+        "r.yml",
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: p
+            key: id
+            rules:
+              - column: note
+                masks: [{type: do_nothing}, {type: secure_shuffle}]
+        """);
+    CliHarness.Result r = h.run("validate", "r.yml");
+    assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
+    assertThat(r.err())
+        .contains("secure_shuffle works on the whole column, so it must be the first mask");
+  }
+
+  private static long sum(int from, int to) {
+    return (long) (from + to) * (to - from + 1) / 2;
+  }
+
+  @Test
   void seedsListShowsBuiltInsAndUserFilesFirst() throws Exception {
     h.write("my-seeds/pets.csv", "pet,kind\nRex,dog\nTom,cat\n");
     CliHarness.Result r = h.run("seeds", "list", "--seeds-dir", "my-seeds");

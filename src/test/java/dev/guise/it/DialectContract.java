@@ -332,6 +332,7 @@ abstract class DialectContract {
             - {column: c_comp, masks: [{type: retain_date_component, month: true}]}
             - {column: c_card, masks: [{type: credit_card}]}
             - {column: c_ssn, masks: [{type: social_security_number}]}
+            - {column: c_bucket2, masks: [{type: secure_shuffle, shuffle_group: [gender]}]}
             - column: c_check
               masks: [{type: imitate, force_change: true}, {type: set_checksum, checksum_type: luhn}]
             - column: c_doc
@@ -356,7 +357,7 @@ abstract class DialectContract {
             + " (id int PRIMARY KEY, gender varchar(1), c_file varchar(60), c_blob varchar(60),"
             + " c_jsonpath varchar(40), c_replsub varchar(20), c_bucket int, c_age date, c_year date,"
             + " c_comp date, c_card varchar(19), c_ssn varchar(11), c_check varchar(20),"
-            + " c_doc varchar(300), c_xml varchar(300))");
+            + " c_doc varchar(300), c_xml varchar(300), c_bucket2 int)");
     List<String> cols =
         List.of(
             "id",
@@ -373,7 +374,8 @@ abstract class DialectContract {
             "c_ssn",
             "c_check",
             "c_doc",
-            "c_xml");
+            "c_xml",
+            "c_bucket2");
     e.insert(
         "lib_masks",
         cols,
@@ -399,7 +401,8 @@ abstract class DialectContract {
                       + "@corp.test\", \"city\": \"Town"
                       + i
                       + "\"}}",
-                  "<p><name>Real " + i + "</name><age>4" + i + "</age></p>"
+                  "<p><name>Real " + i + "</name><age>4" + i + "</age></p>",
+                  i
                 }));
     java.nio.file.Files.createDirectories(tmp.resolve("work"));
     // relative to the ruleset's folder (the CLI's working folder here), not the JVM's
@@ -413,7 +416,14 @@ abstract class DialectContract {
           .add(row[0]);
     }
     LocalDate runDay = LocalDate.now(java.time.ZoneOffset.UTC);
-    for (Map<String, Object> row : e.dump("lib_masks")) {
+    List<Map<String, Object>> dump = e.dump("lib_masks");
+    // secure_shuffle kept the even ids' values among F rows and the odd ones' among M rows
+    assertThat(
+            dump.stream()
+                .filter(row -> "F".equals(row.get("gender")))
+                .map(row -> ((Number) row.get("c_bucket2")).intValue()))
+        .containsExactlyInAnyOrder(2, 4, 6, 8, 10, 12);
+    for (Map<String, Object> row : dump) {
       int id = ((Number) row.get("id")).intValue();
       assertThat((String) row.get("c_file")).isIn(id % 2 == 0 ? female : male);
       assertThat(row.get("c_blob")).isEqualTo("redacted document");
