@@ -24,10 +24,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Creates (or recreates) a sample shop database (H2, under $GUISE_HOME/demo/) with 10,000",
-      "customers, their addresses, 30,000 orders with payments and card numbers, and employees",
-      "with salaries and notes; then masks it with examples/demo/ruleset.yml and prints a",
-      "before/after sample and the run summary. The data is made up, so originals are shown.",
+      "Builds a sample shop database on embedded H2 and masks it end to end.",
+      "",
+      "Creates (or recreates) a sample shop database (H2, under $GUISE_HOME/demo/) with 10,000 customers, their addresses, 30,000 orders with payments and card numbers, and employees with salaries and notes; then masks it with examples/demo/ruleset.yml and prints a before/after sample and the run summary. The data is made up, so originals are shown.",
       "",
       "Afterwards, run it yourself:",
       "  guise run examples/demo/ruleset.yml -c demo --connections examples/demo/connections.yml"

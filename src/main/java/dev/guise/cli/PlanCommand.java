@@ -26,8 +26,7 @@ import picocli.CommandLine.Option;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the task graph a run would execute, as a tree.",
-      "With -c, tables and keys are resolved against the live schema (read-only)."
+      "Prints the task graph a run would execute, as a tree. With -c, tables and keys are resolved against the live schema (read-only)."
     },
     footer = {
       "%nExamples:",

@@ -16,14 +16,9 @@ import picocli.CommandLine.Option;
     description = {
       "Masks a database in place with a ruleset.",
       "",
-      "The ruleset is checked first (syntax, then every table, column, key and type against the",
-      "live schema); if anything is wrong nothing is touched and the exit code is 3. Each batch",
-      "commits on its own and the run record ($GUISE_HOME/runs/<id>/run.json) lists how far each",
-      "task got. Ctrl-C finishes the batch in flight and stops (exit 6).",
+      "The ruleset is checked first (syntax, then every table, column, key and type against the live schema); if anything is wrong nothing is touched and the exit code is 3. Each batch commits on its own and the run record ($GUISE_HOME/runs/<id>/run.json) lists how far each task got. Ctrl-C finishes the batch in flight and stops (exit 6).",
       "",
-      "The run secret seeds every masked value: the same secret, data and ruleset give the same",
-      "result. Give it in GUISE_RUN_SECRET or --run-secret-file (never as an argument); without",
-      "one, a secret is generated and shown once."
+      "The run secret seeds every masked value: the same secret, data and ruleset give the same result. Give it in GUISE_RUN_SECRET or --run-secret-file (never as an argument); without one, a secret is generated and shown once."
     },
     footer = {
       "%nExamples:",

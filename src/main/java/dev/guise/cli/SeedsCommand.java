@@ -33,8 +33,7 @@ final class SeedsCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description = {
-        "Lists built-in and user seed files with their row counts and columns.",
-        "User files (--seeds-dir) come first and replace built-ins of the same name."
+        "Lists built-in and user seed files with their row counts and columns. User files (--seeds-dir) come first and replace built-ins of the same name."
       },
       footer = {
         "%nExamples:",

@@ -22,9 +22,7 @@ import picocli.CommandLine.Option;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks a ruleset and reports every problem with its file:line:col.",
-      "With -c it also checks tables, columns, keys and output types against the live schema",
-      "(read-only). Exit 0 when valid, 3 on errors, 7 on warnings with --strict."
+      "Checks a ruleset and reports every problem with its file:line:col. With -c it also checks tables, columns, keys and output types against the live schema (read-only). Exit 0 when valid, 3 on errors, 7 on warnings with --strict."
     },
     footer = {
       "%nExamples:",
