@@ -24,6 +24,8 @@ final class DemoDatabase {
   static final int CUSTOMERS = 10_000;
   static final int EMPLOYEES = 500;
 
+  private final int customerCount;
+
   private final Rng rng;
   private final List<String> first;
   private final List<String> last;
@@ -33,6 +35,12 @@ final class DemoDatabase {
   private final List<String> jobs;
 
   DemoDatabase() {
+    this(CUSTOMERS);
+  }
+
+  /** A smaller (or larger) shop: orders are three per customer. */
+  DemoDatabase(int customers) {
+    this.customerCount = customers;
     rng = new Rng(sha256("guise demo data v1"));
     SeedCatalog seeds = new SeedCatalog();
     first = seeds.get("first_names").column("first_name");
@@ -43,9 +51,12 @@ final class DemoDatabase {
     jobs = seeds.get("job_titles").column("job_title");
   }
 
+  /** Creates the tables in the connection's current schema, which must be empty (or H2). */
   void create(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("DROP ALL OBJECTS");
+      if (c.getMetaData().getURL().startsWith("jdbc:h2:")) {
+        s.execute("DROP ALL OBJECTS");
+      }
       s.execute(
           "CREATE TABLE customers (id BIGINT PRIMARY KEY, first_name VARCHAR(60) NOT NULL,"
               + " last_name VARCHAR(60) NOT NULL, gender CHAR(1), email VARCHAR(160), phone VARCHAR(30),"
@@ -75,7 +86,7 @@ final class DemoDatabase {
     try (PreparedStatement cu =
             c.prepareStatement("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?,?,?)");
         PreparedStatement ad = c.prepareStatement("INSERT INTO addresses VALUES (?,?,?,?,?,?,?)")) {
-      for (long id = 1; id <= CUSTOMERS; id++) {
+      for (long id = 1; id <= customerCount; id++) {
         String fn = pick(first);
         String ln = pick(last);
         cu.setLong(1, id);
@@ -139,10 +150,10 @@ final class DemoDatabase {
   private void orders(Connection c) throws SQLException {
     try (PreparedStatement or = c.prepareStatement("INSERT INTO orders VALUES (?,?,?,?,?)");
         PreparedStatement pa = c.prepareStatement("INSERT INTO payments VALUES (?,?,?,?,?,?)")) {
-      for (long id = 1; id <= CUSTOMERS * 3L; id++) {
+      for (long id = 1; id <= customerCount * 3L; id++) {
         BigDecimal total = BigDecimal.valueOf(500 + rng.nextInt(50_000), 2);
         or.setLong(1, id);
-        or.setLong(2, 1 + rng.nextInt(CUSTOMERS));
+        or.setLong(2, 1 + rng.nextInt(customerCount));
         or.setObject(3, LocalDate.of(2019, 1, 1).plusDays(rng.nextInt(2_000)));
         or.setBigDecimal(4, total);
         String note = NOTES[rng.nextInt(NOTES.length)];
