@@ -209,6 +209,11 @@ final class MaskTableRunner {
           record.batch(
               rows.size(), masked, updated, rows.size() - masked, writer != null, List.of(lastKey));
           listener.on(new RunEvent.Progress(step.id(), table, done, total));
+          log.log(
+              RunLog.INFO,
+              step.id(),
+              table + ": " + done + "/" + total + " rows",
+              Map.of("rows_done", done, "rows_total", total, "rows_updated", record.rowsUpdated()));
           if (cancellation.stopping()) {
             return RunStatus.CANCELLED;
           }
