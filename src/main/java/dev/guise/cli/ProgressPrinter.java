@@ -58,7 +58,7 @@ final class ProgressPrinter implements RunListener {
     } else if (e instanceof RunEvent.Progress p && plain) {
       err.println("  " + p.target() + ": " + p.done() + "/" + p.total() + " rows");
       err.flush();
-    } else if (e instanceof RunEvent.TaskEnded t) {
+    } else if (e instanceof RunEvent.TaskEnded t && (live || plain)) {
       clearLine();
       err.println("  task " + t.taskId() + " " + t.description() + ": " + t.status().json());
       err.flush();
