@@ -4,6 +4,7 @@ import dev.guise.db.ColumnInfo;
 import dev.guise.db.ColumnValues;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.Dialect;
+import dev.guise.db.Redact;
 import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
 import dev.guise.mask.MaskContext;
@@ -196,7 +197,7 @@ final class MaskTableRunner {
                       + " - writing the batch starting at key "
                       + describeKey(out.get(0), nKey)
                       + " failed: "
-                      + e.getMessage().strip()
+                      + Redact.sqlError(e)
                       + "; earlier batches are committed ("
                       + record.batchesCommitted()
                       + "), this and later ones are untouched",
@@ -224,7 +225,7 @@ final class MaskTableRunner {
       samples.sample(table, sample);
       return RunStatus.FINISHED;
     } catch (SQLException e) {
-      throw new TaskFailure(table + " - " + e.getMessage().strip(), e);
+      throw new TaskFailure(table + " - " + Redact.sqlError(e), e);
     }
   }
 

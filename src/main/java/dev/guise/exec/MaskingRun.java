@@ -1,6 +1,7 @@
 package dev.guise.exec;
 
 import dev.guise.db.ConnectionPool;
+import dev.guise.db.Redact;
 import dev.guise.plan.BuildTempTableStep;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.ParallelStep;
@@ -238,12 +239,12 @@ public final class MaskingRun {
                 + " ("
                 + step.task().location()
                 + ") - "
-                + e.getMessage().strip()
+                + Redact.sqlError(e)
                 + "; no statement of this task was committed",
             e);
       }
     } catch (SQLException e) {
-      throw new MaskTableRunner.TaskFailure(step.describe() + " - " + e.getMessage(), e);
+      throw new MaskTableRunner.TaskFailure(step.describe() + " - " + Redact.sqlError(e), e);
     }
     return RunStatus.FINISHED;
   }

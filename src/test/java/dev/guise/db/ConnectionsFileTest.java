@@ -84,6 +84,20 @@ class ConnectionsFileTest {
   }
 
   @Test
+  void databaseErrorsLoseTheLinesThatQuoteRowData() {
+    java.sql.SQLException pg =
+        new java.sql.SQLException(
+            "ERROR: new row for relation \"t\" violates check constraint \"t_code_check\"\n"
+                + "  Detail: Failing row contains (46, BAD, ann@real.example).\n  Where: SQL statement");
+    assertThat(Redact.sqlError(pg))
+        .isEqualTo("ERROR: new row for relation \"t\" violates check constraint \"t_code_check\"");
+    java.sql.SQLException unique =
+        new java.sql.SQLException(
+            "ERROR: duplicate key value violates unique constraint \"u\"\n  Detail: Key (email)=(ann@real.example) already exists.");
+    assertThat(Redact.sqlError(unique)).doesNotContain("ann@real");
+  }
+
+  @Test
   void urlsAreRedacted() {
     assertThat(Redact.url("jdbc:postgresql://h/db?user=u&password=p4ss&ssl=true"))
         .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");

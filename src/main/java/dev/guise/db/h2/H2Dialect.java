@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * H2, the embedded default. H2 upper-cases unquoted identifiers; the dialect quotes the real
  * (introspected) names, so {@code customers} in a ruleset finds {@code CUSTOMERS}. Write-back is
- * the standard batched keyed UPDATE: measured on 300k rows x 3 text columns in batches of 50k
- * (in memory, after JIT warm-up) it took 0.8-1.7 s against 1.4-2.0 s for a staging table plus
- * {@code MERGE ... USING}; H2 runs in-process, so a staging table saves no round trips.
+ * the standard batched keyed UPDATE: measured on 300k rows x 3 text columns in batches of 50k (in
+ * memory, after JIT warm-up) it took 0.8-1.7 s against 1.4-2.0 s for a staging table plus {@code
+ * MERGE ... USING}; H2 runs in-process, so a staging table saves no round trips.
  */
 public final class H2Dialect extends StandardDialect {
   @Override
