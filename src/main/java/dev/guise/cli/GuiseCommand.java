@@ -56,14 +56,14 @@ public final class GuiseCommand implements Runnable {
           if (ex instanceof GuiseException g) {
             err.println("error: " + g.getMessage());
             if (verbose && g.getCause() != null) {
-              g.getCause().printStackTrace(err);
+              trace(g.getCause(), err);
             }
             err.flush();
             return ExitCodes.of(g.code());
           }
           err.println("internal error: " + ex + " (this is a bug; rerun with -v and report it)");
           if (verbose) {
-            ex.printStackTrace(err);
+            trace(ex, err);
           }
           err.flush();
           return ExitCodes.INTERNAL;
@@ -77,6 +77,16 @@ public final class GuiseCommand implements Runnable {
           return ExitCodes.USAGE;
         });
     return cl;
+  }
+
+  /** The stack trace for -v, cause by cause, through the command's error writer. */
+  private static void trace(Throwable t, PrintWriter err) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      err.println((c == t ? "" : "Caused by: ") + c);
+      for (StackTraceElement e : c.getStackTrace()) {
+        err.println("\tat " + e);
+      }
+    }
   }
 
   /** Gives commands that want it the {@link CliEnvironment}. */
