@@ -134,93 +134,80 @@ final class MaskTableRunner {
       String next = d.selectBatch(step.query(), true, options.batchSize());
       long done = 0;
       List<Map<String, Object>> sample = new ArrayList<>();
-      // The next batch is read on a second connection while this one is masked and written, so
-      // the database and the JVM work at the same time; at most two batches are in memory.
-      ExecutorService prefetch =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "guise-read-" + step.id());
-                t.setDaemon(true);
-                return t;
-              });
+      // Three stages, each on its own thread, so the database and the JVM work at the same time:
+      // the next batch is read on a second connection while this one is masked, and the previous
+      // one is written and committed on the first. Batches are written and committed strictly in
+      // key order, one at a time; at most four batches (one per stage, plus this one's output)
+      // are in memory.
+      ExecutorService prefetch = daemonExecutor("guise-read-" + step.id());
+      ExecutorService writing = daemonExecutor("guise-write-" + step.id());
+      Future<?> written = null;
       try (Connection rc = pool.connection();
           WriteBack writer =
               options.dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written())) {
         if (rules.stream().anyMatch(r -> r.shuffle != null)) {
           shufflePass(rc, d, first, next, cols, rules, index, tableSeed);
         }
-        int limit = limit(0);
-        Future<List<Object[]>> pending =
-            limit <= 0 ? null : prefetch.submit(() -> read(rc, d, first, null, cols, limit));
-        while (pending != null) {
-          if (cancellation.stopping()) {
-            return RunStatus.CANCELLED;
-          }
-          List<Object[]> rows = await(pending);
-          pending = null;
-          if (rows.isEmpty()) {
-            break;
-          }
-          Object[] lastKey = Arrays.copyOf(rows.get(rows.size() - 1), nKey);
-          int thisLimit = limit(done);
-          int nextLimit = limit(done + rows.size());
-          if (rows.size() == thisLimit && nextLimit > 0 && !cancellation.stopping()) {
-            pending = prefetch.submit(() -> read(rc, d, next, lastKey, cols, nextLimit));
-          }
-          List<Object[]> out = new ArrayList<>(rows.size());
-          long masked = 0;
-          for (Object[] row : rows) {
-            Object[] result = maskRow(row, rules, tableSeed, nKey, index, table);
-            if (result == null) {
-              continue;
+        BatchCommitter committer = new BatchCommitter(c, writer, table, nKey, total);
+        try {
+          int limit = limit(0);
+          Future<List<Object[]>> pending =
+              limit <= 0 ? null : prefetch.submit(() -> read(rc, d, first, null, cols, limit));
+          while (pending != null) {
+            if (cancellation.stopping()) {
+              return RunStatus.CANCELLED; // after the batch being written commits (finally)
             }
-            masked++;
-            Object[] w = new Object[nKey + writtenIdx.length];
-            System.arraycopy(row, 0, w, 0, nKey);
-            for (int i = 0; i < writtenIdx.length; i++) {
-              w[nKey + i] = coerce(result[writtenIdx[i]], step.written().get(i), table, row, nKey);
+            List<Object[]> rows = await(pending);
+            pending = null;
+            if (rows.isEmpty()) {
+              break;
             }
-            out.add(w);
-            if (sample.size() < options.sampleRows()) {
-              sample.add(sampleRow(row, result, cols, nKey, writtenIdx));
+            Object[] lastKey = Arrays.copyOf(rows.get(rows.size() - 1), nKey);
+            int thisLimit = limit(done);
+            int nextLimit = limit(done + rows.size());
+            if (rows.size() == thisLimit && nextLimit > 0 && !cancellation.stopping()) {
+              pending = prefetch.submit(() -> read(rc, d, next, lastKey, cols, nextLimit));
             }
+            List<Object[]> out = new ArrayList<>(rows.size());
+            long masked = 0;
+            for (Object[] row : rows) {
+              Object[] result = maskRow(row, rules, tableSeed, nKey, index, table);
+              if (result == null) {
+                continue;
+              }
+              masked++;
+              Object[] w = new Object[nKey + writtenIdx.length];
+              System.arraycopy(row, 0, w, 0, nKey);
+              for (int i = 0; i < writtenIdx.length; i++) {
+                w[nKey + i] =
+                    coerce(result[writtenIdx[i]], step.written().get(i), table, row, nKey);
+              }
+              out.add(w);
+              if (sample.size() < options.sampleRows()) {
+                sample.add(sampleRow(row, result, cols, nKey, writtenIdx));
+              }
+            }
+            int read = rows.size();
+            rows = null; // only the masked values wait for the writer
+            done += read;
+            awaitWrite(written); // the previous batch is committed before this one is written
+            written = null;
+            if (cancellation.stopping()) {
+              return RunStatus.CANCELLED; // a cancel seen after a commit writes nothing more
+            }
+            long batchMasked = masked;
+            written = writing.submit(() -> committer.commit(out, read, batchMasked, lastKey));
           }
-          long updated = 0;
-          if (writer != null && !out.isEmpty()) {
-            try {
-              updated = writer.write(out);
-              c.commit();
-            } catch (SQLException e) {
-              rollbackQuietly(c);
-              throw new TaskFailure(
-                  table
-                      + " - writing the batch starting at key "
-                      + describeKey(out.get(0), nKey)
-                      + " failed: "
-                      + Redact.sqlError(e)
-                      + "; earlier batches are committed ("
-                      + record.batchesCommitted()
-                      + "), this and later ones are untouched",
-                  e);
-            }
-          } else {
-            c.rollback(); // ends the read transaction
-          }
-          done += rows.size();
-          record.batch(
-              rows.size(), masked, updated, rows.size() - masked, writer != null, List.of(lastKey));
-          listener.on(new RunEvent.Progress(step.id(), table, done, total));
-          log.log(
-              RunLog.INFO,
-              step.id(),
-              table + ": " + done + "/" + total + " rows",
-              Map.of("rows_done", done, "rows_total", total, "rows_updated", record.rowsUpdated()));
-          if (cancellation.stopping()) {
-            return RunStatus.CANCELLED;
+        } finally {
+          // a batch handed to the writer always finishes (commits or fails) before the task ends,
+          // so the record is exact whatever stopped the loop
+          if (written != null) {
+            awaitWrite(written);
           }
         }
       } finally {
         prefetch.shutdownNow();
+        writing.shutdownNow();
       }
       samples.sample(table, sample);
       return RunStatus.FINISHED;
@@ -287,6 +274,107 @@ final class MaskTableRunner {
         }
       }
     }
+  }
+
+  /**
+   * Writes and commits batches on the writer thread, in the order they are handed over, and counts
+   * each committed batch in the record.
+   */
+  private final class BatchCommitter {
+    private final Connection connection;
+    private final WriteBack writer;
+    private final String table;
+    private final int nKey;
+    private final long total;
+    private long done;
+
+    BatchCommitter(Connection connection, WriteBack writer, String table, int nKey, long total) {
+      this.connection = connection;
+      this.writer = writer;
+      this.table = table;
+      this.nKey = nKey;
+      this.total = total;
+    }
+
+    Void commit(List<Object[]> out, int read, long masked, Object[] lastKey) throws SQLException {
+      long updated = 0;
+      if (writer != null && !out.isEmpty()) {
+        try {
+          updated = writer.write(out);
+          connection.commit();
+        } catch (SQLException e) {
+          rollbackQuietly(connection);
+          throw new TaskFailure(
+              table
+                  + " - writing the batch starting at key "
+                  + describeKey(out.get(0), nKey)
+                  + " failed: "
+                  + Redact.sqlError(e)
+                  + "; earlier batches are committed ("
+                  + record.batchesCommitted()
+                  + "), this and later ones are untouched",
+              e);
+        }
+      } else {
+        connection.rollback(); // ends the read transaction
+      }
+      done += read;
+      record.batch(read, masked, updated, read - masked, writer != null, List.of(lastKey));
+      listener.on(new RunEvent.Progress(step.id(), table, done, total));
+      log.log(
+          RunLog.INFO,
+          step.id(),
+          table + ": " + done + "/" + total + " rows",
+          Map.of("rows_done", done, "rows_total", total, "rows_updated", record.rowsUpdated()));
+      return null;
+    }
+  }
+
+  private static ExecutorService daemonExecutor(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Waits for a batch handed to the writer and rethrows its failure. Waits through an interrupt
+   * (restoring the flag after): the batch commits or fails on its own, and the record must say
+   * which before the task ends.
+   */
+  private static void awaitWrite(Future<?> f) throws SQLException {
+    if (f == null) {
+      return;
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          f.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          rethrow(e);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void rethrow(ExecutionException e) throws SQLException {
+    if (e.getCause() instanceof SQLException se) {
+      throw se;
+    }
+    if (e.getCause() instanceof RuntimeException re) {
+      throw re;
+    }
+    throw new IllegalStateException(e.getCause());
   }
 
   /** Rows the next batch may hold after {@code done} rows, within --max-rows; 0 when done. */

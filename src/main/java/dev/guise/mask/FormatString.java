@@ -26,10 +26,20 @@ public final class FormatString {
 
   private final String source;
   private final List<Part> parts;
+  private final int maxLength;
 
   private FormatString(String source, List<Part> parts) {
     this.source = source;
     this.parts = List.copyOf(parts);
+    long total = 0;
+    for (Part part : parts) {
+      if (part instanceof Literal l) {
+        total += ValueText.length(l.text());
+      } else if (part instanceof Placeholder p) {
+        total += p.max();
+      }
+    }
+    this.maxLength = (int) Math.min(Integer.MAX_VALUE, total);
   }
 
   /**
@@ -50,8 +60,14 @@ public final class FormatString {
         out.append(l.text());
       } else if (part instanceof Placeholder p) {
         int length = p.min() == p.max() ? p.min() : (int) rng.nextLongInclusive(p.min(), p.max());
+        int[] alphabet = p.alphabet();
         for (int i = 0; i < length; i++) {
-          out.appendCodePoint(p.alphabet()[rng.nextInt(p.alphabet().length)]);
+          int cp = alphabet[rng.nextInt(alphabet.length)];
+          if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+            out.append((char) cp);
+          } else {
+            out.appendCodePoint(cp);
+          }
         }
       }
     }
@@ -60,15 +76,7 @@ public final class FormatString {
 
   /** The longest output, in characters (code points). */
   public int maxLength() {
-    long total = 0;
-    for (Part part : parts) {
-      if (part instanceof Literal l) {
-        total += ValueText.length(l.text());
-      } else if (part instanceof Placeholder p) {
-        total += p.max();
-      }
-    }
-    return (int) Math.min(Integer.MAX_VALUE, total);
+    return maxLength; // computed once: generate() sizes its buffer with it for every value
   }
 
   /**

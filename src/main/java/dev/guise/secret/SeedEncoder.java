@@ -1,6 +1,5 @@
 package dev.guise.secret;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -20,11 +20,14 @@ import java.util.UUID;
  * length-prefixed so that ("ab","c") and ("a","bc") differ.
  */
 public final class SeedEncoder {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+  // a plain growable array: ByteArrayOutputStream synchronizes every write, and this runs for
+  // every masked value
+  private byte[] buf = new byte[64];
+  private int size;
 
   public SeedEncoder add(Object value) {
     if (value == null) {
-      out.write('N');
+      write('N');
       writeLength(0);
       return this;
     }
@@ -75,18 +78,20 @@ public final class SeedEncoder {
       tag = 's';
       text = u.toString();
     } else if (value instanceof byte[] bytes) {
-      out.write('x');
+      write('x');
       writeLength(bytes.length);
-      out.writeBytes(bytes);
+      writeBytes(bytes);
       return this;
     } else {
       tag = 's';
       text = value.toString();
     }
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    out.write(tag);
-    writeLength(bytes.length);
-    out.writeBytes(bytes);
+    write(tag);
+    if (!writeAscii(text)) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      writeLength(bytes.length);
+      writeBytes(bytes);
+    }
     return this;
   }
 
@@ -98,7 +103,7 @@ public final class SeedEncoder {
   }
 
   public byte[] toBytes() {
-    return out.toByteArray();
+    return Arrays.copyOf(buf, size);
   }
 
   static String canonicalDecimal(BigDecimal d) {
@@ -108,10 +113,49 @@ public final class SeedEncoder {
     return d.stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * Writes the length and the text when it is all ASCII (its UTF-8 bytes are its chars), without an
+   * intermediate array; returns false, having written nothing, otherwise.
+   */
+  private boolean writeAscii(String text) {
+    int n = text.length();
+    ensure(4 + n);
+    int at = size + 4;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      buf[at + i] = (byte) c;
+    }
+    writeLength(n);
+    size += n;
+    return true;
+  }
+
+  private void write(int b) {
+    ensure(1);
+    buf[size++] = (byte) b;
+  }
+
+  private void writeBytes(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, size, bytes.length);
+    size += bytes.length;
+  }
+
   private void writeLength(int n) {
-    out.write(n >>> 24);
-    out.write(n >>> 16);
-    out.write(n >>> 8);
-    out.write(n);
+    ensure(4);
+    buf[size] = (byte) (n >>> 24);
+    buf[size + 1] = (byte) (n >>> 16);
+    buf[size + 2] = (byte) (n >>> 8);
+    buf[size + 3] = (byte) n;
+    size += 4;
+  }
+
+  private void ensure(int more) {
+    if (size + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+    }
   }
 }

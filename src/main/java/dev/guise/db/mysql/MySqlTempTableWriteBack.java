@@ -5,21 +5,26 @@ import dev.guise.db.Dialect;
 import dev.guise.db.StagingTableSql;
 import dev.guise.db.TableRef;
 import dev.guise.db.WriteBack;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Set-based write-back: each batch goes into a session temporary table through multi-row INSERTs
- * (chunked to stay well inside {@code max_allowed_packet}), then one {@code UPDATE ... JOIN} on the
- * key applies it. Temporary-table DDL neither commits nor rolls back in MySQL, so the table is
- * recreated empty for every batch and dropped on close; its rows are part of the batch's
- * transaction, which the caller commits.
+ * Set-based write-back: each batch goes into a session temporary table, streamed from memory with
+ * {@code LOAD DATA LOCAL INFILE} where the server and driver allow it and every column is text, a
+ * number or a date, else through multi-row INSERTs (chunked to stay well inside {@code
+ * max_allowed_packet}); then one {@code UPDATE ... JOIN} on the key applies it. Temporary-table DDL
+ * neither commits nor rolls back in MySQL, so the table is recreated empty for every batch and
+ * dropped on close; its rows are part of the batch's transaction, which the caller commits.
  */
 final class MySqlTempTableWriteBack implements WriteBack {
   private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -39,6 +44,8 @@ final class MySqlTempTableWriteBack implements WriteBack {
   private final String update;
   private final long packetBudget;
   private final int rowsPerInsert;
+  private final String loadData;
+  private final boolean useLoadData;
 
   /** Creates the temporary table once, so a missing privilege shows here and not mid-run. */
   MySqlTempTableWriteBack(
@@ -65,6 +72,13 @@ final class MySqlTempTableWriteBack implements WriteBack {
     this.rowPlaceholders = "(" + String.join(", ", all.stream().map(col -> "?").toList()) + ")";
     this.update = updateSql(d, table, staging, key, columns);
     this.rowsPerInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / all.size()));
+    this.loadData =
+        "LOAD DATA LOCAL INFILE 'guise-batch' INTO TABLE "
+            + staging
+            + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'"
+            + " LINES TERMINATED BY '\\n' ("
+            + names
+            + ")";
     try (Statement st = c.createStatement()) {
       try (ResultSet rs = st.executeQuery("SELECT @@max_allowed_packet")) {
         long max = rs.next() ? rs.getLong(1) : 1 << 20;
@@ -72,6 +86,36 @@ final class MySqlTempTableWriteBack implements WriteBack {
       }
       st.execute(drop);
       st.execute(create);
+    }
+    this.useLoadData = all.stream().allMatch(MySqlTempTableWriteBack::loadsAsText) && probe();
+  }
+
+  /** Categories whose text form LOAD DATA reads back exactly; others go through INSERTs. */
+  private static boolean loadsAsText(ColumnInfo c) {
+    return switch (c.category()) {
+      case TEXT, INTEGER, DECIMAL, DATE -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Loads nothing, to learn whether LOAD DATA LOCAL is allowed (the server's {@code local_infile}
+   * and the driver's {@code allowLocalInfile}); a refusal fails only that statement.
+   */
+  private boolean probe() {
+    try {
+      load(new byte[0], 0);
+      return true;
+    } catch (SQLException refused) {
+      return false;
+    }
+  }
+
+  private void load(byte[] data, int length) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.unwrap(org.mariadb.jdbc.Statement.class)
+          .setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
+      st.execute(loadData);
     }
   }
 
@@ -96,6 +140,27 @@ final class MySqlTempTableWriteBack implements WriteBack {
       st.execute(drop);
       st.execute(create);
     }
+    if (useLoadData) {
+      TabText text = new TabText(rows.size() * 64);
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          if (i > 0) {
+            text.tab();
+          }
+          text.field(row[i]);
+        }
+        text.newline();
+      }
+      load(text.bytes(), text.length());
+    } else {
+      insertAll(rows);
+    }
+    try (Statement st = connection.createStatement()) {
+      return st.executeUpdate(update);
+    }
+  }
+
+  private void insertAll(List<Object[]> rows) throws SQLException {
     int from = 0;
     while (from < rows.size()) {
       int to = from;
@@ -111,8 +176,86 @@ final class MySqlTempTableWriteBack implements WriteBack {
       insert(rows.subList(from, to));
       from = to;
     }
-    try (Statement st = connection.createStatement()) {
-      return st.executeUpdate(update);
+  }
+
+  /**
+   * LOAD DATA's default text format, as UTF-8: tab-separated fields, one line per row, {@code \N}
+   * for NULL, and backslash escapes for backslash, tab, newline, carriage return and NUL.
+   */
+  static final class TabText {
+    private byte[] buf;
+    private int size;
+
+    TabText(int capacity) {
+      buf = new byte[Math.max(64, capacity)];
+    }
+
+    void tab() {
+      put((byte) '\t');
+    }
+
+    void newline() {
+      put((byte) '\n');
+    }
+
+    void field(Object v) {
+      if (v == null) {
+        put((byte) '\\');
+        put((byte) 'N');
+        return;
+      }
+      String text =
+          v instanceof BigDecimal d
+              ? d.toPlainString()
+              : v.toString(); // String, integers and LocalDate (ISO yyyy-mm-dd) as they are
+      for (int i = 0; i < text.length(); i++) {
+        char ch = text.charAt(i);
+        switch (ch) {
+          case '\\' -> escaped('\\');
+          case '\t' -> escaped('t');
+          case '\n' -> escaped('n');
+          case '\r' -> escaped('r');
+          case '\0' -> escaped('0');
+          default -> {
+            if (ch < 0x80) {
+              put((byte) ch);
+            } else {
+              utf8(text, i);
+              if (Character.isHighSurrogate(ch) && i + 1 < text.length()) {
+                i++;
+              }
+            }
+          }
+        }
+      }
+    }
+
+    private void utf8(String text, int i) {
+      int cp = text.codePointAt(i);
+      byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+      for (byte x : b) {
+        put(x);
+      }
+    }
+
+    private void escaped(char c) {
+      put((byte) '\\');
+      put((byte) c);
+    }
+
+    private void put(byte b) {
+      if (size == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[size++] = b;
+    }
+
+    byte[] bytes() {
+      return buf;
+    }
+
+    int length() {
+      return size;
     }
   }
 
