@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      defaultValue = "10000",
+      defaultValue = "50000",
       description = "Rows per batch (each batch commits on its own). Default: ${DEFAULT-VALUE}.")
   int batchSize;
 

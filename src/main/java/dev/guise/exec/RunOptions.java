@@ -19,7 +19,7 @@ public record RunOptions(
     boolean showOriginals) {
   // measured with bench/: batches this size die young in the GC and keep the pipeline busy;
   // 50,000 was slower on both PostgreSQL and MariaDB
-  public static final int DEFAULT_BATCH_SIZE = 10_000;
+  public static final int DEFAULT_BATCH_SIZE = 50_000;
   public static final int DEFAULT_WORKERS = 2;
 
   public static RunOptions defaults() {
