@@ -3,6 +3,9 @@ package dev.guise.cli;
 import dev.guise.GuiseException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,20 +56,35 @@ public final class GuiseCommand implements Runnable {
               parseResult.originalArgs().contains("-v")
                   || parseResult.originalArgs().contains("--verbose");
           PrintWriter err = commandLine.getErr();
+          int code;
+          String message;
           if (ex instanceof GuiseException g) {
-            err.println("error: " + g.getMessage());
+            code = ExitCodes.of(g.code());
+            message = g.getMessage();
+            err.println("error: " + message);
             if (verbose && g.getCause() != null) {
               trace(g.getCause(), err);
             }
-            err.flush();
-            return ExitCodes.of(g.code());
-          }
-          err.println("internal error: " + ex + " (this is a bug; rerun with -v and report it)");
-          if (verbose) {
-            trace(ex, err);
+          } else {
+            code = ExitCodes.INTERNAL;
+            message = "internal error: " + ex + " (this is a bug; rerun with -v and report it)";
+            err.println(message);
+            if (verbose) {
+              trace(ex, err);
+            }
           }
           err.flush();
-          return ExitCodes.INTERNAL;
+          List<String> args = parseResult.originalArgs();
+          int f = args.indexOf("--format");
+          if (args.contains("--format=json")
+              || (f >= 0 && f + 1 < args.size() && args.get(f + 1).equals("json"))) {
+            // --format json promises one JSON document on stdout, failures included
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("error", message);
+            doc.put("exit_code", code);
+            Workspace.printJson(doc, commandLine.getOut());
+          }
+          return code;
         });
     cl.setParameterExceptionHandler(
         (ex, args) -> {

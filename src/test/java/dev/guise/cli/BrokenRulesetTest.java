@@ -186,5 +186,9 @@ class BrokenRulesetTest {
     assertThat(r.all()).doesNotContain("hunter2");
     assertThat(h.lastRecord()).doesNotContain("hunter2");
     assertThat(h.lastLog()).doesNotContain("hunter2");
+    CliHarness.Result json = h.run("run", "ruleset.yml", "-c", "pg", "--format", "json");
+    assertThat(json.code()).isEqualTo(ExitCodes.DATABASE);
+    assertThat(dev.guise.runlog.Json.MAPPER.readTree(json.out()).path("exit_code").asInt())
+        .isEqualTo(4);
   }
 }
