@@ -318,6 +318,9 @@ public final class MaskingRun {
   }
 
   private synchronized void save() {
+    if (cancellation.cancelledByUser() && record.status() == RunStatus.RUNNING) {
+      record.status(RunStatus.CANCELLING); // the batch in flight finishes, then the run stops
+    }
     store.write(record);
   }
 }
