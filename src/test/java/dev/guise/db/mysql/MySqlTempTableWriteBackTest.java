@@ -27,4 +27,19 @@ class MySqlTempTableWriteBackTest {
             "UPDATE `app`.`Mixed Case` AS t JOIN `app`.`guise_staging_1` AS s ON t.`id` = s.`id`"
                 + " AND t.`line``no` = s.`line``no` SET t.`user` = s.`user`, t.`note` = s.`note`");
   }
+
+  @Test
+  void rangedUpdateScansTheTargetFirstWithinTheBatchKeyRange() {
+    assertThat(
+            MySqlTempTableWriteBack.rangedUpdateSql(
+                new MariaDbDialect(),
+                new TableRef("app", "Mixed Case"),
+                "`app`.`guise_staging_1`",
+                List.of(col("id"), col("line`no")),
+                List.of(col("user"))))
+        .isEqualTo(
+            "UPDATE `app`.`Mixed Case` AS t STRAIGHT_JOIN `app`.`guise_staging_1` AS s"
+                + " ON t.`id` = s.`id` AND t.`line``no` = s.`line``no` SET t.`user` = s.`user`"
+                + " WHERE t.`id` >= ? AND t.`id` <= ?");
+  }
 }
