@@ -8,7 +8,6 @@ import dev.guise.db.TableRef;
 import dev.guise.db.WriteBack;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -202,27 +201,41 @@ final class MySqlTempTableWriteBack implements WriteBack {
 
   @Override
   public int write(List<Object[]> rows) throws SQLException {
-    if (rows.isEmpty()) {
+    return write(prepare(rows));
+  }
+
+  /** With LOAD DATA, the batch in its text format; else the rows for multi-row INSERTs. */
+  @Override
+  public Batch prepare(List<Object[]> rows) {
+    if (!useLoadData) {
+      return new Batch(rows, null, 0);
+    }
+    TabText text = new TabText(rows.size() * 64);
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          text.tab();
+        }
+        text.field(row[i]);
+      }
+      text.newline();
+    }
+    return new Batch(rows, text.bytes(), text.length());
+  }
+
+  @Override
+  public int write(Batch batch) throws SQLException {
+    if (batch.rows().isEmpty()) {
       return 0;
     }
     try (Statement st = connection.createStatement()) {
       st.execute(drop);
       st.execute(create);
     }
-    if (useLoadData) {
-      TabText text = new TabText(rows.size() * 64);
-      for (Object[] row : rows) {
-        for (int i = 0; i < row.length; i++) {
-          if (i > 0) {
-            text.tab();
-          }
-          text.field(row[i]);
-        }
-        text.newline();
-      }
-      load(text.bytes(), text.length());
+    if (batch.data() != null) {
+      load(batch.data(), batch.length());
     } else {
-      insertAll(rows);
+      insertAll(batch.rows());
     }
     return rangeColumn == null ? updateAll() : updateRange();
   }
@@ -297,39 +310,55 @@ final class MySqlTempTableWriteBack implements WriteBack {
           v instanceof BigDecimal d
               ? d.toPlainString()
               : v.toString(); // String, integers and LocalDate (ISO yyyy-mm-dd) as they are
+      // at most 3 bytes per UTF-16 unit (an escape takes 2, a surrogate pair 4 for two units)
+      ensure(3 * text.length());
+      byte[] b = buf;
+      int n = size;
       for (int i = 0; i < text.length(); i++) {
         char ch = text.charAt(i);
         switch (ch) {
-          case '\\' -> escaped('\\');
-          case '\t' -> escaped('t');
-          case '\n' -> escaped('n');
-          case '\r' -> escaped('r');
-          case '\0' -> escaped('0');
+          case '\\' -> n = escaped(b, n, '\\');
+          case '\t' -> n = escaped(b, n, 't');
+          case '\n' -> n = escaped(b, n, 'n');
+          case '\r' -> n = escaped(b, n, 'r');
+          case '\0' -> n = escaped(b, n, '0');
           default -> {
             if (ch < 0x80) {
-              put((byte) ch);
+              b[n++] = (byte) ch;
+            } else if (ch < 0x800) {
+              b[n++] = (byte) (0xc0 | (ch >> 6));
+              b[n++] = (byte) (0x80 | (ch & 0x3f));
+            } else if (Character.isHighSurrogate(ch)
+                && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1))) {
+              int cp = Character.toCodePoint(ch, text.charAt(++i));
+              b[n++] = (byte) (0xf0 | (cp >> 18));
+              b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+              b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+              b[n++] = (byte) (0x80 | (cp & 0x3f));
+            } else if (Character.isSurrogate(ch)) {
+              b[n++] = '?'; // an unpaired surrogate, as String.getBytes encodes it
             } else {
-              utf8(text, i);
-              if (Character.isHighSurrogate(ch) && i + 1 < text.length()) {
-                i++;
-              }
+              b[n++] = (byte) (0xe0 | (ch >> 12));
+              b[n++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
+              b[n++] = (byte) (0x80 | (ch & 0x3f));
             }
           }
         }
       }
+      size = n;
     }
 
-    private void utf8(String text, int i) {
-      int cp = text.codePointAt(i);
-      byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
-      for (byte x : b) {
-        put(x);
+    private static int escaped(byte[] b, int n, char c) {
+      b[n] = '\\';
+      b[n + 1] = (byte) c;
+      return n + 2;
+    }
+
+    private void ensure(int more) {
+      if (buf.length - size < more) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
       }
-    }
-
-    private void escaped(char c) {
-      put((byte) '\\');
-      put((byte) c);
     }
 
     private void put(byte b) {
