@@ -190,13 +190,17 @@ final class MaskTableRunner {
             int read = rows.size();
             rows = null; // only the masked values wait for the writer
             done += read;
+            // encoded here, while the writer still works on the previous batch: the writer's time
+            // sets the pipeline's pace, and this thread would otherwise wait for it
+            WriteBack.Batch batch = writer == null ? null : writer.prepare(out);
             awaitWrite(written); // the previous batch is committed before this one is written
             written = null;
             if (cancellation.stopping()) {
               return RunStatus.CANCELLED; // a cancel seen after a commit writes nothing more
             }
             long batchMasked = masked;
-            written = writing.submit(() -> committer.commit(out, read, batchMasked, lastKey));
+            written =
+                writing.submit(() -> committer.commit(out, batch, read, batchMasked, lastKey));
           }
         } finally {
           // a batch handed to the writer always finishes (commits or fails) before the task ends,
@@ -296,11 +300,12 @@ final class MaskTableRunner {
       this.total = total;
     }
 
-    Void commit(List<Object[]> out, int read, long masked, Object[] lastKey) throws SQLException {
+    Void commit(List<Object[]> out, WriteBack.Batch batch, int read, long masked, Object[] lastKey)
+        throws SQLException {
       long updated = 0;
       if (writer != null && !out.isEmpty()) {
         try {
-          updated = writer.write(out);
+          updated = writer.write(batch);
           connection.commit();
         } catch (SQLException e) {
           rollbackQuietly(connection);

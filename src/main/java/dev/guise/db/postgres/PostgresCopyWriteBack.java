@@ -26,7 +26,7 @@ import org.postgresql.copy.CopyManager;
  */
 final class PostgresCopyWriteBack implements WriteBack {
   private static final AtomicLong SEQUENCE = new AtomicLong();
-  private static final int CHUNK_CHARS = 1 << 15;
+  private static final int CHUNK_BYTES = 1 << 16;
 
   private final Connection connection;
   private final CopyManager copyManager;
@@ -101,7 +101,29 @@ final class PostgresCopyWriteBack implements WriteBack {
 
   @Override
   public int write(List<Object[]> rows) throws SQLException {
-    if (rows.isEmpty()) {
+    return write(prepare(rows));
+  }
+
+  /** The batch as CSV in UTF-8, one line per row. */
+  @Override
+  public Batch prepare(List<Object[]> rows) {
+    StringBuilder csv = new StringBuilder(rows.size() * 64);
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        appendCsv(csv, row[i], all.get(i));
+      }
+      csv.append('\n');
+    }
+    byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+    return new Batch(rows, bytes, bytes.length);
+  }
+
+  @Override
+  public int write(Batch batch) throws SQLException {
+    if (batch.rows().isEmpty()) {
       return 0;
     }
     try (Statement st = connection.createStatement()) {
@@ -109,20 +131,9 @@ final class PostgresCopyWriteBack implements WriteBack {
     }
     CopyIn in = copyManager.copyIn(copy);
     try {
-      StringBuilder csv = new StringBuilder(CHUNK_CHARS + 1024);
-      for (Object[] row : rows) {
-        for (int i = 0; i < row.length; i++) {
-          if (i > 0) {
-            csv.append(',');
-          }
-          appendCsv(csv, row[i], all.get(i));
-        }
-        csv.append('\n');
-        if (csv.length() >= CHUNK_CHARS) {
-          send(in, csv);
-        }
+      for (int from = 0; from < batch.length(); from += CHUNK_BYTES) {
+        in.writeToCopy(batch.data(), from, Math.min(CHUNK_BYTES, batch.length() - from));
       }
-      send(in, csv);
       in.endCopy();
     } finally {
       if (in.isActive()) {
@@ -134,14 +145,6 @@ final class PostgresCopyWriteBack implements WriteBack {
     }
   }
 
-  private static void send(CopyIn in, StringBuilder csv) throws SQLException {
-    if (csv.length() > 0) {
-      byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-      in.writeToCopy(bytes, 0, bytes.length);
-      csv.setLength(0);
-    }
-  }
-
   /**
    * One CSV field: NULL is an empty unquoted field, every text is quoted (so an empty string stays
    * an empty string), other values in a form PostgreSQL's input functions read back exactly.
@@ -150,21 +153,29 @@ final class PostgresCopyWriteBack implements WriteBack {
     if (v == null) {
       return;
     }
-    String text =
-        switch (column.category()) {
-          case BOOLEAN -> ((Boolean) v) ? "t" : "f";
-          case DECIMAL -> ((java.math.BigDecimal) v).toPlainString();
-          case TIMESTAMP_TZ -> ((OffsetDateTime) v).toString();
-          case BINARY -> "\\x" + HexFormat.of().formatHex((byte[]) v);
-          default -> v.toString();
-        };
     out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (ch == '"') {
-        out.append('"');
+    if (v instanceof Long n) {
+      out.append(n.longValue()); // no string in between: keys are mostly bigint
+    } else {
+      String text =
+          switch (column.category()) {
+            case BOOLEAN -> ((Boolean) v) ? "t" : "f";
+            case DECIMAL -> ((java.math.BigDecimal) v).toPlainString();
+            case TIMESTAMP_TZ -> ((OffsetDateTime) v).toString();
+            case BINARY -> "\\x" + HexFormat.of().formatHex((byte[]) v);
+            default -> v.toString();
+          };
+      if (text.indexOf('"') < 0) {
+        out.append(text); // one copy, not one append per character
+      } else {
+        for (int i = 0; i < text.length(); i++) {
+          char ch = text.charAt(i);
+          if (ch == '"') {
+            out.append('"');
+          }
+          out.append(ch);
+        }
       }
-      out.append(ch);
     }
     out.append('"');
   }
