@@ -10,6 +10,8 @@ import java.util.List;
  * @param joins LEFT JOINs in order; each joins its target to the table or an earlier target
  * @param joinedColumns columns of join targets, selected after {@code columns}
  * @param where raw SQL predicate from the ruleset, or null
+ * @param nullableKey key columns that allow NULL (a unique index, not a primary key): rows with a
+ *     NULL there are left out
  */
 public record BatchQuery(
     TableRef table,
@@ -17,7 +19,8 @@ public record BatchQuery(
     List<String> columns,
     List<Join> joins,
     List<JoinedColumn> joinedColumns,
-    String where) {
+    String where,
+    List<String> nullableKey) {
 
   /** {@code LEFT JOIN target ON target.targetKey = source.sourceKey}. */
   public record Join(
@@ -28,6 +31,6 @@ public record BatchQuery(
 
   public static BatchQuery of(
       TableRef table, List<String> key, List<String> columns, String where) {
-    return new BatchQuery(table, key, columns, List.of(), List.of(), where);
+    return new BatchQuery(table, key, columns, List.of(), List.of(), where, List.of());
   }
 }

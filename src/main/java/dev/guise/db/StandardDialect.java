@@ -202,10 +202,7 @@ public abstract class StandardDialect implements Dialect {
     }
     StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select));
     sql.append(from(q));
-    List<String> conditions = new ArrayList<>();
-    if (q.where() != null && !q.where().isBlank()) {
-      conditions.add("(" + q.where() + ")");
-    }
+    List<String> conditions = filters(q);
     if (afterKey) {
       conditions.add(keyAfter(q.key().stream().map(k -> base + "." + quote(k)).toList()));
     }
@@ -220,9 +217,25 @@ public abstract class StandardDialect implements Dialect {
 
   @Override
   public String countRows(BatchQuery q) {
+    List<String> conditions = filters(q);
     return "SELECT COUNT(*)"
         + from(q)
-        + (q.where() == null || q.where().isBlank() ? "" : " WHERE (" + q.where() + ")");
+        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+  }
+
+  /**
+   * The user's {@code where}, and {@code IS NOT NULL} for nullable key columns: a row whose key is
+   * NULL can be neither paged past nor written back by key, so it is never read.
+   */
+  private List<String> filters(BatchQuery q) {
+    List<String> conditions = new ArrayList<>();
+    if (q.where() != null && !q.where().isBlank()) {
+      conditions.add("(" + q.where() + ")");
+    }
+    for (String k : q.nullableKey()) {
+      conditions.add(qualified(q.table()) + "." + quote(k) + " IS NOT NULL");
+    }
+    return conditions;
   }
 
   /** {@code FROM table LEFT JOIN ...}. */

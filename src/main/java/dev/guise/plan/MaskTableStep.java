@@ -45,7 +45,8 @@ public record MaskTableStep(
         joined.stream()
             .map(c -> new BatchQuery.JoinedColumn(c.join().target().ref(), c.column().name()))
             .toList(),
-        task.where());
+        task.where(),
+        key.stream().filter(ColumnInfo::nullable).map(ColumnInfo::name).toList());
   }
 
   @Override

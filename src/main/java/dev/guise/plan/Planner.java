@@ -167,6 +167,13 @@ public final class Planner {
               + m.location()
               + ")");
     }
+    if (key.stream().anyMatch(ColumnInfo::nullable)) {
+      diagnostics.warning(
+          "nullable-key",
+          tableName + "." + String.join(",", m.key()),
+          "the key allows NULL (a unique index, not a primary key); rows whose key is NULL are"
+              + " not masked; use a NOT NULL key to mask every row");
+    }
     Map<String, ColumnInfo> written = new LinkedHashMap<>();
     List<PlannedRule> rules = new ArrayList<>();
     List<HashColumn> taskHash = m.hashColumns();

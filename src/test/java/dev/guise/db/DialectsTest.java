@@ -92,7 +92,8 @@ class DialectsTest {
                     new TableRef("s", "orders"),
                     List.of("customer_id"))),
             List.of(new BatchQuery.JoinedColumn(new TableRef("s", "customers"), "name")),
-            null);
+            null,
+            List.of());
     assertThat(type("postgres").selectBatch(q, false, 5))
         .isEqualTo(
             "SELECT \"s\".\"orders\".\"id\", \"s\".\"orders\".\"note\", \"s\".\"customers\".\"name\""

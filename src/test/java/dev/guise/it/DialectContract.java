@@ -505,6 +505,36 @@ abstract class DialectContract {
   }
 
   @Test
+  void nullableUniqueKeyMasksEveryRowWithAKeyAndLeavesNullKeysAlone() throws Exception {
+    e.sql("CREATE TABLE " + e.t("by_code") + " (code varchar(10) UNIQUE, note varchar(20))");
+    List<Object[]> data = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      data.add(new Object[] {"c" + i, "n" + i});
+    }
+    data.add(new Object[] {null, "no key"});
+    e.insert("by_code", List.of("code", "note"), data);
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: by_code
+            key: code
+            rules:
+              - {column: note, masks: [{type: from_fixed, value: masked}]}
+        """;
+    GuiseCli.Result r = cli().run(ruleset, "--batch-size", "3");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.task(1).get("rows_updated").asLong()).isEqualTo(7);
+    assertThat(r.task(1).get("rows_total").asLong()).isEqualTo(7);
+    List<Map<String, Object>> after = e.dump("by_code");
+    assertThat(after).hasSize(8);
+    for (Map<String, Object> row : after) {
+      assertThat(row.get("note")).isEqualTo(row.get("code") == null ? "no key" : "masked");
+    }
+  }
+
+  @Test
   void awkwardIdentifiersAreQuoted() throws Exception {
     e.sql(
         "CREATE TABLE "
