@@ -2,7 +2,6 @@ package dev.guise.exec;
 
 import dev.guise.mask.RowView;
 import dev.guise.mask.SecureShuffleMask;
-import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.PlannedRule;
 import dev.guise.ruleset.HashColumn;
 import dev.guise.secret.SeedEncoder;
@@ -28,19 +27,19 @@ final class CompiledRule {
 
   final Map<List<Object>, Integer> handedOut = new HashMap<>();
 
-  CompiledRule(PlannedRule planned, int ruleIndex, Map<String, Integer> index, MaskTableStep step) {
+  CompiledRule(PlannedRule planned, int ruleIndex, RowIndex index) {
     this.planned = planned;
     this.shuffle = planned.rule().pipeline().shuffle();
     List<String> groups = shuffle == null ? List.of() : shuffle.groups();
     this.groupIdx = new int[groups.size()];
     for (int i = 0; i < groups.size(); i++) {
-      groupIdx[i] = MaskTableRunner.lookup(index, groups.get(i));
+      groupIdx[i] = index.position(groups.get(i));
     }
-    this.columnIndex = index.get(planned.column().name());
+    this.columnIndex = index.position(planned.column().name());
     this.hash = planned.hashColumns();
     this.hashIdx = new int[hash.size()];
     for (int i = 0; i < hash.size(); i++) {
-      hashIdx[i] = MaskTableRunner.lookup(index, hash.get(i).column());
+      hashIdx[i] = index.position(hash.get(i).column());
     }
     this.ruleId =
         new SeedEncoder()

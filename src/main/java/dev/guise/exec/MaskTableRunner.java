@@ -1,5 +1,6 @@
 package dev.guise.exec;
 
+import dev.guise.db.BatchQuery;
 import dev.guise.db.ColumnInfo;
 import dev.guise.db.ColumnValues;
 import dev.guise.db.ConnectionPool;
@@ -23,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,28 +98,16 @@ final class MaskTableRunner {
     int nOwn = cols.size();
     step.joined().forEach(j -> cols.add(j.column()));
     String tableSeed = step.task().table().toLowerCase(Locale.ROOT);
-    // how rules address a value: real name, lower case, table.column; joined: target.column
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < nOwn; i++) {
-      String name = cols.get(i).name();
-      index.putIfAbsent(name, i);
-      index.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
-      index.putIfAbsent(tableSeed + "." + name.toLowerCase(Locale.ROOT), i);
-      index.putIfAbsent(
-          step.table().ref().name().toLowerCase(Locale.ROOT) + "." + name.toLowerCase(Locale.ROOT),
-          i);
-    }
-    for (int i = 0; i < step.joined().size(); i++) {
-      index.putIfAbsent(step.joined().get(i).reference(), nOwn + i);
-    }
+    RowIndex index = new RowIndex(step, cols, nOwn, tableSeed);
     List<CompiledRule> rules = new ArrayList<>();
     for (int r = 0; r < step.rules().size(); r++) {
-      rules.add(new CompiledRule(step.rules().get(r), r, index, step));
+      rules.add(new CompiledRule(step.rules().get(r), r, index));
     }
-    int[] writtenIdx = step.written().stream().mapToInt(c -> index.get(c.name())).toArray();
+    int[] writtenIdx = step.written().stream().mapToInt(c -> index.position(c.name())).toArray();
 
     try (Connection c = pool.connection()) {
-      long total = count(c, d);
+      BatchQuery query = step.query();
+      long total = count(c, d, query);
       record.rowsTotal(total);
       listener.on(new RunEvent.TaskStarted(step.id(), step.describe(), total));
       log.log(
@@ -127,8 +115,8 @@ final class MaskTableRunner {
           step.id(),
           "masking " + table + ": " + total + " rows",
           Map.of("rows_total", total));
-      String first = d.selectBatch(step.query(), false, options.batchSize());
-      String next = d.selectBatch(step.query(), true, options.batchSize());
+      String first = d.selectBatch(query, false, options.batchSize());
+      String next = d.selectBatch(query, true, options.batchSize());
       long done = 0;
       List<Map<String, Object>> sample = new ArrayList<>();
       // Three stages, each on its own thread, so the database and the JVM work at the same time:
@@ -229,7 +217,7 @@ final class MaskTableRunner {
       String next,
       List<ColumnInfo> cols,
       List<CompiledRule> rules,
-      Map<String, Integer> index,
+      RowIndex index,
       String tableSeed)
       throws SQLException {
     int nKey = step.key().size();
@@ -242,7 +230,7 @@ final class MaskTableRunner {
       }
       List<Object[]> rows = read(rc, d, lastKey == null ? first : next, lastKey, cols, limit);
       for (Object[] row : rows) {
-        RowView view = name -> row[lookup(index, name)];
+        RowView view = index.view(row);
         for (CompiledRule r : rules) {
           if (r.shuffle != null && r.applies(row[r.columnIndex], view)) {
             r.shuffled
@@ -359,7 +347,7 @@ final class MaskTableRunner {
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {
-          rethrow(e);
+          throw cause(e);
         }
       }
     } finally {
@@ -369,9 +357,12 @@ final class MaskTableRunner {
     }
   }
 
-  private static void rethrow(ExecutionException e) throws SQLException {
+  /**
+   * The SQL failure of a reader or writer task; its unchecked failures are rethrown as they are.
+   */
+  private static SQLException cause(ExecutionException e) {
     if (e.getCause() instanceof SQLException se) {
-      throw se;
+      return se;
     }
     if (e.getCause() instanceof RuntimeException re) {
       throw re;
@@ -394,15 +385,12 @@ final class MaskTableRunner {
       Thread.currentThread().interrupt();
       throw new SQLException("interrupted while reading", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException se) {
-        throw se;
-      }
-      throw new IllegalStateException(e.getCause());
+      throw cause(e);
     }
   }
 
-  private long count(Connection c, Dialect d) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(d.countRows(step.query()));
+  private long count(Connection c, Dialect d, BatchQuery query) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(d.countRows(query));
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       long n = rs.getLong(1);
@@ -443,17 +431,10 @@ final class MaskTableRunner {
       List<CompiledRule> rules,
       String tableSeed,
       int nKey,
-      Map<String, Integer> index,
+      RowIndex index,
       String table) {
     Object[] current = row.clone();
-    RowView view =
-        name -> {
-          Integer i = index.get(name);
-          if (i == null) {
-            i = index.get(name.toLowerCase(Locale.ROOT));
-          }
-          return i == null ? null : row[i];
-        };
+    RowView view = index.view(row);
     boolean any = false;
     for (CompiledRule r : rules) {
       // a shuffle decides on the original value, as its first pass did
@@ -531,18 +512,6 @@ final class MaskTableRunner {
       sb.append(i == 0 ? "" : ", ").append(row[i]);
     }
     return sb.append(')').toString();
-  }
-
-  /** A column's position by the name a rule uses: exact, then lower case. */
-  static int lookup(Map<String, Integer> index, String name) {
-    Integer i = index.get(name);
-    if (i == null) {
-      i = index.get(name.toLowerCase(Locale.ROOT));
-    }
-    if (i == null) {
-      throw new IllegalStateException("column " + name + " was not planned for reading");
-    }
-    return i;
   }
 
   private static void rollbackQuietly(Connection c) {

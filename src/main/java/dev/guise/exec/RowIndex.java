@@ -1,0 +1,59 @@
+package dev.guise.exec;
+
+import dev.guise.db.ColumnInfo;
+import dev.guise.mask.RowView;
+import dev.guise.plan.MaskTableStep;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where each column a task reads sits in a row, under every name a ruleset may use for it: the real
+ * name, lower case, {@code table.column} (as the ruleset names the table, and its real name), and
+ * {@code target_table.column} for joined columns.
+ */
+final class RowIndex {
+  private final Map<String, Integer> byName = new HashMap<>();
+
+  /**
+   * @param cols the row's columns: the table's own ({@code own} of them), then joined ones in the
+   *     step's order
+   */
+  RowIndex(MaskTableStep step, List<ColumnInfo> cols, int own, String tableAsWritten) {
+    String realTable = step.table().ref().name().toLowerCase(Locale.ROOT);
+    for (int i = 0; i < own; i++) {
+      String name = cols.get(i).name();
+      String lower = name.toLowerCase(Locale.ROOT);
+      byName.putIfAbsent(name, i);
+      byName.putIfAbsent(lower, i);
+      byName.putIfAbsent(tableAsWritten + "." + lower, i);
+      byName.putIfAbsent(realTable + "." + lower, i);
+    }
+    for (int i = 0; i < step.joined().size(); i++) {
+      byName.putIfAbsent(step.joined().get(i).reference(), own + i);
+    }
+  }
+
+  private Integer find(String name) {
+    Integer i = byName.get(name);
+    return i != null ? i : byName.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** The position of a column the planner resolved; a missing one is a bug. */
+  int position(String name) {
+    Integer i = find(name);
+    if (i == null) {
+      throw new IllegalStateException("column " + name + " was not planned for reading");
+    }
+    return i;
+  }
+
+  /** The row as masks and conditions see it; unknown names read as null. */
+  RowView view(Object[] row) {
+    return name -> {
+      Integer i = find(name);
+      return i == null ? null : row[i];
+    };
+  }
+}
