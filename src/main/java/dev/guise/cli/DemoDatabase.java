@@ -42,7 +42,7 @@ final class DemoDatabase {
   DemoDatabase(int customers) {
     this.customerCount = customers;
     rng = new Rng(sha256("guise demo data v1"));
-    SeedCatalog seeds = new SeedCatalog();
+    SeedCatalog seeds = SeedCatalog.builtIn(); // shared: the ruleset's from_file masks reuse it
     first = seeds.get("first_names").column("first_name");
     last = seeds.get("last_names").column("last_name");
     streets = seeds.get("street_addresses").column("street_address");

@@ -46,12 +46,9 @@ final class Workspace {
   /** The named connection, or exit 3 listing every problem with the file. */
   ConnectionConfig connection(ConnectionOptions options, String name, List<Diagnostic> out) {
     Path file = connectionsFile(options);
-    ConnectionsFile.Result r = ConnectionsFile.load(file, env::get);
+    ConnectionsFile.Result r = connections(options);
     ConnectionConfig c = r.connections().get(name);
-    List<Diagnostic> relevant = new ArrayList<>();
-    for (Diagnostic d : r.diagnostics().list()) {
-      relevant.add(d);
-    }
+    List<Diagnostic> relevant = new ArrayList<>(r.diagnostics().list());
     if (c == null && relevant.stream().noneMatch(Diagnostic::isError)) {
       relevant.add(
           Diagnostic.error(
