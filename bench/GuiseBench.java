@@ -303,21 +303,51 @@ public final class GuiseBench {
   }
 
   /** What the benchmark needs of a server. */
+  /** A server: the benchmark's database on it is created and dropped through the admin URL. */
   abstract static class Engine {
+    final String adminUrl;
+    final String db;
+
+    Engine(String adminUrl, String db) {
+      this.adminUrl = adminUrl;
+      this.db = db;
+    }
+
     abstract String name();
 
-    abstract void createDatabase() throws SQLException;
+    /** The admin URL with the benchmark's database in place of the admin one. */
+    private String dbUrl() {
+      return adminUrl.replaceFirst("(//[^/]+/)[^?]*", "$1" + db);
+    }
 
-    abstract void dropDatabase() throws SQLException;
+    String guiseUrl() {
+      return dbUrl();
+    }
+
+    Connection connect() throws SQLException {
+      return DriverManager.getConnection(dbUrl());
+    }
+
+    void createDatabase() throws SQLException {
+      try (Connection c = DriverManager.getConnection(adminUrl);
+          Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + db);
+        st.execute("CREATE DATABASE " + db);
+      }
+    }
+
+    void dropDatabase() throws SQLException {
+      try (Connection c = DriverManager.getConnection(adminUrl);
+          Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + db);
+      }
+    }
 
     /** Drops and recreates {@code customers} with {@code n} rows, statistics and a checkpoint. */
     abstract void createCustomers(long n) throws SQLException;
 
     abstract void baselineUpdate() throws SQLException;
 
-    abstract String guiseUrl();
-
-    abstract Connection connect() throws SQLException;
 
     /** Fails unless guise changed every row's three columns. */
     void checkMasked(long n) throws SQLException {
@@ -337,48 +367,13 @@ public final class GuiseBench {
   }
 
   static final class Postgres extends Engine {
-    private final String adminUrl;
-    private final String db;
-
     Postgres(String adminUrl, String db) {
-      this.adminUrl = adminUrl;
-      this.db = db;
+      super(adminUrl, db);
     }
 
     @Override
     String name() {
       return "postgres";
-    }
-
-    private String dbUrl() {
-      return adminUrl.replaceFirst("(//[^/]+/)[^?]*", "$1" + db);
-    }
-
-    @Override
-    String guiseUrl() {
-      return dbUrl();
-    }
-
-    @Override
-    Connection connect() throws SQLException {
-      return DriverManager.getConnection(dbUrl());
-    }
-
-    @Override
-    void createDatabase() throws SQLException {
-      try (Connection c = DriverManager.getConnection(adminUrl);
-          Statement st = c.createStatement()) {
-        st.execute("DROP DATABASE IF EXISTS " + db);
-        st.execute("CREATE DATABASE " + db);
-      }
-    }
-
-    @Override
-    void dropDatabase() throws SQLException {
-      try (Connection c = DriverManager.getConnection(adminUrl);
-          Statement st = c.createStatement()) {
-        st.execute("DROP DATABASE IF EXISTS " + db);
-      }
     }
 
     @Override
@@ -415,48 +410,13 @@ public final class GuiseBench {
   }
 
   static final class MariaDb extends Engine {
-    private final String adminUrl;
-    private final String db;
-
     MariaDb(String adminUrl, String db) {
-      this.adminUrl = adminUrl;
-      this.db = db;
+      super(adminUrl, db);
     }
 
     @Override
     String name() {
       return "mariadb";
-    }
-
-    private String dbUrl() {
-      return adminUrl.replaceFirst("(//[^/]+/)[^?]*", "$1" + db);
-    }
-
-    @Override
-    String guiseUrl() {
-      return dbUrl();
-    }
-
-    @Override
-    Connection connect() throws SQLException {
-      return DriverManager.getConnection(dbUrl());
-    }
-
-    @Override
-    void createDatabase() throws SQLException {
-      try (Connection c = DriverManager.getConnection(adminUrl);
-          Statement st = c.createStatement()) {
-        st.execute("DROP DATABASE IF EXISTS " + db);
-        st.execute("CREATE DATABASE " + db);
-      }
-    }
-
-    @Override
-    void dropDatabase() throws SQLException {
-      try (Connection c = DriverManager.getConnection(adminUrl);
-          Statement st = c.createStatement()) {
-        st.execute("DROP DATABASE IF EXISTS " + db);
-      }
     }
 
     @Override

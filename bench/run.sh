@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 if [ ! -f target/guise.jar ] || [ -n "$(find src pom.xml -newer target/guise.jar -print -quit)" ]; then
-  mvn -B -o -q package -DskipTests
+  mvn -B -q -Dstyle.color=never package -DskipTests
 fi
 echo "cores (nproc): $(nproc)"
 exec java -cp target/guise.jar bench/GuiseBench.java "$@"
