@@ -114,7 +114,7 @@ public final class ConnectionsFile {
       } else if (k.equals("properties") && e.getValue() instanceof YNode.YMap pm) {
         pm.entries().forEach((pk, pv) -> props.put(pk, String.valueOf(pv.toPlain())));
       } else if (e.getValue() instanceof YNode.YScalar s && s.value() != null) {
-        v.put(k, s.value() instanceof String str ? str : s.text());
+        v.put(k, s.asText());
       }
     }
     Location at = m.location();

@@ -54,7 +54,7 @@ final class MapFields {
       return null;
     }
     if (n instanceof YNode.YScalar s && s.value() != null) {
-      return s.value() instanceof String str ? str : s.text();
+      return s.asText();
     }
     if (n instanceof YNode.YScalar s && s.value() == null && !required) {
       return null;
@@ -85,13 +85,13 @@ final class MapFields {
       return List.of();
     }
     if (n instanceof YNode.YScalar s && s.value() != null) {
-      return List.of(s.value() instanceof String str ? str : s.text());
+      return List.of(s.asText());
     }
     if (n instanceof YNode.YList l) {
       List<String> out = new ArrayList<>();
       for (YNode item : l.items()) {
         if (item instanceof YNode.YScalar s && s.value() != null) {
-          out.add(s.value() instanceof String str ? str : s.text());
+          out.add(s.asText());
         } else {
           diagnostics.error(
               "wrong-type",

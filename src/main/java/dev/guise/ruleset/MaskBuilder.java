@@ -208,13 +208,13 @@ final class MaskBuilder {
       }
       case STRING_LIST -> {
         if (n instanceof YNode.YScalar s && s.value() != null) {
-          return List.of(s.value() instanceof String str ? str : s.text());
+          return List.of(s.asText());
         }
         if (n instanceof YNode.YList l) {
           List<String> out = new ArrayList<>();
           for (YNode item : l.items()) {
             if (item instanceof YNode.YScalar s && s.value() != null) {
-              out.add(s.value() instanceof String str ? str : s.text());
+              out.add(s.asText());
             } else {
               return bad(item, what, spec.type());
             }

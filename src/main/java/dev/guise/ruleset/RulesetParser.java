@@ -496,7 +496,7 @@ public final class RulesetParser {
     List<HashColumn> out = new ArrayList<>();
     for (YNode item : items) {
       if (item instanceof YNode.YScalar s && s.value() != null) {
-        out.add(HashColumn.of(s.value() instanceof String str ? str : s.text()));
+        out.add(HashColumn.of(s.asText()));
       } else if (item instanceof YNode.YMap m) {
         MapFields f =
             new MapFields(

@@ -67,6 +67,11 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
    * text.
    */
   record YScalar(Object value, String text, boolean quoted, Location location) implements YNode {
+    /** The value as a name or text: a string as parsed, anything else as written in the file. */
+    public String asText() {
+      return value instanceof String s ? s : text;
+    }
+
     @Override
     public String kind() {
       if (value == null) {
