@@ -110,17 +110,17 @@ public final class RunRecord {
 
   @JsonProperty("rows_masked")
   public long rowsMasked() {
-    return sum(root, "masked");
+    return sum(root, TaskRecord::rowsMasked);
   }
 
   @JsonProperty("rows_updated")
   public long rowsUpdated() {
-    return sum(root, "updated");
+    return sum(root, TaskRecord::rowsUpdated);
   }
 
   @JsonProperty("rows_total")
   public long rowsTotal() {
-    return sum(root, "total");
+    return sum(root, t -> t.rowsTotal() == null ? 0 : t.rowsTotal());
   }
 
   /** Before/after samples per table, for the summary (originals redacted unless asked for). */
@@ -144,15 +144,11 @@ public final class RunRecord {
     samples.put(table, rows);
   }
 
-  private static long sum(TaskRecord t, String what) {
-    long n =
-        switch (what) {
-          case "masked" -> t.rowsMasked();
-          case "updated" -> t.rowsUpdated();
-          default -> t.rowsTotal() == null ? 0 : t.rowsTotal();
-        };
+  /** A counter summed over the task tree. */
+  private static long sum(TaskRecord t, java.util.function.ToLongFunction<TaskRecord> counter) {
+    long n = counter.applyAsLong(t);
     for (TaskRecord c : t.tasks()) {
-      n += sum(c, what);
+      n += sum(c, counter);
     }
     return n;
   }
