@@ -7,7 +7,6 @@ import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +35,7 @@ public final class JsonMask implements Mask {
           List.of(
               ParamSpec.required(
                   "transforms",
-                  ParamType.LIST,
+                  ParamType.TRANSFORMS,
                   "List of {path, masks, on_null, on_missing}. path: keys and indexes as a list"
                       + " ([customer, emails, '*']) or a dotted string (customer.emails.*), '*'"
                       + " matching every key or element. masks: the masks applied to each value"
@@ -82,7 +81,6 @@ public final class JsonMask implements Mask {
       throw new MaskArgs.InvalidArgument(
           "transforms", "the list of transforms is empty; give at least one {path, masks}");
     }
-    byte[] parent = NestedPipelines.digest(new byte[0], 0, definition(args));
     List<Transform> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       String where = "transform " + (i + 1);
@@ -91,7 +89,7 @@ public final class JsonMask implements Mask {
         throw new MaskArgs.InvalidArgument("transforms", where + " needs both 'path' and 'masks'");
       }
       List<Object> path = JsonValues.path(t.get("path"), "transforms", where + ": ");
-      Pipeline masks = NestedPipelines.build(t.get("masks"), "transforms", where, parent, args);
+      Pipeline masks = JsonMask.masks(t.get("masks"), where);
       OnNull onNull =
           OnNull.valueOf(
               option(t.get("on_null"), "skip", where, "on_null", "skip", "error", "mask"));
@@ -102,13 +100,12 @@ public final class JsonMask implements Mask {
     return new JsonMask(List.copyOf(out), args.bool("force_consistency", false));
   }
 
-  /** The mask's own definition, for the digest its nested masks derive from. */
-  static Map<String, Object> definition(MaskArgs args) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("type", args.maskName());
-    d.put("transforms", args.raw("transforms"));
-    d.put("force_consistency", args.raw("force_consistency"));
-    return d;
+  /** A transform's {@code masks}, built by the ruleset validator like any nested pipeline. */
+  static Pipeline masks(Object raw, String where) {
+    if (raw instanceof Pipeline p && !p.masks().isEmpty()) {
+      return p;
+    }
+    throw new MaskArgs.InvalidArgument("transforms", where + " needs 'masks': a list of masks");
   }
 
   static Map<?, ?> transformMap(Object entry, String where, Set<String> keys) {

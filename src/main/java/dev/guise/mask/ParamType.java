@@ -12,6 +12,11 @@ public enum ParamType {
   LIST("a list"),
   /** A nested pipeline: a list of masks or a mapping of name to mask. */
   MASKS("a list of masks"),
+  /**
+   * A list of mappings (e.g. {@code {path, masks, on_null}}) whose {@code masks} is a nested
+   * pipeline: {@code json} and {@code xml} transforms.
+   */
+  TRANSFORMS("a list of transforms, each a mapping with its own 'masks'"),
   ANY("any value");
 
   private final String description;

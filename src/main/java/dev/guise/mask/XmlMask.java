@@ -51,7 +51,7 @@ public final class XmlMask implements Mask {
           List.of(
               ParamSpec.required(
                   "transforms",
-                  ParamType.LIST,
+                  ParamType.TRANSFORMS,
                   "List of {path, masks, on_missing}. path: an XPath 1.0 expression selecting"
                       + " attributes (//customer/@id), text nodes (//name/text()) or elements"
                       + " holding only text (//email). masks: applied to each selected value."
@@ -86,7 +86,6 @@ public final class XmlMask implements Mask {
       throw new MaskArgs.InvalidArgument(
           "transforms", "the list of transforms is empty; give at least one {path, masks}");
     }
-    byte[] parent = NestedPipelines.digest(new byte[0], 0, JsonMask.definition(args));
     List<Transform> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       String where = "transform " + (i + 1);
@@ -102,7 +101,7 @@ public final class XmlMask implements Mask {
             "transforms",
             where + ": '" + path + "' is not a valid XPath 1.0 expression; fix the path");
       }
-      Pipeline masks = NestedPipelines.build(t.get("masks"), "transforms", where, parent, args);
+      Pipeline masks = JsonMask.masks(t.get("masks"), where);
       boolean errorOnMissing =
           JsonMask.option(t.get("on_missing"), "skip", where, "on_missing", "skip", "error")
               .equals("ERROR");

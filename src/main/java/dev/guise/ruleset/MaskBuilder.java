@@ -188,17 +188,28 @@ final class MaskBuilder {
     String what = "parameter '" + spec.name() + "' of mask '" + type + "'";
     switch (spec.type()) {
       case MASKS -> {
-        List<YNode> items;
-        if (n instanceof YNode.YList l) {
-          items = l.items();
-        } else if (n instanceof YNode.YMap m && !m.has("type")) {
-          items = new ArrayList<>(m.entries().values());
-        } else if (n instanceof YNode.YMap m) {
-          items = List.of(m);
-        } else {
+        return nested(n, digest, what, spec.type());
+      }
+      case TRANSFORMS -> {
+        if (!(n instanceof YNode.YList l)) {
           return bad(n, what, spec.type());
         }
-        return pipeline(items, digest, n.location());
+        List<Object> transforms = new ArrayList<>();
+        for (int i = 0; i < l.items().size(); i++) {
+          if (!(l.items().get(i) instanceof YNode.YMap t)) {
+            return bad(l.items().get(i), what, spec.type());
+          }
+          Map<String, Object> plain = new LinkedHashMap<>();
+          for (Map.Entry<String, YNode> e : t.entries().entrySet()) {
+            plain.put(
+                e.getKey(),
+                e.getKey().equals("masks")
+                    ? nested(e.getValue(), digest(digest, i, "transform"), what, ParamType.MASKS)
+                    : e.getValue().toPlain());
+          }
+          transforms.add(plain);
+        }
+        return transforms;
       }
       case ANY -> {
         return n.toPlain();
@@ -246,6 +257,21 @@ final class MaskBuilder {
         };
       }
     }
+  }
+
+  /** A nested pipeline: a list of masks, a mapping of name to mask, or one mask. */
+  private Object nested(YNode n, byte[] parentDigest, String what, ParamType type) {
+    List<YNode> items;
+    if (n instanceof YNode.YList l) {
+      items = l.items();
+    } else if (n instanceof YNode.YMap m && !m.has("type")) {
+      items = new ArrayList<>(m.entries().values());
+    } else if (n instanceof YNode.YMap m) {
+      items = List.of(m);
+    } else {
+      return bad(n, what, type);
+    }
+    return pipeline(items, parentDigest, n.location());
   }
 
   private Object bad(YNode n, String what, ParamType expected) {

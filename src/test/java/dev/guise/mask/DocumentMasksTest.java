@@ -22,10 +22,10 @@ class DocumentMasksTest {
     return t;
   }
 
-  private static List<Object> masks(String type, Object... params) {
-    Map<String, Object> m = MaskFixture.args(params);
-    m.put("type", type);
-    return List.of(m);
+  /** A one-mask nested pipeline, as the ruleset validator builds it for a transform. */
+  private static Pipeline masks(String type, Object... params) {
+    return MaskFixture.pipeline(
+        MaskRegistry.standard().find(type).orElseThrow(), MaskFixture.args(params));
   }
 
   private static JsonNode tree(Object json) throws Exception {
@@ -142,27 +142,6 @@ class DocumentMasksTest {
                 MaskFixture.create(
                     JsonMask.DEFINITION,
                     "transforms",
-                    List.of(transform("a", "masks", masks("imitat")))))
-        .hasMessageContaining("transform 1, mask 1: unknown mask type 'imitat'");
-    assertThatThrownBy(
-            () ->
-                MaskFixture.create(
-                    JsonMask.DEFINITION,
-                    "transforms",
-                    List.of(transform("a", "masks", masks("imitate", "force", true)))))
-        .hasMessageContaining("has no parameter 'force'");
-    assertThatThrownBy(
-            () ->
-                MaskFixture.create(
-                    JsonMask.DEFINITION,
-                    "transforms",
-                    List.of(transform("a", "masks", masks("from_file", "seed_file", "nope")))))
-        .hasMessageContaining("nope.csv");
-    assertThatThrownBy(
-            () ->
-                MaskFixture.create(
-                    JsonMask.DEFINITION,
-                    "transforms",
                     List.of(transform("a", "masks", masks("imitate"), "on_null", "drop"))))
         .hasMessageContaining("use skip, error, mask");
     assertThatThrownBy(
@@ -250,6 +229,40 @@ class DocumentMasksTest {
                     "transforms",
                     List.of(transform("//[", "masks", masks("imitate")))))
         .hasMessageContaining("not a valid XPath");
+  }
+
+  @Test
+  void nestedMasksAreCheckedByTheRulesetValidatorAtTheirOwnPosition() {
+    var r =
+        new dev.guise.ruleset.RulesetParser(MaskRegistry.standard())
+            .parse(
+                """
+                version: '1.0'
+                tasks:
+                  - type: mask_table
+                    table: t
+                    key: id
+                    rules:
+                      - column: doc
+                        masks:
+                          - type: json
+                            transforms:
+                              - path: a
+                                masks: [{type: imitat}]
+                              - path: b
+                                masks: [{type: imitate, force: true}]
+                              - path: c
+                                masks: [{type: from_file, seed_file: nope}]
+                              - path: d
+                                masks: []
+                """,
+                "r.yml");
+    assertThat(r.diagnostics())
+        .extracting(Object::toString)
+        .anyMatch(d -> d.startsWith("r.yml:12:32 - unknown mask type 'imitat'"))
+        .anyMatch(d -> d.startsWith("r.yml:14:41 - mask 'imitate' has no parameter 'force'"))
+        .anyMatch(d -> d.contains("nope.csv"))
+        .anyMatch(d -> d.contains("'masks' is empty"));
   }
 
   @Test

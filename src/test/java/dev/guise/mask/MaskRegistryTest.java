@@ -96,7 +96,7 @@ class MaskRegistryTest {
       case NUMBER -> value instanceof Long || value instanceof java.math.BigDecimal;
       case BOOLEAN -> value instanceof Boolean;
       case SCALAR -> value instanceof String || value instanceof Number;
-      case STRING_LIST, LIST -> value instanceof List<?>;
+      case STRING_LIST, LIST, TRANSFORMS -> value instanceof List<?>;
       case MASKS -> false;
       case ANY -> true;
     };
