@@ -4,7 +4,7 @@ import dev.guise.GuiseException;
 import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.ConnectionsFile;
-import dev.guise.ruleset.Diagnostic;
+import dev.guise.yaml.Diagnostic;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

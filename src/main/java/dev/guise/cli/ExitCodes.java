@@ -1,7 +1,7 @@
 package dev.guise.cli;
 
 import dev.guise.ErrorCode;
-import dev.guise.runlog.RunStatus;
+import dev.guise.exec.RunStatus;
 
 /** The one place exit codes are decided (documented in the README and {@code guise --help}). */
 public final class ExitCodes {

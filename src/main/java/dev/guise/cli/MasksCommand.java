@@ -5,7 +5,7 @@ import dev.guise.GuiseException;
 import dev.guise.mask.MaskDefinition;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.ParamSpec;
-import dev.guise.ruleset.DidYouMean;
+import dev.guise.yaml.DidYouMean;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.guise.db;
 
-import dev.guise.ruleset.Diagnostics;
-import dev.guise.ruleset.Location;
-import dev.guise.ruleset.YNode;
-import dev.guise.ruleset.YamlReader;
+import dev.guise.yaml.Diagnostics;
+import dev.guise.yaml.Location;
+import dev.guise.yaml.YNode;
+import dev.guise.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ public final class ConnectionsFile {
                 + "' in connection '"
                 + name
                 + "'"
-                + dev.guise.ruleset.DidYouMean.hint(k, KEYS));
+                + dev.guise.yaml.DidYouMean.hint(k, KEYS));
       } else if (k.equals("properties") && e.getValue() instanceof YNode.YMap pm) {
         pm.entries().forEach((pk, pv) -> props.put(pk, String.valueOf(pv.toPlain())));
       } else if (e.getValue() instanceof YNode.YScalar s && s.value() != null) {

@@ -1,5 +1,9 @@
 package dev.guise.db;
 
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
 package dev.guise.db;
 
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.guise.db;
 
+import dev.guise.schema.ColumnInfo;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package dev.guise.exec;
 
-import dev.guise.mask.RowView;
 import dev.guise.mask.SecureShuffleMask;
 import dev.guise.plan.PlannedRule;
 import dev.guise.ruleset.HashColumn;
+import dev.guise.schema.RowView;
 import dev.guise.secret.SeedEncoder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ final class CompiledRule {
 
   CompiledRule(PlannedRule planned, int ruleIndex, RowIndex index) {
     this.planned = planned;
-    this.shuffle = planned.rule().pipeline().shuffle();
+    this.shuffle = planned.pipeline().shuffle();
     List<String> groups = shuffle == null ? List.of() : shuffle.groups();
     this.groupIdx = new int[groups.size()];
     for (int i = 0; i < groups.size(); i++) {

@@ -1,7 +1,6 @@
 package dev.guise.exec;
 
 import dev.guise.db.BatchQuery;
-import dev.guise.db.ColumnInfo;
 import dev.guise.db.ColumnValues;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.Dialect;
@@ -9,11 +8,11 @@ import dev.guise.db.Redact;
 import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
 import dev.guise.mask.MaskContext;
-import dev.guise.mask.RowView;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.runlog.RunLog;
-import dev.guise.runlog.RunStatus;
 import dev.guise.runlog.TaskRecord;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.RowView;
 import dev.guise.secret.Rng;
 import dev.guise.secret.RunKey;
 import dev.guise.secret.SeedEncoder;
@@ -249,7 +248,7 @@ final class MaskTableRunner {
       if (r.shuffle == null) {
         continue;
       }
-      byte[] digest = r.planned.rule().pipeline().masks().get(0).digest();
+      byte[] digest = r.planned.pipeline().masks().get(0).digest();
       for (Map.Entry<List<Object>, List<Object>> e : r.shuffled.entrySet()) {
         SeedEncoder seed = new SeedEncoder().add("shuffle").add(tableSeed);
         seed.addAll(e.getKey());
@@ -447,8 +446,8 @@ final class MaskTableRunner {
       try {
         current[r.columnIndex] =
             r.shuffle == null
-                ? r.planned.rule().pipeline().apply(in, ctx)
-                : r.planned.rule().pipeline().apply(r.nextShuffled(row), ctx, 1);
+                ? r.planned.pipeline().apply(in, ctx)
+                : r.planned.pipeline().apply(r.nextShuffled(row), ctx, 1);
       } catch (RuntimeException e) {
         throw new TaskFailure(
             table

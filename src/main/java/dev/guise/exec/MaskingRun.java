@@ -11,7 +11,6 @@ import dev.guise.plan.Step;
 import dev.guise.plan.TruncateStep;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecord;
-import dev.guise.runlog.RunStatus;
 import dev.guise.runlog.RunStore;
 import dev.guise.runlog.TaskRecord;
 import dev.guise.secret.RunKey;

@@ -1,8 +1,8 @@
 package dev.guise.exec;
 
-import dev.guise.db.ColumnInfo;
-import dev.guise.mask.RowView;
 import dev.guise.plan.MaskTableStep;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.RowView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,5 @@
 package dev.guise.exec;
 
-import dev.guise.runlog.RunStatus;
-
 /** What the executor reports while it runs; it never prints. */
 public sealed interface RunEvent {
   /** A task began; {@code total} is the rows it will visit, or -1 when not a table task. */

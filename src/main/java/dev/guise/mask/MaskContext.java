@@ -1,5 +1,6 @@
 package dev.guise.mask;
 
+import dev.guise.schema.RowView;
 import dev.guise.secret.Rng;
 import dev.guise.secret.RunKey;
 import java.time.Instant;

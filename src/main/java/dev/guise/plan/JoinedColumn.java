@@ -1,6 +1,6 @@
 package dev.guise.plan;
 
-import dev.guise.db.ColumnInfo;
+import dev.guise.schema.ColumnInfo;
 
 /**
  * A column of a join target that a rule reads.

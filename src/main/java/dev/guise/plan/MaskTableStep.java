@@ -1,9 +1,9 @@
 package dev.guise.plan;
 
 import dev.guise.db.BatchQuery;
-import dev.guise.db.ColumnInfo;
-import dev.guise.db.TableInfo;
 import dev.guise.ruleset.MaskTableTask;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
 import java.util.List;
 
 /**

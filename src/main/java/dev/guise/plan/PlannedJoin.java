@@ -1,7 +1,7 @@
 package dev.guise.plan;
 
-import dev.guise.db.ColumnInfo;
-import dev.guise.db.TableInfo;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
 import java.util.List;
 
 /**

@@ -1,15 +1,17 @@
 package dev.guise.plan;
 
-import dev.guise.db.ColumnInfo;
+import dev.guise.mask.Pipeline;
 import dev.guise.ruleset.Condition;
 import dev.guise.ruleset.HashColumn;
 import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.SkipValue;
+import dev.guise.schema.ColumnInfo;
 import java.util.List;
 
 /**
  * A rule resolved against its table.
  *
+ * @param pipeline the rule's masks, built
  * @param column the column it masks
  * @param hashColumns the effective hash columns (task or rule level); empty: seeded per row
  * @param skip the effective skip list
@@ -18,6 +20,7 @@ import java.util.List;
  */
 public record PlannedRule(
     Rule rule,
+    Pipeline pipeline,
     ColumnInfo column,
     List<HashColumn> hashColumns,
     List<SkipValue> skip,

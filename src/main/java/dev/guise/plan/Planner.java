@@ -1,14 +1,10 @@
 package dev.guise.plan;
 
-import dev.guise.db.ColumnCategory;
-import dev.guise.db.ColumnInfo;
-import dev.guise.db.TableInfo;
 import dev.guise.mask.BuiltMask;
 import dev.guise.mask.OutputShape;
 import dev.guise.ruleset.BuildTempTableTask;
 import dev.guise.ruleset.Condition;
 import dev.guise.ruleset.ConditionalRule;
-import dev.guise.ruleset.Diagnostics;
 import dev.guise.ruleset.HashColumn;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.ParallelTask;
@@ -20,6 +16,10 @@ import dev.guise.ruleset.SerialTask;
 import dev.guise.ruleset.TableJoin;
 import dev.guise.ruleset.Task;
 import dev.guise.ruleset.TruncateTableTask;
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
+import dev.guise.yaml.Diagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,7 +227,12 @@ public final class Planner {
       checkFit(tableName, c, r);
       rules.add(
           new PlannedRule(
-              r, c, hash, r.skip() != null ? r.skip() : ruleset.skipDefaults(), g.guard()));
+              r,
+              r.pipeline(),
+              c,
+              hash,
+              r.skip() != null ? r.skip() : ruleset.skipDefaults(),
+              g.guard()));
     }
     for (ColumnInfo k : key) {
       scope.base.remove(k.name());
@@ -399,7 +404,7 @@ public final class Planner {
           "column not found (named at "
               + where
               + ")"
-              + dev.guise.ruleset.DidYouMean.hint(name, names));
+              + dev.guise.yaml.DidYouMean.hint(name, names));
     }
     return c;
   }

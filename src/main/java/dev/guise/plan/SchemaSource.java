@@ -1,6 +1,6 @@
 package dev.guise.plan;
 
-import dev.guise.db.TableInfo;
+import dev.guise.schema.TableInfo;
 import java.util.Optional;
 
 /** Looks tables up in the live schema; the executor backs it with introspection. */

@@ -1,7 +1,7 @@
 package dev.guise.plan;
 
-import dev.guise.db.TableInfo;
 import dev.guise.ruleset.TruncateTableTask;
+import dev.guise.schema.TableInfo;
 
 /** {@code truncate_table} resolved to its table. */
 public record TruncateStep(String id, TruncateTableTask task, TableInfo table) implements Step {

@@ -1,5 +1,7 @@
 package dev.guise.ruleset;
 
+import dev.guise.yaml.Location;
+
 /**
  * {@code build_temp_table}: creates a table from a SELECT for later tasks (a lookup); dropped when
  * the run ends, also when it fails. Skipped in a dry run. The name is a plain identifier used

@@ -1,6 +1,7 @@
 package dev.guise.ruleset;
 
-import dev.guise.mask.RowView;
+import dev.guise.schema.RowView;
+import dev.guise.yaml.Location;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,5 +1,6 @@
 package dev.guise.ruleset;
 
+import dev.guise.yaml.Location;
 import java.util.List;
 
 /** {@code parallel}: nested tasks run concurrently, bounded by the run's worker count. */

@@ -1,6 +1,7 @@
 package dev.guise.ruleset;
 
 import dev.guise.mask.Pipeline;
+import dev.guise.yaml.Location;
 import java.util.List;
 import java.util.Optional;
 

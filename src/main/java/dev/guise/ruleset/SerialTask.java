@@ -1,5 +1,6 @@
 package dev.guise.ruleset;
 
+import dev.guise.yaml.Location;
 import java.util.List;
 
 /** {@code serial}: nested tasks in order (useful inside {@code parallel}). */

@@ -3,6 +3,7 @@ package dev.guise.runlog;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.guise.exec.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 

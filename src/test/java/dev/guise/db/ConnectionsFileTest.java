@@ -2,7 +2,7 @@ package dev.guise.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.guise.ruleset.Diagnostic;
+import dev.guise.yaml.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

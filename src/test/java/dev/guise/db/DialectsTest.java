@@ -2,6 +2,8 @@ package dev.guise.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.TableRef;
 import java.sql.Types;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,6 @@ import dev.guise.plan.Planner;
 import dev.guise.ruleset.RulesetParser;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecord;
-import dev.guise.runlog.RunStatus;
 import dev.guise.runlog.RunStore;
 import dev.guise.runlog.TaskRecord;
 import dev.guise.secret.RunKey;

@@ -1,6 +1,6 @@
 package dev.guise.it;
 
-import dev.guise.db.ColumnCategory;
+import dev.guise.schema.ColumnCategory;
 import java.sql.SQLException;
 import java.util.List;
 

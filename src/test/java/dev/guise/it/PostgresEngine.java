@@ -1,6 +1,6 @@
 package dev.guise.it;
 
-import dev.guise.db.ColumnCategory;
+import dev.guise.schema.ColumnCategory;
 import java.util.List;
 
 /** PostgreSQL at {@code GUISE_IT_POSTGRES_URL}. */

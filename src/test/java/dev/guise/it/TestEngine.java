@@ -1,9 +1,9 @@
 package dev.guise.it;
 
-import dev.guise.db.ColumnInfo;
 import dev.guise.db.Dialect;
 import dev.guise.db.Dialects;
-import dev.guise.db.TableInfo;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,7 +51,7 @@ abstract class TestEngine implements AutoCloseable {
   abstract String statementTimeoutProbe();
 
   /** A column type, its literal for one row, and the category Guise must see. */
-  record TypeCase(String ddl, String literal, dev.guise.db.ColumnCategory category) {}
+  record TypeCase(String ddl, String literal, dev.guise.schema.ColumnCategory category) {}
 
   Dialect dialect() {
     return Dialects.forUrl(url()).orElseThrow();

@@ -3,6 +3,7 @@ package dev.guise.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guise.mask.MaskRegistry;
+import dev.guise.yaml.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

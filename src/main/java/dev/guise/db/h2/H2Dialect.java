@@ -1,8 +1,8 @@
 package dev.guise.db.h2;
 
-import dev.guise.db.ColumnCategory;
-import dev.guise.db.ColumnInfo;
 import dev.guise.db.StandardDialect;
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.ColumnInfo;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package dev.guise.db.mysql;
 
-import dev.guise.db.ColumnCategory;
-import dev.guise.db.ColumnInfo;
-import dev.guise.db.TableRef;
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

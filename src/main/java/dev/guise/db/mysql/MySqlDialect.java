@@ -1,12 +1,12 @@
 package dev.guise.db.mysql;
 
-import dev.guise.db.ColumnCategory;
-import dev.guise.db.ColumnInfo;
 import dev.guise.db.KeyedUpdateWriteBack;
 import dev.guise.db.StandardDialect;
-import dev.guise.db.TableInfo;
-import dev.guise.db.TableRef;
 import dev.guise.db.WriteBack;
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableRef;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,11 +1,11 @@
 package dev.guise.db.mysql;
 
-import dev.guise.db.ColumnCategory;
-import dev.guise.db.ColumnInfo;
 import dev.guise.db.Dialect;
 import dev.guise.db.StagingTableSql;
-import dev.guise.db.TableRef;
 import dev.guise.db.WriteBack;
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableRef;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -1,10 +1,10 @@
 package dev.guise.db.postgres;
 
-import dev.guise.db.ColumnInfo;
 import dev.guise.db.Dialect;
 import dev.guise.db.StagingTableSql;
-import dev.guise.db.TableRef;
 import dev.guise.db.WriteBack;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableRef;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,11 +1,11 @@
 package dev.guise.db.postgres;
 
-import dev.guise.db.ColumnCategory;
-import dev.guise.db.ColumnInfo;
 import dev.guise.db.KeyedUpdateWriteBack;
 import dev.guise.db.StandardDialect;
-import dev.guise.db.TableInfo;
 import dev.guise.db.WriteBack;
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

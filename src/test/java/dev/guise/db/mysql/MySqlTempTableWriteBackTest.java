@@ -2,9 +2,9 @@ package dev.guise.db.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.guise.db.ColumnCategory;
-import dev.guise.db.ColumnInfo;
-import dev.guise.db.TableRef;
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableRef;
 import java.sql.Types;
 import java.util.List;
 import org.junit.jupiter.api.Test;

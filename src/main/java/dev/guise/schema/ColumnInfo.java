@@ -1,4 +1,4 @@
-package dev.guise.db;
+package dev.guise.schema;
 
 /**
  * A column as introspected.

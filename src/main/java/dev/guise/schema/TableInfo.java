@@ -1,4 +1,4 @@
-package dev.guise.db;
+package dev.guise.schema;
 
 import java.util.List;
 import java.util.Locale;

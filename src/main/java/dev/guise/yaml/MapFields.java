@@ -1,4 +1,4 @@
-package dev.guise.ruleset;
+package dev.guise.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.Set;
  * Typed reads from one YAML mapping, reporting unknown keys, missing keys and wrong types as
  * diagnostics at the offending position.
  */
-final class MapFields {
+public final class MapFields {
   private final YNode.YMap map;
   private final String what;
   private final Diagnostics diagnostics;
 
-  MapFields(YNode.YMap map, String what, Set<String> allowed, Diagnostics diagnostics) {
+  public MapFields(YNode.YMap map, String what, Set<String> allowed, Diagnostics diagnostics) {
     this.map = map;
     this.what = what;
     this.diagnostics = diagnostics;
@@ -27,25 +27,25 @@ final class MapFields {
     }
   }
 
-  YNode.YMap map() {
+  public YNode.YMap map() {
     return map;
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return map.has(key);
   }
 
-  YNode node(String key) {
+  public YNode node(String key) {
     return map.get(key);
   }
 
-  Location locationOf(String key) {
+  public Location locationOf(String key) {
     YNode n = map.get(key);
     return n == null ? map.location() : n.location();
   }
 
   /** A required or optional text value; numbers are taken as their source text. */
-  String string(String key, boolean required) {
+  public String string(String key, boolean required) {
     YNode n = map.get(key);
     if (n == null) {
       if (required) {
@@ -63,7 +63,7 @@ final class MapFields {
     return null;
   }
 
-  Boolean bool(String key) {
+  public Boolean bool(String key) {
     YNode n = map.get(key);
     if (n == null) {
       return null;
@@ -76,7 +76,7 @@ final class MapFields {
   }
 
   /** A list of names; a single name counts as a one-element list. */
-  List<String> names(String key, boolean required) {
+  public List<String> names(String key, boolean required) {
     YNode n = map.get(key);
     if (n == null) {
       if (required) {
@@ -112,7 +112,7 @@ final class MapFields {
   }
 
   /** Items of a list, or the values of a mapping (name to item) in document order. */
-  List<YNode> items(String key, boolean required) {
+  public List<YNode> items(String key, boolean required) {
     YNode n = map.get(key);
     if (n == null) {
       if (required) {
@@ -130,12 +130,12 @@ final class MapFields {
     return List.of();
   }
 
-  void missing(String key) {
+  public void missing(String key) {
     diagnostics.error(
         "missing-key", map.location(), what + " is missing the required key '" + key + "'");
   }
 
-  void wrongType(String key, YNode n, String expected) {
+  public void wrongType(String key, YNode n, String expected) {
     diagnostics.error(
         "wrong-type",
         n.location(),

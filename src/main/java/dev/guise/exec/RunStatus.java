@@ -1,4 +1,4 @@
-package dev.guise.runlog;
+package dev.guise.exec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.guise.db;
+package dev.guise.schema;
 
 /** A table's real name in the database (exact case), with its schema or null. */
 public record TableRef(String schema, String name) {

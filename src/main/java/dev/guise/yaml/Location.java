@@ -1,4 +1,4 @@
-package dev.guise.ruleset;
+package dev.guise.yaml;
 
 /** A position in a source file, 1-based, printed as {@code file:line:col}. */
 public record Location(String file, int line, int column) {

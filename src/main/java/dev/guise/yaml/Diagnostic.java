@@ -1,4 +1,4 @@
-package dev.guise.ruleset;
+package dev.guise.yaml;
 
 /**
  * One problem found in a ruleset, configuration or schema check.

@@ -1,4 +1,4 @@
-package dev.guise.db;
+package dev.guise.schema;
 
 /** Engine-independent column categories: what Java type values are read as and written from. */
 public enum ColumnCategory {

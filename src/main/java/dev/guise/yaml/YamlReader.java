@@ -1,4 +1,4 @@
-package dev.guise.ruleset;
+package dev.guise.yaml;
 
 import java.io.StringReader;
 import java.math.BigDecimal;

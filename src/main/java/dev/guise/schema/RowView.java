@@ -1,4 +1,4 @@
-package dev.guise.mask;
+package dev.guise.schema;
 
 /** Read access to the current row's values (original values, before any rule ran). */
 @FunctionalInterface
