@@ -3,6 +3,7 @@ package dev.guise.db;
 import dev.guise.yaml.Diagnostics;
 import dev.guise.yaml.Location;
 import dev.guise.yaml.YNode;
+import dev.guise.yaml.YamlInput;
 import dev.guise.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,18 +47,13 @@ public final class ConnectionsFile {
     Diagnostics d = new Diagnostics();
     Map<String, ConnectionConfig> out = new LinkedHashMap<>();
     String shown = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      d.error(
-          "unreadable-file",
-          Location.of(shown),
-          "cannot read the connections file ("
-              + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file")
-              + "); create it or pass --connections FILE");
+    YamlInput.Text in =
+        YamlInput.read(
+            file, shown, "the connections file", "create it or pass --connections FILE", d);
+    if (in == null) {
       return new Result(out, d);
     }
+    String text = in.text();
     YNode root = YamlReader.read(text, shown, d);
     if (root == null) {
       return new Result(out, d);

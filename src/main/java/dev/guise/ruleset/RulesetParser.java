@@ -9,10 +9,9 @@ import dev.guise.yaml.DidYouMean;
 import dev.guise.yaml.Location;
 import dev.guise.yaml.MapFields;
 import dev.guise.yaml.YNode;
+import dev.guise.yaml.YamlInput;
 import dev.guise.yaml.YamlReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -91,23 +90,12 @@ public final class RulesetParser {
    * @param shown the name used in messages (the path as the user typed it)
    */
   public Result parse(Path path, String shown) {
-    try {
-      byte[] bytes = Files.readAllBytes(path);
-      return parse(
-          new String(bytes, StandardCharsets.UTF_8),
-          shown,
-          sha256(bytes),
-          path.toAbsolutePath().getParent());
-    } catch (IOException e) {
-      Diagnostics d = new Diagnostics();
-      d.error(
-          "unreadable-file",
-          Location.of(shown),
-          "cannot read the ruleset ("
-              + (Files.exists(path) ? e.getClass().getSimpleName() : "no such file")
-              + "); check the path");
+    Diagnostics d = new Diagnostics();
+    YamlInput.Text in = YamlInput.read(path, shown, "the ruleset", "check the path", d);
+    if (in == null) {
       return new Result(null, d.list());
     }
+    return parse(in.text(), shown, sha256(in.bytes()), path.toAbsolutePath().getParent());
   }
 
   public Result parse(String text, String fileName) {

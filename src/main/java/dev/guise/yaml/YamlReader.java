@@ -4,10 +4,12 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -20,15 +22,38 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads YAML into {@link YNode}s with positions, resolving anchors, aliases and {@code <<:} merges
  * (explicit keys override merged ones; earlier merge sources win over later ones).
  */
 public final class YamlReader {
+  /**
+   * Nodes a document may hold once its aliases and merges are expanded: a few aliases nested in
+   * each other (a "billion laughs" file of a kilobyte) would otherwise make every later walk of the
+   * tree take hours. A large real ruleset holds tens of thousands.
+   */
+  public static final long MAX_EXPANDED_NODES = 1_000_000;
+
+  /** Longest scalar: masks and SQL are short, and a huge value only slows every check. */
+  public static final int MAX_SCALAR_CHARS = 1 << 20;
+
+  /**
+   * Longest line: snakeyaml scans a long line in time that grows with its square (a 2 MB line takes
+   * seconds), while the same text over many lines reads at once.
+   */
+  public static final int MAX_LINE_CHARS = 1 << 16;
+
+  /** Deepest nesting of mappings and lists. */
+  public static final int MAX_DEPTH = 64;
+
   private final String file;
   private final Diagnostics diagnostics;
   private final Map<Node, YNode> converting = new IdentityHashMap<>();
+  private final Map<YNode, Long> expandedSize = new IdentityHashMap<>();
+  private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+  private boolean tooLarge;
 
   private YamlReader(String file, Diagnostics diagnostics) {
     this.file = file;
@@ -40,10 +65,30 @@ public final class YamlReader {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(200);
     options.setAllowDuplicateKeys(true); // reported below with positions instead
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(YamlInput.MAX_FILE_BYTES);
+    Location longLine = longLine(text, file);
+    if (longLine != null) {
+      diagnostics.error(
+          "line-too-long",
+          longLine,
+          "a line longer than "
+              + MAX_LINE_CHARS
+              + " characters; break it up (block scalars, | or >, span lines)");
+      return null;
+    }
     Yaml yaml = new Yaml(options);
     Node root;
     try {
       root = yaml.compose(new StringReader(text));
+    } catch (ReaderException e) {
+      diagnostics.error(
+          "not-text",
+          charLocation(text, e.getPosition(), file),
+          "character U+"
+              + String.format("%04X", e.getCodePoint())
+              + " is not allowed in YAML; remove it or save the file as UTF-8 text");
+      return null;
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       Location loc =
@@ -57,7 +102,13 @@ public final class YamlReader {
           "invalid YAML: " + problem + "; check indentation, quoting and colons near this point");
       return null;
     } catch (YAMLException e) {
-      diagnostics.error("yaml-syntax", Location.of(file), "invalid YAML: " + e.getMessage());
+      String m = String.valueOf(e.getMessage());
+      diagnostics.error(
+          "yaml-syntax",
+          Location.of(file),
+          m.startsWith("Number of aliases")
+              ? "more than 200 aliases of lists or mappings; use fewer aliases"
+              : "invalid YAML: " + m);
       return null;
     }
     if (root == null) {
@@ -67,7 +118,41 @@ public final class YamlReader {
           "the file is empty; a ruleset needs 'version' and 'tasks'");
       return null;
     }
-    return new YamlReader(file, diagnostics).convert(root);
+    YamlReader reader = new YamlReader(file, diagnostics);
+    YNode converted = reader.convert(root);
+    return reader.tooLarge ? null : converted;
+  }
+
+  private static Location longLine(String text, String file) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE_CHARS) {
+          return new Location(file, line, MAX_LINE_CHARS + 1);
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return null;
+  }
+
+  private static Location charLocation(String text, int codePointIndex, String file) {
+    int line = 1;
+    int col = 1;
+    int i = 0;
+    for (int cp = 0; cp < codePointIndex && i < text.length(); cp++) {
+      char c = text.charAt(i);
+      i += Character.isHighSurrogate(c) && i + 1 < text.length() ? 2 : 1;
+      if (c == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+    return new Location(file, line, col);
   }
 
   private Location at(Node n) {
@@ -79,6 +164,18 @@ public final class YamlReader {
     YNode done = converting.get(node);
     if (done != null) {
       return done; // an alias of an already converted anchor
+    }
+    if (tooLarge) {
+      return new YNode.YScalar(null, "", false, at(node));
+    }
+    if (!inProgress.add(node)) {
+      diagnostics.error(
+          "recursive-alias",
+          at(node),
+          "this anchor is used inside itself, which would make an endless document; use a"
+              + " separate anchor");
+      tooLarge = true;
+      return new YNode.YScalar(null, "", false, at(node));
     }
     YNode result;
     if (node instanceof ScalarNode s) {
@@ -92,8 +189,34 @@ public final class YamlReader {
     } else {
       result = mapping((MappingNode) node);
     }
+    inProgress.remove(node);
     converting.put(node, result);
+    count(result, node);
     return result;
+  }
+
+  /** Counts the node as its aliases and merges expand it, and stops the read past the limit. */
+  private void count(YNode n, Node source) {
+    long size = 1;
+    if (n instanceof YNode.YMap m) {
+      for (YNode v : m.entries().values()) {
+        size += expandedSize.getOrDefault(v, 1L);
+      }
+    } else if (n instanceof YNode.YList l) {
+      for (YNode v : l.items()) {
+        size += expandedSize.getOrDefault(v, 1L);
+      }
+    }
+    expandedSize.put(n, size);
+    if (size > MAX_EXPANDED_NODES && !tooLarge) {
+      tooLarge = true;
+      diagnostics.error(
+          "too-many-nodes",
+          at(source),
+          "anchors and aliases expand this document past "
+              + MAX_EXPANDED_NODES
+              + " nodes; use fewer nested aliases");
+    }
   }
 
   private YNode mapping(MappingNode node) {
@@ -146,7 +269,9 @@ public final class YamlReader {
     Map<String, YNode> merged = new LinkedHashMap<>();
     Map<String, Location> mergedLocs = new LinkedHashMap<>();
     for (MappingNode m : merges) {
-      YNode.YMap source = (YNode.YMap) convert(m);
+      if (!(convert(m) instanceof YNode.YMap source)) {
+        continue; // reported: an anchor merged into itself
+      }
       source.entries().forEach(merged::putIfAbsent);
       source.keyLocations().forEach(mergedLocs::putIfAbsent);
     }
@@ -157,6 +282,17 @@ public final class YamlReader {
 
   private YNode scalar(ScalarNode s) {
     String text = s.getValue();
+    if (text.length() > MAX_SCALAR_CHARS) {
+      diagnostics.error(
+          "value-too-long",
+          at(s),
+          "a value of "
+              + text.length()
+              + " characters; values over "
+              + MAX_SCALAR_CHARS
+              + " characters are refused");
+      return new YNode.YScalar(null, "", false, at(s));
+    }
     boolean quoted = s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
     Tag tag = s.getTag();
     Object value = text;
