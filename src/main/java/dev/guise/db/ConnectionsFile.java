@@ -54,7 +54,8 @@ public final class ConnectionsFile {
       return new Result(out, d);
     }
     String text = in.text();
-    YNode root = YamlReader.read(text, shown, d);
+    YNode root =
+        YamlReader.read(text, shown, d, "a connections file needs 'version' and 'connections'");
     if (root == null) {
       return new Result(out, d);
     }

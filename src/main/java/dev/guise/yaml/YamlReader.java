@@ -62,6 +62,14 @@ public final class YamlReader {
 
   /** Returns the document's root, or null after reporting a syntax error or an empty document. */
   public static YNode read(String text, String file, Diagnostics diagnostics) {
+    return read(text, file, diagnostics, "a ruleset needs 'version' and 'tasks'");
+  }
+
+  /**
+   * @param whatItNeeds said when the document is empty, e.g. "a ruleset needs 'version' and
+   *     'tasks'"
+   */
+  public static YNode read(String text, String file, Diagnostics diagnostics, String whatItNeeds) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(200);
     options.setAllowDuplicateKeys(true); // reported below with positions instead
@@ -112,10 +120,7 @@ public final class YamlReader {
       return null;
     }
     if (root == null) {
-      diagnostics.error(
-          "empty-ruleset",
-          Location.of(file),
-          "the file is empty; a ruleset needs 'version' and 'tasks'");
+      diagnostics.error("empty-ruleset", Location.of(file), "the file is empty; " + whatItNeeds);
       return null;
     }
     YamlReader reader = new YamlReader(file, diagnostics);
