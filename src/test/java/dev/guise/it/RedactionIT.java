@@ -88,15 +88,6 @@ class RedactionIT {
           quotedRaw.add(c.name());
         }
         String shown = Redact.sqlError(err);
-        System.out.println(
-            "REDACTED "
-                + name
-                + " "
-                + c.name()
-                + ": "
-                + shown.replace("\n", " ")
-                + " RAW "
-                + raw.replace("\n", " "));
         assertThat(shown).as(name + " " + c.name() + ": " + raw).doesNotContain(c.secret());
         assertThat(shown).as("the message still says what failed").hasSizeGreaterThan(15);
       }
