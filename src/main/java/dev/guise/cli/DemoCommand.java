@@ -3,7 +3,8 @@ package dev.guise.cli;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.exec.RunOptions;
-import dev.guise.runlog.RunRecord;
+import dev.guise.run.RulesetSource;
+import dev.guise.run.RunRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -81,15 +82,18 @@ final class DemoCommand implements Callable<Integer> {
           "Masking it with " + env.workingDir().relativize(ruleset.toAbsolutePath()) + " ...");
       err.flush();
     }
-    ConnectionOptions co = new ConnectionOptions();
-    co.connections = connections;
     RunOptions options =
         RunOptions.defaults().withName("demo").withDryRun(dryRun).withShowOriginals(true);
-    RulesetOptions ro = new RulesetOptions();
-    ro.ruleset = ruleset;
-    RunAction.Request req =
-        new RunAction.Request(ro, co, "demo", options, null, false, new RunsDirOption(), false);
-    return new RunAction(env, common, spec.commandLine().getOut(), err).run(req, new RunRecord[1]);
+    RunRequest req =
+        new RunRequest(
+            new RulesetSource(ruleset, ruleset.toString(), null),
+            connections,
+            "demo",
+            options,
+            null,
+            false,
+            env.guiseHome().resolve("runs"));
+    return new RunAction(env, common, spec.commandLine().getOut(), err).run(req, false);
   }
 
   private static Path extract(String resource, Path target) throws IOException {

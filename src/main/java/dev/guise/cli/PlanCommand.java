@@ -1,14 +1,10 @@
 package dev.guise.cli;
 
-import dev.guise.db.ConnectionConfig;
-import dev.guise.db.ConnectionPool;
-import dev.guise.exec.LiveSchema;
-import dev.guise.plan.Planner;
 import dev.guise.plan.Step;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.Rule;
-import dev.guise.ruleset.RulesetParser;
 import dev.guise.ruleset.Task;
+import dev.guise.run.CheckResult;
 import dev.guise.yaml.Diagnostic;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -56,47 +52,40 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace ws = new Workspace(env);
-    RulesetParser.Result parsed = ws.ruleset(ruleset);
-    List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+    CheckResult planned = ws.service().plan(ws.check(ruleset, connections, connection));
+    List<Diagnostic> all = planned.diagnostics();
     PrintWriter out = spec.commandLine().getOut();
-    if (parsed.ruleset() == null) {
+    if (planned.ruleset() == null) {
       return report(all);
     }
     if (connection == null) {
+      List<Task> tasks = planned.ruleset().tasks();
       List<Map<String, Object>> tree = new ArrayList<>();
-      for (int i = 0; i < parsed.ruleset().tasks().size(); i++) {
-        tree.add(node(parsed.ruleset().tasks().get(i), String.valueOf(i + 1)));
+      for (int i = 0; i < tasks.size(); i++) {
+        tree.add(node(tasks.get(i), String.valueOf(i + 1)));
       }
       if (common.json()) {
         Workspace.printJson(Map.of("tasks", tree), out);
       } else {
         out.println(ruleset);
-        printTasks(parsed.ruleset().tasks(), "", out);
+        printTasks(tasks, "", out);
         out.flush();
       }
       return ExitCodes.OK;
     }
-    ConnectionConfig c = ws.connection(connections, connection, all);
-    if (c == null) {
+    if (planned.plan() == null) {
       return report(all);
     }
-    try (ConnectionPool pool = ConnectionPool.open(c, 1)) {
-      Planner.Result plan = Planner.plan(parsed.ruleset(), new LiveSchema(pool));
-      all.addAll(plan.diagnostics().list());
-      if (plan.root() == null) {
-        return report(all);
-      }
-      if (common.json()) {
-        Workspace.printJson(
-            Map.of("tasks", plan.root().children().stream().map(PlanCommand::node).toList()), out);
-      } else {
-        Workspace.print(all, spec.commandLine().getErr());
-        out.println(ruleset + " on " + connection);
-        printSteps(plan.root().children(), "", out);
-        out.flush();
-      }
-      return ExitCodes.OK;
+    List<Step> steps = planned.plan().children();
+    if (common.json()) {
+      Workspace.printJson(Map.of("tasks", steps.stream().map(PlanCommand::node).toList()), out);
+    } else {
+      Workspace.print(all, spec.commandLine().getErr());
+      out.println(ruleset + " on " + connection);
+      printSteps(steps, "", out);
+      out.flush();
     }
+    return ExitCodes.OK;
   }
 
   private int report(List<Diagnostic> all) {

@@ -1,45 +1,20 @@
 package dev.guise.cli;
 
-import dev.guise.ErrorCode;
-import dev.guise.GuiseException;
-import dev.guise.db.ConnectionConfig;
-import dev.guise.db.ConnectionPool;
 import dev.guise.exec.Cancellation;
-import dev.guise.exec.LiveSchema;
-import dev.guise.exec.MaskingRun;
-import dev.guise.exec.RunOptions;
-import dev.guise.exec.RunStatus;
-import dev.guise.plan.Planner;
-import dev.guise.ruleset.Ruleset;
-import dev.guise.ruleset.RulesetParser;
-import dev.guise.runlog.RunLog;
+import dev.guise.exec.RunEvent;
+import dev.guise.run.RunObserver;
+import dev.guise.run.RunRequest;
+import dev.guise.run.RunResult;
 import dev.guise.runlog.RunRecord;
-import dev.guise.runlog.RunStore;
-import dev.guise.secret.InstanceSecret;
-import dev.guise.secret.RunKey;
-import dev.guise.secret.RunSecret;
 import dev.guise.yaml.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One masking run from the command line: validate, connect, plan, execute, report. */
+/** One masking run from the command line: the service's run, its progress and its report. */
 final class RunAction {
-  /** What a run needs besides its options. */
-  record Request(
-      RulesetOptions ruleset,
-      ConnectionOptions connectionOptions,
-      String connection,
-      RunOptions options,
-      Path runSecretFile,
-      boolean disableInstanceSecret,
-      RunsDirOption runs,
-      boolean strict) {}
-
   private final CliEnvironment env;
   private final CommonOptions common;
   private final PrintWriter out;
@@ -52,117 +27,59 @@ final class RunAction {
     this.err = err;
   }
 
-  /** Runs and returns the exit code; the record ends up in the returned holder. */
-  int run(Request req, RunRecord[] recordOut) {
-    Workspace ws = new Workspace(env);
-    List<Diagnostic> problems = new ArrayList<>();
-    RulesetParser.Result parsed = ws.ruleset(req.ruleset());
-    problems.addAll(parsed.diagnostics());
-    ConnectionConfig conn = ws.connection(req.connectionOptions(), req.connection(), problems);
-    if (problems.stream().anyMatch(Diagnostic::isError)) {
-      return invalid(problems, null);
+  /** Runs and returns the exit code. */
+  int run(RunRequest req, boolean strict) {
+    Cancellation cancellation = new Cancellation();
+    RunResult result =
+        new Workspace(env).service().run(req, cancellation, new Terminal(cancellation));
+    if (result.invalid()) {
+      return invalid(result.diagnostics(), result.record());
     }
-    Ruleset ruleset = parsed.ruleset();
-    RunSecret secret = runSecret(req);
-    byte[] instance =
-        req.disableInstanceSecret() ? null : InstanceSecret.loadOrCreate(env.guiseHome());
-    RunKey key = RunKey.derive(instance, secret.reveal());
+    report(result.record(), result.recordDir());
+    return ExitCodes.of(result.status(), strict);
+  }
 
-    Instant created = env.clock().instant();
-    RunStore store = req.runs().store(env);
-    String id = RunStore.newId(created);
-    Path dir = store.create(id);
-    RunRecord record =
-        new RunRecord(
-            id,
-            req.options().name(),
-            rulesetInfo(ruleset),
-            connectionInfo(conn),
-            optionsInfo(req, secret),
-            created);
-    recordOut[0] = record;
-    record.samplesHoldOriginals(req.options().showOriginals());
-    record.status(RunStatus.VALIDATING);
-    store.write(record);
-    if (secret.generated() && !common.quiet) {
+  /** Shows on stderr what the service hears during a run; Ctrl-C cancels while it executes. */
+  private final class Terminal implements RunObserver {
+    private final Cancellation cancellation;
+    private final ProgressPrinter progress =
+        new ProgressPrinter(
+            err, env.terminal() && !common.quiet && !common.json(), !common.quiet, env.clock());
+    private SignalCancel signals;
+
+    Terminal(Cancellation cancellation) {
+      this.cancellation = cancellation;
+    }
+
+    @Override
+    public void secretGenerated(String secret) {
+      if (common.quiet) {
+        return;
+      }
       err.println(
           "No run secret given: generated one for this run (shown once; keep it to reproduce this run):");
-      err.println("  " + secret.reveal());
+      err.println("  " + secret);
       err.println("Set GUISE_RUN_SECRET or pass --run-secret-file FILE next time.");
       err.flush();
     }
-    try (RunLog log = new RunLog(dir.resolve(RunStore.LOG), env.clock());
-        ConnectionPool pool = open(conn, 2 * req.options().workers() + 2, record, store, log)) {
-      log.log(
-          RunLog.INFO,
-          null,
-          "run " + id + " created",
-          Map.of(
-              "ruleset",
-              ruleset.file(),
-              "connection",
-              conn.name(),
-              "run_secret_fingerprint",
-              secret.fingerprint(),
-              "dry_run",
-              req.options().dryRun()));
-      Planner.Result plan = Planner.plan(ruleset, new LiveSchema(pool));
-      List<Diagnostic> all = new ArrayList<>(problems);
-      all.addAll(plan.diagnostics().list());
-      for (Diagnostic d : all) {
-        log.log(
-            d.isError() ? RunLog.ERROR : RunLog.WARNING,
-            null,
-            d.toString(),
-            Map.of("code", d.code()));
-      }
-      if (plan.root() == null) {
-        record.status(RunStatus.FAILED);
-        record.error("validation against the live schema failed; nothing was touched");
-        record.endTime(env.clock().instant());
-        store.write(record);
-        return invalid(all, record);
-      }
-      if (!common.json() && !common.quiet) {
-        Workspace.print(all, err);
-      }
-      Cancellation cancellation = new Cancellation();
-      ProgressPrinter progress =
-          new ProgressPrinter(
-              err, env.terminal() && !common.quiet && !common.json(), !common.quiet, env.clock());
-      MaskingRun run =
-          new MaskingRun(
-              pool,
-              plan.root(),
-              key,
-              req.options(),
-              record,
-              store,
-              log,
-              progress,
-              cancellation,
-              env.clock());
-      RunStatus status;
-      try (SignalCancel ignored =
-          SignalCancel.install(env.installSignalHandlers(), cancellation, err)) {
-        status = run.execute(all.stream().anyMatch(d -> !d.isError()));
-      }
-      progress.finish();
-      report(record, store.dir().resolve(id));
-      return ExitCodes.of(status, req.strict());
-    }
-  }
 
-  private ConnectionPool open(
-      ConnectionConfig conn, int size, RunRecord record, RunStore store, RunLog log) {
-    try {
-      return ConnectionPool.open(conn, size);
-    } catch (GuiseException e) {
-      record.status(RunStatus.FAILED);
-      record.error(e.getMessage());
-      store.write(record);
-      log.log(RunLog.FATAL, null, e.getMessage());
-      throw e;
+    @Override
+    public void executing(List<Diagnostic> diagnostics) {
+      if (!common.json() && !common.quiet) {
+        Workspace.print(diagnostics, err);
+      }
+      signals = SignalCancel.install(env.installSignalHandlers(), cancellation, err);
+    }
+
+    @Override
+    public void executed() {
+      signals.close();
+      progress.finish();
+    }
+
+    @Override
+    public void on(RunEvent event) {
+      progress.on(event);
     }
   }
 
@@ -184,55 +101,11 @@ final class RunAction {
     return ExitCodes.INVALID;
   }
 
-  private RunSecret runSecret(Request req) {
-    if (req.runSecretFile() != null) {
-      return RunSecret.fromFile(env.workingDir().resolve(req.runSecretFile()));
-    }
-    String fromEnv = env.get(RunSecret.ENV);
-    if (fromEnv != null) {
-      return RunSecret.of(fromEnv, RunSecret.ENV);
-    }
-    return RunSecret.generate();
-  }
-
-  private static Map<String, Object> rulesetInfo(Ruleset r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("path", r.file());
-    m.put("sha256", r.sha256());
-    return m;
-  }
-
-  private static Map<String, Object> connectionInfo(ConnectionConfig c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", c.name());
-    m.put("db_type", c.dialect().name());
-    m.put("url", c.redactedUrl());
-    return m;
-  }
-
-  private static Map<String, Object> optionsInfo(Request req, RunSecret secret) {
-    RunOptions o = req.options();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dry_run", o.dryRun());
-    m.put("batch_size", o.batchSize());
-    m.put("max_rows", o.maxRows() == 0 ? null : o.maxRows());
-    m.put("continue_on_failure", o.continueOnFailure());
-    m.put("workers", o.workers());
-    m.put("instance_secret", !req.disableInstanceSecret());
-    m.put("run_secret_fingerprint", secret.fingerprint());
-    m.put("run_secret_generated", secret.generated());
-    return m;
-  }
-
   private void report(RunRecord record, Path dir) {
     if (common.json()) {
       Workspace.printJson(record, out);
       return;
     }
     new SummaryPrinter(out).print(record, dir, common.quiet);
-  }
-
-  static GuiseException usage(String message) {
-    return new GuiseException(ErrorCode.USAGE, message);
   }
 }

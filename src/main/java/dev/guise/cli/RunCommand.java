@@ -1,7 +1,9 @@
 package dev.guise.cli;
 
+import dev.guise.ErrorCode;
+import dev.guise.GuiseException;
 import dev.guise.exec.RunOptions;
-import dev.guise.runlog.RunRecord;
+import dev.guise.run.RunRequest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -113,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (batchSize < 1 || workers < 1 || maxRows < 0 || sampleRows < 0) {
-      throw RunAction.usage(
+      throw new GuiseException(
+          ErrorCode.USAGE,
           "--batch-size and --workers must be at least 1, --max-rows and --sample-rows not negative");
     }
     RunOptions options =
@@ -126,17 +129,17 @@ final class RunCommand implements Callable<Integer> {
             workers,
             sampleRows,
             showOriginals);
-    RunAction.Request req =
-        new RunAction.Request(
-            ruleset,
-            connections,
+    Workspace ws = new Workspace(env);
+    RunRequest req =
+        new RunRequest(
+            ws.ruleset(ruleset),
+            ws.connectionsFile(connections),
             connection,
             options,
-            runSecretFile,
+            runSecretFile == null ? null : env.workingDir().resolve(runSecretFile),
             disableInstanceSecret,
-            runs,
-            strict);
+            runs.store(env).dir());
     return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
-        .run(req, new RunRecord[1]);
+        .run(req, strict);
   }
 }

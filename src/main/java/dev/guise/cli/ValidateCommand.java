@@ -1,13 +1,8 @@
 package dev.guise.cli;
 
-import dev.guise.db.ConnectionConfig;
-import dev.guise.db.ConnectionPool;
-import dev.guise.exec.LiveSchema;
-import dev.guise.plan.Planner;
-import dev.guise.ruleset.RulesetParser;
+import dev.guise.run.CheckResult;
 import dev.guise.yaml.Diagnostic;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +50,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace ws = new Workspace(env);
-    RulesetParser.Result parsed = ws.ruleset(ruleset);
-    List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
-    if (connection != null) {
-      ConnectionConfig c = ws.connection(connections, connection, all);
-      if (c != null && parsed.ruleset() != null) {
-        try (ConnectionPool pool = ConnectionPool.open(c, 1)) {
-          all.addAll(Planner.plan(parsed.ruleset(), new LiveSchema(pool)).diagnostics().list());
-        }
-      }
-    }
-    boolean errors = all.stream().anyMatch(Diagnostic::isError);
-    boolean warnings = all.stream().anyMatch(d -> !d.isError());
+    CheckResult checked = ws.service().validate(ws.check(ruleset, connections, connection));
+    List<Diagnostic> all = checked.diagnostics();
+    boolean errors = checked.hasErrors();
+    boolean warnings = checked.hasWarnings();
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {
       Map<String, Object> doc = new LinkedHashMap<>();

@@ -4,22 +4,23 @@ import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionsFile;
-import dev.guise.mask.MaskRegistry;
-import dev.guise.mask.seed.SeedCatalog;
-import dev.guise.ruleset.RulesetParser;
+import dev.guise.run.CheckRequest;
+import dev.guise.run.RulesetSource;
+import dev.guise.run.RunService;
 import dev.guise.runlog.Json;
 import dev.guise.yaml.Diagnostic;
-import dev.guise.yaml.Location;
 import dev.guise.yaml.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Loading and reporting shared by the commands: connections, rulesets, diagnostics. */
+/**
+ * What the commands share: options turned into the run service's plain requests, and diagnostics
+ * and JSON printed in the house form.
+ */
 final class Workspace {
   private final CliEnvironment env;
 
@@ -43,36 +44,27 @@ final class Workspace {
     return ConnectionsFile.load(connectionsFile(options), env::get);
   }
 
-  /** The named connection, or exit 3 listing every problem with the file. */
-  ConnectionConfig connection(ConnectionOptions options, String name, List<Diagnostic> out) {
-    Path file = connectionsFile(options);
-    ConnectionsFile.Result r = connections(options);
-    ConnectionConfig c = r.connections().get(name);
-    List<Diagnostic> relevant = new ArrayList<>(r.diagnostics().list());
-    if (c == null && relevant.stream().noneMatch(Diagnostic::isError)) {
-      relevant.add(
-          Diagnostic.error(
-              "unknown-connection",
-              Location.of(file.toString()),
-              "no connection named '"
-                  + name
-                  + "'"
-                  + (r.connections().isEmpty()
-                      ? ""
-                      : "; defined: " + String.join(", ", r.connections().keySet()))));
-    }
-    out.addAll(relevant);
-    return relevant.stream().anyMatch(Diagnostic::isError) ? null : c;
+  /** The run service, fed from this process's environment. */
+  RunService service() {
+    return new RunService(env::get, env.clock(), env.guiseHome());
   }
 
-  RulesetParser.Result ruleset(RulesetOptions options) {
-    Path file = options.ruleset;
-    SeedCatalog seeds =
-        options.seedsDir == null
-            ? SeedCatalog.builtIn()
-            : new SeedCatalog(env.workingDir().resolve(options.seedsDir));
-    return new RulesetParser(MaskRegistry.standard(), seeds)
-        .parse(env.workingDir().resolve(file), file.toString());
+  /** The named connection, or null with every problem of the file added to {@code out}. */
+  ConnectionConfig connection(ConnectionOptions options, String name, List<Diagnostic> out) {
+    return service().connection(connectionsFile(options), name, out);
+  }
+
+  /** The ruleset argument resolved against the working directory, named as the user typed it. */
+  RulesetSource ruleset(RulesetOptions options) {
+    return new RulesetSource(
+        env.workingDir().resolve(options.ruleset),
+        options.ruleset.toString(),
+        options.seedsDir == null ? null : env.workingDir().resolve(options.seedsDir));
+  }
+
+  /** What validate and plan check: the ruleset, and the connection's schema when one is named. */
+  CheckRequest check(RulesetOptions ruleset, ConnectionOptions connections, String connection) {
+    return new CheckRequest(ruleset(ruleset), connectionsFile(connections), connection);
   }
 
   /** Prints diagnostics in the house form, errors first. */

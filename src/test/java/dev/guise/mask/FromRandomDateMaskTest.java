@@ -103,7 +103,18 @@ class FromRandomDateMaskTest {
       last |= t.getSecond() == 5;
     }
     assertThat(first && last).isTrue();
-    assertThat(m.withSecret(MaskFixture.OTHER_SECRET).apply(null, 1L)).isNotNull();
+    // another secret draws other values from the same range
+    MaskFixture other = m.withSecret(MaskFixture.OTHER_SECRET);
+    List<Object> mine = new ArrayList<>();
+    List<Object> theirs = new ArrayList<>();
+    for (long seed = 0; seed < 40; seed++) {
+      mine.add(m.apply(null, seed));
+      Object o = other.apply(null, seed);
+      assertThat((LocalDateTime) o)
+          .isBetween(LocalDateTime.of(2020, 1, 1, 0, 0, 0), LocalDateTime.of(2020, 1, 1, 0, 0, 5));
+      theirs.add(o);
+    }
+    assertThat(theirs).isNotEqualTo(mine);
   }
 
   @Test

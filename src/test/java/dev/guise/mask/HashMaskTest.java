@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
 class HashMaskTest {
@@ -36,8 +37,21 @@ class HashMaskTest {
   void canonicalEncodingOfNumbers() {
     assertThat(m.apply(5L)).isEqualTo(m.apply(new BigDecimal("5.00")));
     assertThat(m.apply(5L)).isNotEqualTo(m.apply("5"));
-    assertThat(m.apply(LocalDate.of(2020, 1, 1))).isNotNull();
-    assertThat(m.apply(new byte[] {1, 2})).isNotNull();
+    // a date hashes as a date: not as its text nor as midnight of that day
+    Object date = m.apply(LocalDate.of(2020, 1, 1));
+    assertThat((String) date).matches("[0-9a-f]{64}");
+    assertThat(m.apply(LocalDate.of(2020, 1, 1))).isEqualTo(date);
+    assertThat(date)
+        .isNotEqualTo(m.apply(LocalDate.of(2020, 1, 2)))
+        .isNotEqualTo(m.apply("2020-01-01"))
+        .isNotEqualTo(m.apply(LocalDateTime.of(2020, 1, 1, 0, 0)));
+    // bytes hash by content, not by array identity
+    Object bytes = m.apply(new byte[] {1, 2});
+    assertThat((String) bytes).matches("[0-9a-f]{64}");
+    assertThat(m.apply(new byte[] {1, 2})).isEqualTo(bytes);
+    assertThat(bytes)
+        .isNotEqualTo(m.apply(new byte[] {1, 3}))
+        .isNotEqualTo(m.apply("\u0001\u0002"));
   }
 
   @Test

@@ -2,15 +2,22 @@ package dev.guise.mask.seed;
 
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * A small RFC 4180 CSV reader: comma separated, fields optionally in double quotes, {@code ""}
- * inside quotes for one quote, quoted fields may hold commas and line breaks. Lines may end in LF
- * or CRLF; a leading byte order mark is dropped and blank lines are skipped.
+ * Reads RFC 4180 CSV with commons-csv: comma separated, fields optionally in double quotes, {@code
+ * ""} inside quotes for one quote, quoted fields may hold commas and line breaks. Lines may end in
+ * LF or CRLF; a leading byte order mark is dropped and blank lines are skipped.
  */
 public final class SeedCsv {
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT;
+
   private SeedCsv() {}
 
   /**
@@ -32,100 +39,93 @@ public final class SeedCsv {
   record Record(int line, String[] fields) {}
 
   static List<Record> parseRecords(String source, String text) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    Lines lines = new Lines(body);
     List<Record> records = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    int i = text.startsWith("\uFEFF") ? 1 : 0;
-    int n = text.length();
-    int line = 1;
-    int recordLine = 1;
-    boolean quoted = false; // current field was quoted
-    boolean fieldStarted = false; // current record has any content
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        if (field.length() > 0 || quoted) {
-          throw error(
-              source,
-              line,
-              "a double quote inside an unquoted field",
-              "put the whole field in double quotes and write the quote as \"\"");
-        }
-        quoted = true;
-        fieldStarted = true;
-        int start = line;
-        i++;
-        while (true) {
-          if (i >= n) {
-            throw error(
-                source, start, "a quoted field is not closed", "add the closing double quote");
-          }
-          char q = text.charAt(i);
-          if (q == '"') {
-            if (i + 1 < n && text.charAt(i + 1) == '"') {
-              field.append('"');
-              i += 2;
-              continue;
-            }
-            i++;
-            break;
-          }
-          if (q == '\n') {
-            line++;
-          }
-          field.append(q);
-          i++;
-        }
-        if (i < n) {
-          char after = text.charAt(i);
-          if (after != ',' && after != '\n' && after != '\r') {
-            throw error(
-                source,
-                line,
-                "text after the closing quote of a field",
-                "quote the whole field or remove the stray character");
-          }
-        }
-        continue;
+    // where the last good record ended: a failing record starts after it
+    int end = 0;
+    try (CSVParser parser = CSVParser.parse(body, FORMAT)) {
+      for (CSVRecord r : parser) {
+        int start = lines.skipBreaks((int) r.getCharacterPosition());
+        String[] fields = r.values();
+        end = checkQuotes(source, body, start, fields, lines);
+        records.add(new Record(lines.lineAt(start), fields));
       }
-      if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-        quoted = false;
-        fieldStarted = true;
-        i++;
-        continue;
+    } catch (UncheckedIOException | IOException e) {
+      int line = lines.lineAt(lines.skipBreaks(end));
+      String why =
+          String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+      if (why.contains("EOF reached before encapsulated token finished")) {
+        throw error(source, line, "a quoted field is not closed", "add the closing double quote");
       }
-      if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        i++;
-        endRecord(records, recordLine, fields, field, fieldStarted);
-        field.setLength(0);
-        quoted = false;
-        fieldStarted = false;
-        line++;
-        recordLine = line;
-        continue;
+      if (why.contains("Invalid character between encapsulated token and delimiter")) {
+        throw error(
+            source,
+            line,
+            "text after the closing quote of a field",
+            "quote the whole field or remove the stray character");
       }
-      field.append(c);
-      fieldStarted = true;
-      i++;
+      throw error(source, line, "malformed CSV (" + why + ")", "check the quoting of this record");
     }
-    endRecord(records, recordLine, fields, field, fieldStarted);
     return records;
   }
 
-  private static void endRecord(
-      List<Record> records, int line, List<String> fields, StringBuilder field, boolean started) {
-    if (!started) {
-      fields.clear();
-      return; // blank line
+  /**
+   * commons-csv keeps a quote inside an unquoted field as text; a seed file with one is almost
+   * always a broken quoted field, so it is rejected as before. Walks the record's raw text field by
+   * field, which the parsed values make exact, and returns where the record ends.
+   */
+  private static int checkQuotes(
+      String source, String body, int start, String[] fields, Lines lines) {
+    int p = start;
+    for (String f : fields) {
+      if (p < body.length() && body.charAt(p) == '"') {
+        p += 2 + f.length() + (int) f.chars().filter(c -> c == '"').count();
+      } else {
+        int quote = f.indexOf('"');
+        if (quote >= 0) {
+          throw error(
+              source,
+              lines.lineAt(p + quote),
+              "a double quote inside an unquoted field",
+              "put the whole field in double quotes and write the quote as \"\"");
+        }
+        p += f.length();
+      }
+      p++; // the comma or the line break after the field
     }
-    fields.add(field.toString());
-    records.add(new Record(line, fields.toArray(new String[0])));
-    fields.clear();
+    return Math.min(p, body.length());
+  }
+
+  /** Line numbers of offsets asked for in increasing order; LF, CRLF and CR each end a line. */
+  private static final class Lines {
+    private final String text;
+    private int offset;
+    private int line = 1;
+
+    Lines(String text) {
+      this.text = text;
+    }
+
+    int lineAt(int target) {
+      for (; offset < target && offset < text.length(); offset++) {
+        char c = text.charAt(offset);
+        if (c == '\n'
+            || (c == '\r' && (offset + 1 >= text.length() || text.charAt(offset + 1) != '\n'))) {
+          line++;
+        }
+      }
+      return line;
+    }
+
+    /** The first offset from {@code from} that is not a line break: blank lines are skipped. */
+    int skipBreaks(int from) {
+      int p = from;
+      while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
+        p++;
+      }
+      return p;
+    }
   }
 
   private static GuiseException error(String source, int line, String what, String todo) {

@@ -59,4 +59,19 @@ class SeedCsvTest {
     assertThatThrownBy(() -> parse("a,b\n\"x\"y,z\n"))
         .hasMessageContaining("line 2: text after the closing quote");
   }
+
+  @Test
+  void recordsKnowTheLineTheyStartOn() {
+    List<SeedCsv.Record> rs = SeedCsv.parseRecords("t.csv", "a\r\n\r\n\"two\r\nlines\"\n\nb\n");
+    assertThat(rs).extracting(SeedCsv.Record::line).containsExactly(1, 3, 6);
+    assertThat(rs.get(1).fields()).containsExactly("two\r\nlines");
+  }
+
+  @Test
+  void aStrayQuoteAfterAMultiLineFieldIsReportedOnItsOwnLine() {
+    assertThatThrownBy(() -> parse("a,b\n\"1\n2\",y\"z\n"))
+        .hasMessageStartingWith("t.csv - line 3: a double quote inside an unquoted field;");
+    assertThatThrownBy(() -> parse("a,b\n\"q\"\"\",x\"\n"))
+        .hasMessageStartingWith("t.csv - line 2: a double quote inside an unquoted field;");
+  }
 }

@@ -1,0 +1,23 @@
+package dev.guise.run;
+
+import dev.guise.exec.RunOptions;
+import java.nio.file.Path;
+
+/**
+ * One masking run, in plain values.
+ *
+ * @param connectionsFile the connections file, already chosen and resolved
+ * @param connection the connection to mask
+ * @param runSecretFile the file holding the run secret; null to take {@code GUISE_RUN_SECRET} from
+ *     the environment, else to generate one
+ * @param disableInstanceSecret derive values from the run secret alone
+ * @param runsDir the folder of run records
+ */
+public record RunRequest(
+    RulesetSource ruleset,
+    Path connectionsFile,
+    String connection,
+    RunOptions options,
+    Path runSecretFile,
+    boolean disableInstanceSecret,
+    Path runsDir) {}

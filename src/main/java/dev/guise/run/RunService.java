@@ -1,0 +1,271 @@
+package dev.guise.run;
+
+import dev.guise.GuiseException;
+import dev.guise.db.ConnectionConfig;
+import dev.guise.db.ConnectionPool;
+import dev.guise.db.ConnectionsFile;
+import dev.guise.exec.Cancellation;
+import dev.guise.exec.LiveSchema;
+import dev.guise.exec.MaskingRun;
+import dev.guise.exec.RunOptions;
+import dev.guise.exec.RunStatus;
+import dev.guise.mask.MaskRegistry;
+import dev.guise.mask.seed.SeedCatalog;
+import dev.guise.plan.Planner;
+import dev.guise.ruleset.Ruleset;
+import dev.guise.ruleset.RulesetParser;
+import dev.guise.runlog.RunLog;
+import dev.guise.runlog.RunRecord;
+import dev.guise.runlog.RunStore;
+import dev.guise.secret.InstanceSecret;
+import dev.guise.secret.RunKey;
+import dev.guise.secret.RunSecret;
+import dev.guise.yaml.Diagnostic;
+import dev.guise.yaml.Location;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Parse, connect, plan and execute: the one sequence behind validate, plan and run. Every user
+ * mistake comes back as diagnostics before any database is touched; nothing is printed.
+ */
+public final class RunService {
+  private final Function<String, String> environment;
+  private final Clock clock;
+  private final Path guiseHome;
+
+  /**
+   * @param environment environment variables: connection file substitutions and {@code
+   *     GUISE_RUN_SECRET}
+   * @param guiseHome where the instance secret lives
+   */
+  public RunService(Function<String, String> environment, Clock clock, Path guiseHome) {
+    this.environment = environment;
+    this.clock = clock;
+    this.guiseHome = guiseHome;
+  }
+
+  /** The ruleset's problems and, with a connection, those against its live schema (read-only). */
+  public CheckResult validate(CheckRequest request) {
+    RulesetParser.Result parsed = parse(request.ruleset());
+    List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+    if (request.connection() != null) {
+      ConnectionConfig c = connection(request.connectionsFile(), request.connection(), all);
+      if (c != null && parsed.ruleset() != null) {
+        return against(parsed.ruleset(), c, all);
+      }
+    }
+    return new CheckResult(parsed.ruleset(), null, all);
+  }
+
+  /**
+   * The task graph: with a connection, resolved against its live schema (read-only). Unlike {@link
+   * #validate}, an unreadable ruleset stops before the connections file is read.
+   */
+  public CheckResult plan(CheckRequest request) {
+    RulesetParser.Result parsed = parse(request.ruleset());
+    List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+    if (parsed.ruleset() == null || request.connection() == null) {
+      return new CheckResult(parsed.ruleset(), null, all);
+    }
+    ConnectionConfig c = connection(request.connectionsFile(), request.connection(), all);
+    if (c == null) {
+      return new CheckResult(parsed.ruleset(), null, all);
+    }
+    return against(parsed.ruleset(), c, all);
+  }
+
+  /**
+   * One masking run: checks everything, creates the run record, plans against the live schema and
+   * executes. Errors found before execution end it with {@link RunResult#invalid()}; a connection
+   * that cannot be opened is recorded and thrown.
+   *
+   * @param cancellation stops the run between batches when cancelled (Ctrl-C, an API caller)
+   */
+  public RunResult run(RunRequest req, Cancellation cancellation, RunObserver observer) {
+    List<Diagnostic> problems = new ArrayList<>();
+    RulesetParser.Result parsed = parse(req.ruleset());
+    problems.addAll(parsed.diagnostics());
+    ConnectionConfig conn = connection(req.connectionsFile(), req.connection(), problems);
+    if (problems.stream().anyMatch(Diagnostic::isError)) {
+      return new RunResult(problems, null, null, null);
+    }
+    Ruleset ruleset = parsed.ruleset();
+    RunSecret secret = runSecret(req);
+    byte[] instance = req.disableInstanceSecret() ? null : InstanceSecret.loadOrCreate(guiseHome);
+    RunKey key = RunKey.derive(instance, secret.reveal());
+
+    Instant created = clock.instant();
+    RunStore store = new RunStore(req.runsDir());
+    String id = RunStore.newId(created);
+    Path dir = store.create(id);
+    RunRecord record =
+        new RunRecord(
+            id,
+            req.options().name(),
+            rulesetInfo(ruleset),
+            connectionInfo(conn),
+            optionsInfo(req, secret),
+            created);
+    record.samplesHoldOriginals(req.options().showOriginals());
+    record.status(RunStatus.VALIDATING);
+    store.write(record);
+    if (secret.generated()) {
+      observer.secretGenerated(secret.reveal());
+    }
+    try (RunLog log = new RunLog(dir.resolve(RunStore.LOG), clock);
+        ConnectionPool pool = open(conn, 2 * req.options().workers() + 2, record, store, log)) {
+      log.log(
+          RunLog.INFO,
+          null,
+          "run " + id + " created",
+          Map.of(
+              "ruleset",
+              ruleset.file(),
+              "connection",
+              conn.name(),
+              "run_secret_fingerprint",
+              secret.fingerprint(),
+              "dry_run",
+              req.options().dryRun()));
+      Planner.Result plan = plan(ruleset, pool);
+      List<Diagnostic> all = new ArrayList<>(problems);
+      all.addAll(plan.diagnostics().list());
+      for (Diagnostic d : all) {
+        log.log(
+            d.isError() ? RunLog.ERROR : RunLog.WARNING,
+            null,
+            d.toString(),
+            Map.of("code", d.code()));
+      }
+      if (plan.root() == null) {
+        record.status(RunStatus.FAILED);
+        record.error("validation against the live schema failed; nothing was touched");
+        record.endTime(clock.instant());
+        store.write(record);
+        return new RunResult(all, record, dir, null);
+      }
+      observer.executing(all);
+      RunStatus status;
+      try {
+        MaskingRun run =
+            new MaskingRun(
+                pool,
+                plan.root(),
+                key,
+                req.options(),
+                record,
+                store,
+                log,
+                observer,
+                cancellation,
+                clock);
+        status = run.execute(all.stream().anyMatch(d -> !d.isError()));
+      } finally {
+        observer.executed();
+      }
+      return new RunResult(all, record, dir, status);
+    }
+  }
+
+  /**
+   * The named connection from {@code file}, adding the file's problems (and an unknown name) to
+   * {@code problems}; null when any of them is an error.
+   */
+  public ConnectionConfig connection(Path file, String name, List<Diagnostic> problems) {
+    ConnectionsFile.Result r = ConnectionsFile.load(file, environment);
+    ConnectionConfig c = r.connections().get(name);
+    List<Diagnostic> relevant = new ArrayList<>(r.diagnostics().list());
+    if (c == null && relevant.stream().noneMatch(Diagnostic::isError)) {
+      relevant.add(
+          Diagnostic.error(
+              "unknown-connection",
+              Location.of(file.toString()),
+              "no connection named '"
+                  + name
+                  + "'"
+                  + (r.connections().isEmpty()
+                      ? ""
+                      : "; defined: " + String.join(", ", r.connections().keySet()))));
+    }
+    problems.addAll(relevant);
+    return relevant.stream().anyMatch(Diagnostic::isError) ? null : c;
+  }
+
+  private static RulesetParser.Result parse(RulesetSource source) {
+    SeedCatalog seeds =
+        source.seedsDir() == null ? SeedCatalog.builtIn() : new SeedCatalog(source.seedsDir());
+    return new RulesetParser(MaskRegistry.standard(), seeds).parse(source.file(), source.label());
+  }
+
+  private static Planner.Result plan(Ruleset ruleset, ConnectionPool pool) {
+    return Planner.plan(ruleset, new LiveSchema(pool));
+  }
+
+  private static CheckResult against(Ruleset ruleset, ConnectionConfig c, List<Diagnostic> all) {
+    try (ConnectionPool pool = ConnectionPool.open(c, 1)) {
+      Planner.Result plan = plan(ruleset, pool);
+      all.addAll(plan.diagnostics().list());
+      return new CheckResult(ruleset, plan.root(), all);
+    }
+  }
+
+  private static ConnectionPool open(
+      ConnectionConfig conn, int size, RunRecord record, RunStore store, RunLog log) {
+    try {
+      return ConnectionPool.open(conn, size);
+    } catch (GuiseException e) {
+      record.status(RunStatus.FAILED);
+      record.error(e.getMessage());
+      store.write(record);
+      log.log(RunLog.FATAL, null, e.getMessage());
+      throw e;
+    }
+  }
+
+  private RunSecret runSecret(RunRequest req) {
+    if (req.runSecretFile() != null) {
+      return RunSecret.fromFile(req.runSecretFile());
+    }
+    String fromEnv = environment.apply(RunSecret.ENV);
+    if (fromEnv != null) {
+      return RunSecret.of(fromEnv, RunSecret.ENV);
+    }
+    return RunSecret.generate();
+  }
+
+  private static Map<String, Object> rulesetInfo(Ruleset r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("path", r.file());
+    m.put("sha256", r.sha256());
+    return m;
+  }
+
+  private static Map<String, Object> connectionInfo(ConnectionConfig c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", c.name());
+    m.put("db_type", c.dialect().name());
+    m.put("url", c.redactedUrl());
+    return m;
+  }
+
+  private static Map<String, Object> optionsInfo(RunRequest req, RunSecret secret) {
+    RunOptions o = req.options();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dry_run", o.dryRun());
+    m.put("batch_size", o.batchSize());
+    m.put("max_rows", o.maxRows() == 0 ? null : o.maxRows());
+    m.put("continue_on_failure", o.continueOnFailure());
+    m.put("workers", o.workers());
+    m.put("instance_secret", !req.disableInstanceSecret());
+    m.put("run_secret_fingerprint", secret.fingerprint());
+    m.put("run_secret_generated", secret.generated());
+    return m;
+  }
+}
