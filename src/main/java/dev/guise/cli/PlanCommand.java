@@ -4,10 +4,10 @@ import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
 import dev.guise.exec.LiveSchema;
 import dev.guise.plan.Planner;
+import dev.guise.plan.RulesetLoader;
 import dev.guise.plan.Step;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.Rule;
-import dev.guise.ruleset.RulesetParser;
 import dev.guise.ruleset.Task;
 import dev.guise.yaml.Diagnostic;
 import java.io.PrintWriter;
@@ -56,7 +56,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace ws = new Workspace(env);
-    RulesetParser.Result parsed = ws.ruleset(ruleset);
+    RulesetLoader.Result parsed = ws.ruleset(ruleset);
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
     PrintWriter out = spec.commandLine().getOut();
     if (parsed.ruleset() == null) {
@@ -81,7 +81,8 @@ final class PlanCommand implements Callable<Integer> {
       return report(all);
     }
     try (ConnectionPool pool = ConnectionPool.open(c, 1)) {
-      Planner.Result plan = Planner.plan(parsed.ruleset(), new LiveSchema(pool));
+      Planner.Result plan =
+          Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool));
       all.addAll(plan.diagnostics().list());
       if (plan.root() == null) {
         return report(all);

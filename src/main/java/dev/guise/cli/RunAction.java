@@ -10,8 +10,8 @@ import dev.guise.exec.MaskingRun;
 import dev.guise.exec.RunOptions;
 import dev.guise.exec.RunStatus;
 import dev.guise.plan.Planner;
+import dev.guise.plan.RulesetLoader;
 import dev.guise.ruleset.Ruleset;
-import dev.guise.ruleset.RulesetParser;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecord;
 import dev.guise.runlog.RunStore;
@@ -56,7 +56,7 @@ final class RunAction {
   int run(Request req, RunRecord[] recordOut) {
     Workspace ws = new Workspace(env);
     List<Diagnostic> problems = new ArrayList<>();
-    RulesetParser.Result parsed = ws.ruleset(req.ruleset());
+    RulesetLoader.Result parsed = ws.ruleset(req.ruleset());
     problems.addAll(parsed.diagnostics());
     ConnectionConfig conn = ws.connection(req.connectionOptions(), req.connection(), problems);
     if (problems.stream().anyMatch(Diagnostic::isError)) {
@@ -106,7 +106,7 @@ final class RunAction {
               secret.fingerprint(),
               "dry_run",
               req.options().dryRun()));
-      Planner.Result plan = Planner.plan(ruleset, new LiveSchema(pool));
+      Planner.Result plan = Planner.plan(ruleset, parsed.pipelines(), new LiveSchema(pool));
       List<Diagnostic> all = new ArrayList<>(problems);
       all.addAll(plan.diagnostics().list());
       for (Diagnostic d : all) {

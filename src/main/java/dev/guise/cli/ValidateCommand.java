@@ -4,7 +4,7 @@ import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
 import dev.guise.exec.LiveSchema;
 import dev.guise.plan.Planner;
-import dev.guise.ruleset.RulesetParser;
+import dev.guise.plan.RulesetLoader;
 import dev.guise.yaml.Diagnostic;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -55,13 +55,16 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace ws = new Workspace(env);
-    RulesetParser.Result parsed = ws.ruleset(ruleset);
+    RulesetLoader.Result parsed = ws.ruleset(ruleset);
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
     if (connection != null) {
       ConnectionConfig c = ws.connection(connections, connection, all);
       if (c != null && parsed.ruleset() != null) {
         try (ConnectionPool pool = ConnectionPool.open(c, 1)) {
-          all.addAll(Planner.plan(parsed.ruleset(), new LiveSchema(pool)).diagnostics().list());
+          all.addAll(
+              Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool))
+                  .diagnostics()
+                  .list());
         }
       }
     }

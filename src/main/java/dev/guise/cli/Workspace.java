@@ -6,7 +6,7 @@ import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionsFile;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.seed.SeedCatalog;
-import dev.guise.ruleset.RulesetParser;
+import dev.guise.plan.RulesetLoader;
 import dev.guise.runlog.Json;
 import dev.guise.yaml.Diagnostic;
 import dev.guise.yaml.Location;
@@ -65,14 +65,14 @@ final class Workspace {
     return relevant.stream().anyMatch(Diagnostic::isError) ? null : c;
   }
 
-  RulesetParser.Result ruleset(RulesetOptions options) {
+  RulesetLoader.Result ruleset(RulesetOptions options) {
     Path file = options.ruleset;
     SeedCatalog seeds =
         options.seedsDir == null
             ? SeedCatalog.builtIn()
             : new SeedCatalog(env.workingDir().resolve(options.seedsDir));
-    return new RulesetParser(MaskRegistry.standard(), seeds)
-        .parse(env.workingDir().resolve(file), file.toString());
+    return new RulesetLoader(MaskRegistry.standard(), seeds)
+        .load(env.workingDir().resolve(file), file.toString());
   }
 
   /** Prints diagnostics in the house form, errors first. */
