@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class Redact {
   private static final Pattern PARAM =
-      Pattern.compile("(?i)((?:password|passwd|pwd|secret|token|sslpassword|sslkey)\\s*=)[^;&?,\\s]*");
+      Pattern.compile(
+          "(?i)((?:password|passwd|pwd|secret|token|sslpassword|sslkey)\\s*=)[^;&?,\\s]*");
   private static final Pattern USERINFO = Pattern.compile("(//[^/@:;?]*):[^@/]*@");
 
   /**

@@ -7,10 +7,10 @@ import java.util.List;
  * A node of the task graph: a ruleset task resolved against the live schema.
  *
  * <p>{@code id} is the task's path in the ruleset, e.g. {@code 1} or {@code 2.1} (1-based), used in
- * logs and the run record.
+ * logs and the run record. Open, not sealed: each task type brings its own step record and {@link
+ * StepPlanner}.
  */
-public sealed interface Step
-    permits MaskTableStep, RunSqlStep, TruncateStep, BuildTempTableStep, SerialStep, ParallelStep {
+public interface Step {
   String id();
 
   Task task();

@@ -1,2 +1,6 @@
-/** Ruleset plus live schema to the task graph a run executes; pure, no JDBC. */
+/**
+ * Ruleset plus live schema to the task graph a run executes; pure, no JDBC. {@link
+ * dev.guise.plan.RulesetLoader} reads a ruleset and builds its masks; {@link
+ * dev.guise.plan.Planner} plans each task type through {@link dev.guise.plan.StepPlanners}.
+ */
 package dev.guise.plan;

@@ -3,14 +3,11 @@ package dev.guise.ruleset;
 import dev.guise.yaml.Location;
 import java.util.List;
 
-/** One entry of a ruleset's {@code tasks} list. */
-public sealed interface Task
-    permits MaskTableTask,
-        RunSqlTask,
-        TruncateTableTask,
-        BuildTempTableTask,
-        SerialTask,
-        ParallelTask {
+/**
+ * One entry of a ruleset's {@code tasks} list. Open, not sealed: a task type is added by
+ * registering its reader ({@link TaskReaders}), planner and runner, not by editing this file.
+ */
+public interface Task {
   /** The YAML {@code type}. */
   String type();
 

@@ -11,9 +11,10 @@ import dev.guise.exec.RunOptions;
 import dev.guise.exec.RunStatus;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.seed.SeedCatalog;
+import dev.guise.plan.BuiltPipelines;
 import dev.guise.plan.Planner;
+import dev.guise.plan.RulesetLoader;
 import dev.guise.ruleset.Ruleset;
-import dev.guise.ruleset.RulesetParser;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecord;
 import dev.guise.runlog.RunStore;
@@ -53,12 +54,12 @@ public final class RunService {
 
   /** The ruleset's problems and, with a connection, those against its live schema (read-only). */
   public CheckResult validate(CheckRequest request) {
-    RulesetParser.Result parsed = parse(request.ruleset());
+    RulesetLoader.Result parsed = parse(request.ruleset());
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
     if (request.connection() != null) {
       ConnectionConfig c = connection(request.connectionsFile(), request.connection(), all);
       if (c != null && parsed.ruleset() != null) {
-        return against(parsed.ruleset(), c, all);
+        return against(parsed, c, all);
       }
     }
     return new CheckResult(parsed.ruleset(), null, all);
@@ -69,7 +70,7 @@ public final class RunService {
    * #validate}, an unreadable ruleset stops before the connections file is read.
    */
   public CheckResult plan(CheckRequest request) {
-    RulesetParser.Result parsed = parse(request.ruleset());
+    RulesetLoader.Result parsed = parse(request.ruleset());
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
     if (parsed.ruleset() == null || request.connection() == null) {
       return new CheckResult(parsed.ruleset(), null, all);
@@ -78,7 +79,7 @@ public final class RunService {
     if (c == null) {
       return new CheckResult(parsed.ruleset(), null, all);
     }
-    return against(parsed.ruleset(), c, all);
+    return against(parsed, c, all);
   }
 
   /**
@@ -90,7 +91,7 @@ public final class RunService {
    */
   public RunResult run(RunRequest req, Cancellation cancellation, RunObserver observer) {
     List<Diagnostic> problems = new ArrayList<>();
-    RulesetParser.Result parsed = parse(req.ruleset());
+    RulesetLoader.Result parsed = parse(req.ruleset());
     problems.addAll(parsed.diagnostics());
     ConnectionConfig conn = connection(req.connectionsFile(), req.connection(), problems);
     if (problems.stream().anyMatch(Diagnostic::isError)) {
@@ -134,7 +135,7 @@ public final class RunService {
               secret.fingerprint(),
               "dry_run",
               req.options().dryRun()));
-      Planner.Result plan = plan(ruleset, pool);
+      Planner.Result plan = plan(ruleset, parsed.pipelines(), pool);
       List<Diagnostic> all = new ArrayList<>(problems);
       all.addAll(plan.diagnostics().list());
       for (Diagnostic d : all) {
@@ -198,21 +199,23 @@ public final class RunService {
     return relevant.stream().anyMatch(Diagnostic::isError) ? null : c;
   }
 
-  private static RulesetParser.Result parse(RulesetSource source) {
+  private static RulesetLoader.Result parse(RulesetSource source) {
     SeedCatalog seeds =
         source.seedsDir() == null ? SeedCatalog.builtIn() : new SeedCatalog(source.seedsDir());
-    return new RulesetParser(MaskRegistry.standard(), seeds).parse(source.file(), source.label());
+    return new RulesetLoader(MaskRegistry.standard(), seeds).load(source.file(), source.label());
   }
 
-  private static Planner.Result plan(Ruleset ruleset, ConnectionPool pool) {
-    return Planner.plan(ruleset, new LiveSchema(pool));
+  private static Planner.Result plan(
+      Ruleset ruleset, BuiltPipelines pipelines, ConnectionPool pool) {
+    return Planner.plan(ruleset, pipelines, new LiveSchema(pool));
   }
 
-  private static CheckResult against(Ruleset ruleset, ConnectionConfig c, List<Diagnostic> all) {
+  private static CheckResult against(
+      RulesetLoader.Result parsed, ConnectionConfig c, List<Diagnostic> all) {
     try (ConnectionPool pool = ConnectionPool.open(c, 1)) {
-      Planner.Result plan = plan(ruleset, pool);
+      Planner.Result plan = plan(parsed.ruleset(), parsed.pipelines(), pool);
       all.addAll(plan.diagnostics().list());
-      return new CheckResult(ruleset, plan.root(), all);
+      return new CheckResult(parsed.ruleset(), plan.root(), all);
     }
   }
 

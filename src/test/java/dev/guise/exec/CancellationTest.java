@@ -7,7 +7,7 @@ import dev.guise.db.ConnectionPool;
 import dev.guise.db.Dialects;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.plan.Planner;
-import dev.guise.ruleset.RulesetParser;
+import dev.guise.plan.RulesetLoader;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecord;
 import dev.guise.runlog.RunStore;
@@ -42,8 +42,8 @@ class CancellationTest {
         c.commit();
       }
       var parsed =
-          new RulesetParser(MaskRegistry.standard())
-              .parse(
+          new RulesetLoader(MaskRegistry.standard())
+              .load(
                   """
           version: '1.0'
           tasks:
@@ -61,7 +61,7 @@ class CancellationTest {
                   masks: [{type: from_fixed, value: masked}]
           """,
                   "c.yml");
-      var plan = Planner.plan(parsed.ruleset(), new LiveSchema(pool));
+      var plan = Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool));
       RunStore store = new RunStore(dir);
       store.create("run1");
       RunRecord record =

@@ -16,7 +16,7 @@ import dev.guise.exec.RunStatus;
 import dev.guise.mask.MaskDefinition;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.plan.Planner;
-import dev.guise.ruleset.RulesetParser;
+import dev.guise.plan.RulesetLoader;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecord;
 import dev.guise.runlog.RunStore;
@@ -758,8 +758,8 @@ abstract class DialectContract {
               DELETE FROM %s
         """
             .formatted(e.t("cancel_me"));
-    RulesetParser.Result parsed =
-        new RulesetParser(MaskRegistry.standard()).parse(ruleset, "ruleset.yml");
+    RulesetLoader.Result parsed =
+        new RulesetLoader(MaskRegistry.standard()).load(ruleset, "ruleset.yml");
     assertThat(parsed.hasErrors()).as(parsed.diagnostics().toString()).isFalse();
     ConnectionConfig config =
         new ConnectionConfig("it", e.dialect(), e.url(), e.schema, null, null, Map.of(), 0, 0);
@@ -771,7 +771,8 @@ abstract class DialectContract {
     RunStatus status;
     try (ConnectionPool pool = ConnectionPool.open(config, 2);
         RunLog log = new RunLog(dir.resolve(RunStore.LOG), Clock.systemUTC())) {
-      Planner.Result plan = Planner.plan(parsed.ruleset(), new LiveSchema(pool));
+      Planner.Result plan =
+          Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool));
       assertThat(plan.root()).as(plan.diagnostics().list().toString()).isNotNull();
       status =
           new MaskingRun(

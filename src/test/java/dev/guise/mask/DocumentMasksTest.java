@@ -234,8 +234,8 @@ class DocumentMasksTest {
   @Test
   void nestedMasksAreCheckedByTheRulesetValidatorAtTheirOwnPosition() {
     var r =
-        new dev.guise.ruleset.RulesetParser(MaskRegistry.standard())
-            .parse(
+        new dev.guise.plan.RulesetLoader(MaskRegistry.standard())
+            .load(
                 """
                 version: '1.0'
                 tasks:

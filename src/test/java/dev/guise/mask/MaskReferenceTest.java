@@ -2,7 +2,7 @@ package dev.guise.mask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.guise.ruleset.RulesetParser;
+import dev.guise.plan.RulesetLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class MaskReferenceTest {
 
   @Test
   void everyExampleIsAValidMask() {
-    RulesetParser parser = new RulesetParser(MaskRegistry.standard());
+    RulesetLoader loader = new RulesetLoader(MaskRegistry.standard());
     List<String> problems = new ArrayList<>();
     for (MaskDefinition d : MaskRegistry.standard().all()) {
       String indented = d.example().strip().replace("\n", "\n            ");
@@ -59,7 +59,7 @@ class MaskReferenceTest {
               + "          - "
               + indented
               + "\n";
-      RulesetParser.Result r = parser.parse(ruleset, d.name() + "-example.yml");
+      RulesetLoader.Result r = loader.load(ruleset, d.name() + "-example.yml");
       r.diagnostics().forEach(x -> problems.add(d.name() + ": " + x));
     }
     assertThat(problems).isEmpty();
@@ -74,9 +74,9 @@ class MaskReferenceTest {
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .contains("customers.yml", "hr.yml", "payments.yml");
-    RulesetParser parser = new RulesetParser(MaskRegistry.standard());
+    RulesetLoader loader = new RulesetLoader(MaskRegistry.standard());
     for (Path f : files) {
-      RulesetParser.Result r = parser.parse(f);
+      RulesetLoader.Result r = loader.load(f);
       assertThat(r.diagnostics()).as(f.toString()).isEmpty();
       assertThat(r.ruleset()).as(f.toString()).isNotNull();
     }

@@ -2,13 +2,12 @@ package dev.guise.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.guise.mask.MaskRegistry;
 import dev.guise.yaml.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RulesetParserTest {
-  private final RulesetParser parser = new RulesetParser(MaskRegistry.standard());
+  private final RulesetParser parser = new RulesetParser();
 
   private static List<Rule> rules(MaskTableTask t) {
     return t.rules().stream().map(Rule.class::cast).toList();
@@ -42,10 +41,11 @@ class RulesetParserTest {
     assertThat(r.diagnostics()).isEmpty();
     MaskTableTask t = (MaskTableTask) r.ruleset().tasks().get(0);
     assertThat(rules(t)).extracting(Rule::column).containsExactly("first_name", "last_name");
-    assertThat(rules(t).get(1).pipeline().masks().get(0).name()).isEqualTo("from_fixed");
-    // the same definition in two places gives the same digest: the same mapping everywhere
-    assertThat(rules(t).get(1).pipeline().masks().get(0).digest())
-        .isEqualTo(rules(t).get(0).pipeline().masks().get(0).digest());
+    // the merge keeps the anchored masks: the same mapping in both rules (digests:
+    // RulesetLoaderTest)
+    assertThat(rules(t).get(1).masks().items()).isEqualTo(rules(t).get(0).masks().items());
+    assertThat(rules(t).get(1).masks().items().get(0).toPlain())
+        .isEqualTo(java.util.Map.of("type", "from_fixed", "value", "X"));
   }
 
   @Test

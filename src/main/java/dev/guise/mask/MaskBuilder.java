@@ -1,18 +1,10 @@
-package dev.guise.ruleset;
+package dev.guise.mask;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.guise.mask.BuiltMask;
-import dev.guise.mask.Mask;
-import dev.guise.mask.MaskArgs;
-import dev.guise.mask.MaskDefinition;
-import dev.guise.mask.MaskRegistry;
-import dev.guise.mask.ParamSpec;
-import dev.guise.mask.ParamType;
-import dev.guise.mask.Pipeline;
 import dev.guise.mask.seed.SeedCatalog;
 import dev.guise.yaml.Diagnostics;
 import dev.guise.yaml.DidYouMean;
@@ -34,7 +26,7 @@ import java.util.Map;
  * registry, checks its parameters against the declared {@link ParamSpec}s (unknown, missing,
  * wrongly typed), and builds it. Every problem becomes a diagnostic.
  */
-final class MaskBuilder {
+public final class MaskBuilder {
   private static final ObjectMapper CANONICAL =
       JsonMapper.builder()
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -46,7 +38,10 @@ final class MaskBuilder {
   private final java.nio.file.Path baseDir;
   private final Diagnostics diagnostics;
 
-  MaskBuilder(
+  /**
+   * @param baseDir the ruleset's folder, where relative paths of parameters (e.g. seed files) start
+   */
+  public MaskBuilder(
       MaskRegistry registry,
       SeedCatalog seeds,
       java.nio.file.Path baseDir,
@@ -58,9 +53,18 @@ final class MaskBuilder {
   }
 
   /**
+   * Builds a rule's own pipeline.
+   *
+   * @param where the position of the {@code masks} key, reported when the list is empty
+   */
+  public Pipeline pipeline(List<YNode> items, Location where) {
+    return pipeline(items, new byte[0], where);
+  }
+
+  /**
    * @param parentDigest empty for a rule's own pipeline; the parent mask's digest for nested ones
    */
-  Pipeline pipeline(List<YNode> items, byte[] parentDigest, Location where) {
+  private Pipeline pipeline(List<YNode> items, byte[] parentDigest, Location where) {
     List<BuiltMask> masks = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       BuiltMask m = mask(items.get(i), parentDigest, i);
@@ -100,8 +104,7 @@ final class MaskBuilder {
               + (DidYouMean.closest(type, names) == null ? "; run 'guise masks list'" : ""));
       return null;
     }
-    if (type.equals(dev.guise.mask.SecureShuffleMask.NAME)
-        && (index > 0 || parentDigest.length > 0)) {
+    if (type.equals(SecureShuffleMask.NAME) && (index > 0 || parentDigest.length > 0)) {
       diagnostics.error(
           "misplaced-mask",
           typeNode.location(),
@@ -286,7 +289,7 @@ final class MaskBuilder {
     return null;
   }
 
-  static byte[] digest(byte[] parent, int index, Object plainDefinition) {
+  private static byte[] digest(byte[] parent, int index, Object plainDefinition) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(parent);

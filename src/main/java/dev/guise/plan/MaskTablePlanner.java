@@ -1,0 +1,239 @@
+package dev.guise.plan;
+
+import dev.guise.mask.Pipeline;
+import dev.guise.ruleset.Condition;
+import dev.guise.ruleset.ConditionalRule;
+import dev.guise.ruleset.HashColumn;
+import dev.guise.ruleset.MaskTableTask;
+import dev.guise.ruleset.Rule;
+import dev.guise.ruleset.RuleItem;
+import dev.guise.ruleset.TableJoin;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
+import dev.guise.yaml.Diagnostics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans a {@code mask_table} task: resolves its table, key, joins and every rule's columns, checks
+ * that the key is unique and each pipeline's output fits its column, and lists what to read.
+ */
+final class MaskTablePlanner {
+  private final PlanContext ctx;
+  private final Diagnostics diagnostics;
+
+  private MaskTablePlanner(PlanContext ctx) {
+    this.ctx = ctx;
+    this.diagnostics = ctx.diagnostics();
+  }
+
+  static MaskTableStep plan(MaskTableTask m, String id, PlanContext ctx) {
+    return new MaskTablePlanner(ctx).maskTable(m, id);
+  }
+
+  private MaskTableStep maskTable(MaskTableTask m, String id) {
+    TableInfo t = ctx.table(m.table(), m.location().toString());
+    if (t == null) {
+      return null;
+    }
+    String tableName = t.ref().toString();
+    ColumnScope scope = new ColumnScope(m.table(), t, ctx);
+    List<PlannedJoin> joins = new ArrayList<>();
+    for (TableJoin j : m.joins()) {
+      PlannedJoin pj = join(j, scope);
+      if (pj != null) {
+        joins.add(pj);
+        scope.joins.put(j.targetTable().toLowerCase(Locale.ROOT), pj);
+      }
+    }
+    List<ColumnInfo> key = new ArrayList<>();
+    for (String k : m.key()) {
+      ctx.column(t, k, m.location().toString()).ifPresent(key::add);
+    }
+    if (key.size() == m.key().size()
+        && !key.isEmpty()
+        && !t.isUniqueKey(key.stream().map(ColumnInfo::name).toList())) {
+      diagnostics.error(
+          "key-not-unique",
+          tableName + "." + String.join(",", m.key()),
+          "the key is neither the primary key nor a unique index, so rows cannot be written back"
+              + " safely; add a primary key or unique index, or name one as 'key' (task at "
+              + m.location()
+              + ")");
+    }
+    if (key.stream().anyMatch(ColumnInfo::nullable)) {
+      diagnostics.warning(
+          "nullable-key",
+          tableName + "." + String.join(",", m.key()),
+          "the key allows NULL (a unique index, not a primary key); rows whose key is NULL are"
+              + " not masked; use a NOT NULL key to mask every row");
+    }
+    Map<String, ColumnInfo> written = new LinkedHashMap<>();
+    List<PlannedRule> rules = new ArrayList<>();
+    List<HashColumn> taskHash = m.hashColumns();
+    for (HashColumn h : taskHash) {
+      scope.read(h.column(), m.location().toString());
+    }
+    List<Guarded> flat = new ArrayList<>();
+    flatten(m.rules(), null, flat);
+    for (Guarded g : flat) {
+      Rule r = g.rule();
+      if (g.guard() != null) {
+        for (String source : g.guard().columns()) {
+          scope.read(source, g.guard().location().toString());
+        }
+      }
+      List<HashColumn> hash = r.hashColumns().orElse(taskHash);
+      for (HashColumn h : r.hashColumns().orElse(List.of())) {
+        scope.read(h.column(), r.location().toString());
+      }
+      Pipeline pipeline = ctx.pipeline(r);
+      for (String source : pipeline.columnsRead()) {
+        scope.read(source, r.location().toString());
+      }
+      if (r.column() == null) {
+        continue;
+      }
+      if (r.column().contains(".") && t.column(r.column()).isEmpty()) {
+        diagnostics.error(
+            "joined-column-masked",
+            tableName + "." + r.column(),
+            "a rule masks a column of the task's own table (rule at "
+                + r.location()
+                + "); mask a joined table in its own mask_table task");
+        continue;
+      }
+      Optional<ColumnInfo> col = ctx.column(t, r.column(), r.location().toString());
+      if (col.isEmpty()) {
+        continue;
+      }
+      ColumnInfo c = col.get();
+      if (key.stream().anyMatch(k -> k.name().equals(c.name()))) {
+        diagnostics.error(
+            "key-column-masked",
+            tableName + "." + c.name(),
+            "is part of the task's key and cannot be masked by mask_table (rule at "
+                + r.location()
+                + "); mask keys with mask_unique_key, or choose another key");
+        continue;
+      }
+      scope.base.putIfAbsent(c.name(), c);
+      written.putIfAbsent(c.name(), c);
+      OutputFit.check(tableName, c, pipeline, diagnostics);
+      rules.add(
+          new PlannedRule(
+              r,
+              pipeline,
+              c,
+              hash,
+              r.skip() != null ? r.skip() : ctx.ruleset().skipDefaults(),
+              g.guard()));
+    }
+    for (ColumnInfo k : key) {
+      scope.base.remove(k.name());
+    }
+    return new MaskTableStep(
+        id,
+        m,
+        t,
+        List.copyOf(key),
+        List.copyOf(scope.base.values()),
+        List.copyOf(joins),
+        List.copyOf(scope.joined.values()),
+        List.copyOf(written.values()),
+        List.copyOf(rules));
+  }
+
+  private PlannedJoin join(TableJoin j, ColumnScope scope) {
+    String where = j.location().toString();
+    if (j.targetTable() == null || j.sourceTable() == null) {
+      return null;
+    }
+    if (ctx.isTempTable(j.targetTable())) {
+      diagnostics.error(
+          "unsupported",
+          j.targetTable(),
+          "joining a build_temp_table table (at "
+              + where
+              + ") is not supported yet; join the"
+              + " tables it selects from instead");
+      return null;
+    }
+    TableInfo target = ctx.table(j.targetTable(), where);
+    TableInfo source;
+    String src = j.sourceTable().toLowerCase(Locale.ROOT);
+    if (src.equals(scope.asWritten) || src.equalsIgnoreCase(scope.table.ref().name())) {
+      source = scope.table;
+    } else if (scope.joins.containsKey(src)) {
+      source = scope.joins.get(src).target();
+    } else {
+      diagnostics.error(
+          "bad-join",
+          j.sourceTable(),
+          "source_table of the join at "
+              + where
+              + " must be the task's table or an earlier join's"
+              + " target_table");
+      return null;
+    }
+    if (target == null) {
+      return null;
+    }
+    if (target.ref().equals(scope.table.ref())) {
+      diagnostics.error(
+          "bad-join",
+          j.targetTable(),
+          "a table cannot be joined to itself (join at " + where + ")");
+      return null;
+    }
+    List<ColumnInfo> targetKey = new ArrayList<>();
+    for (String k : j.targetKey()) {
+      ctx.column(target, k, where).ifPresent(targetKey::add);
+    }
+    List<ColumnInfo> sourceKey = new ArrayList<>();
+    for (String k : j.sourceKey()) {
+      ctx.column(source, k, where).ifPresent(sourceKey::add);
+    }
+    if (targetKey.size() != j.targetKey().size() || sourceKey.size() != j.sourceKey().size()) {
+      return null;
+    }
+    if (!target.isUniqueKey(targetKey.stream().map(ColumnInfo::name).toList())) {
+      diagnostics.error(
+          "key-not-unique",
+          target.ref() + "." + String.join(",", j.targetKey()),
+          "target_key of the join at "
+              + where
+              + " is not a primary key or unique index, so a row"
+              + " could match several; join on a unique key");
+    }
+    return new PlannedJoin(j.targetTable(), target, targetKey, source, sourceKey);
+  }
+
+  /** A rule with the condition under which it applies (null: always). */
+  private record Guarded(Rule rule, Condition guard) {}
+
+  /**
+   * Flattens conditional blocks: each rule gets the conjunction of the conditions on its path
+   * (negated on the {@code else_rules} side), so the executor sees a flat list.
+   */
+  private static void flatten(List<RuleItem> items, Condition guard, List<Guarded> out) {
+    for (RuleItem item : items) {
+      if (item instanceof Rule r) {
+        out.add(new Guarded(r, guard));
+      } else {
+        ConditionalRule c = (ConditionalRule) item;
+        Condition test = new Condition.All(c.conditions(), c.location());
+        flatten(c.rules(), and(guard, test), out);
+        flatten(c.elseRules(), and(guard, new Condition.Not(test, c.location())), out);
+      }
+    }
+  }
+
+  private static Condition and(Condition a, Condition b) {
+    return a == null ? b : new Condition.All(List.of(a, b), b.location());
+  }
+}

@@ -1,0 +1,140 @@
+package dev.guise.plan;
+
+import dev.guise.mask.Pipeline;
+import dev.guise.ruleset.Rule;
+import dev.guise.ruleset.Ruleset;
+import dev.guise.ruleset.Task;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
+import dev.guise.yaml.Diagnostics;
+import dev.guise.yaml.DidYouMean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a {@link StepPlanner} may use while one ruleset is planned: the ruleset, its built
+ * pipelines, tables and columns of the schema (each looked up once), the diagnostics, and planning
+ * of nested tasks.
+ */
+public final class PlanContext {
+  private final Ruleset ruleset;
+  private final BuiltPipelines pipelines;
+  private final SchemaSource schema;
+  private final Map<Class<?>, StepPlanners.Registration<?>> planners = new LinkedHashMap<>();
+  private final Diagnostics diagnostics = new Diagnostics();
+  private final Map<String, Optional<TableInfo>> tables = new LinkedHashMap<>();
+  private final Map<String, String> tempTables = new LinkedHashMap<>();
+
+  PlanContext(
+      Ruleset ruleset,
+      BuiltPipelines pipelines,
+      SchemaSource schema,
+      List<StepPlanners.Registration<?>> planners) {
+    this.ruleset = ruleset;
+    this.pipelines = pipelines;
+    this.schema = schema;
+    planners.forEach(r -> this.planners.put(r.taskType(), r));
+  }
+
+  public Ruleset ruleset() {
+    return ruleset;
+  }
+
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  /** The rule's masks, built by the loader. */
+  public Pipeline pipeline(Rule rule) {
+    return pipelines.of(rule);
+  }
+
+  /** Plans nested tasks; their ids continue {@code parentId} ({@code ""} for the top level). */
+  public List<Step> steps(List<Task> tasks, String parentId) {
+    List<Step> out = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      String id = parentId.isEmpty() ? String.valueOf(i + 1) : parentId + "." + (i + 1);
+      Step s = step(tasks.get(i), id);
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private Step step(Task task, String id) {
+    StepPlanners.Registration<?> r = planners.get(task.getClass());
+    if (r == null) {
+      diagnostics.error(
+          "unregistered-task",
+          task.location(),
+          "task type '"
+              + task.type()
+              + "' is read but this build of Guise cannot plan it; register a StepPlanner for "
+              + task.getClass().getSimpleName());
+      return null;
+    }
+    return r.plan(task, id, this);
+  }
+
+  /** Marks a table as made by {@code build_temp_table}, so that masking it is reported. */
+  public void tempTable(String name, String where) {
+    tempTables.put(name.toLowerCase(Locale.ROOT), where);
+  }
+
+  public boolean isTempTable(String name) {
+    return tempTables.containsKey(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A table to work on, looked up once per run.
+   *
+   * @param where the position that names it, for messages
+   * @return null when it is missing or a temporary table (reported)
+   */
+  public TableInfo table(String name, String where) {
+    String temp = tempTables.get(name.toLowerCase(Locale.ROOT));
+    if (temp != null) {
+      diagnostics.error(
+          "temp-table-target",
+          name,
+          "is built by build_temp_table at "
+              + temp
+              + " for lookups and dropped when the run ends;"
+              + " masking or truncating it (at "
+              + where
+              + ") has no lasting effect");
+      return null;
+    }
+    Optional<TableInfo> t =
+        tables.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> schema.table(name));
+    if (t.isEmpty()) {
+      diagnostics.error(
+          "unknown-table",
+          name,
+          "table not found (named at " + where + "); check the name and the connection's schema");
+      return null;
+    }
+    return t.get();
+  }
+
+  /** A column of the table; empty when it is missing (reported with a did-you-mean). */
+  public Optional<ColumnInfo> column(TableInfo t, String name, String where) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    Optional<ColumnInfo> c = t.column(name);
+    if (c.isEmpty()) {
+      List<String> names = t.columns().stream().map(ColumnInfo::name).toList();
+      diagnostics.error(
+          "unknown-column",
+          t.ref() + "." + name,
+          "column not found (named at " + where + ")" + DidYouMean.hint(name, names));
+    }
+    return c;
+  }
+}
