@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,14 +58,51 @@ public interface Dialect {
       throws SQLException;
 
   /**
-   * A keyset-paginated read in key order: the key columns, the table's columns, then joined
-   * columns; rows after the bound key when {@code afterKey} is true; at most {@code limit} rows.
-   * Never OFFSET: each batch starts where the last ended, by index.
+   * A keyset-paginated read in key order, with the binder for its parameters: the key columns, the
+   * table's columns, then joined columns; rows after the bound key when {@code afterKey} is true;
+   * at most {@code limit} rows. Never OFFSET: each batch starts where the last ended, by index.
    */
+  KeysetQuery keysetQuery(BatchQuery query, boolean afterKey, int limit);
+
+  /**
+   * The SQL of {@link #keysetQuery}, to be bound with {@code StandardDialect.bindKeyAfter}.
+   *
+   * @deprecated use {@link #keysetQuery}, whose binder matches its SQL on every engine.
+   */
+  @Deprecated
   String selectBatch(BatchQuery query, boolean afterKey, int limit);
 
   /** {@code SELECT COUNT(*)} of the rows a task will visit. */
   String countRows(BatchQuery query);
+
+  /**
+   * The name the engine stores for an identifier written unquoted: upper case in standard SQL (H2),
+   * lower case in PostgreSQL, as written in MySQL. Quoting this keeps a plain name working in the
+   * ruleset's own SQL, which refers to the table unquoted.
+   */
+  default String unquotedName(String name) {
+    return name.toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code CREATE TABLE name AS select}, for {@code build_temp_table}.
+   *
+   * @param name a plain name (letters, digits, {@code _}), created in the connection's schema
+   * @param select the ruleset's own SELECT, run as written
+   */
+  default String createTableAs(String name, String select) {
+    return "CREATE TABLE " + quote(unquotedName(name)) + " AS " + select;
+  }
+
+  /** {@code DROP TABLE} of a table {@link #createTableAs} made. */
+  default String dropTable(String name) {
+    return "DROP TABLE " + quote(unquotedName(name));
+  }
+
+  /** The statements of a {@code run_sql} script, split by the engine's own quoting rules. */
+  default List<String> splitScript(String sql) {
+    return ScriptSplitter.STANDARD.split(sql);
+  }
 
   /** Statement that deletes every row of a table. */
   default String truncate(TableRef table) {

@@ -2,15 +2,13 @@ package dev.guise.mask;
 
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
-import java.math.BigDecimal;
+import dev.guise.value.Conversions;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
@@ -77,20 +75,7 @@ public final class TypecastMask implements Mask {
               + as
               + "'; use string, integer, float, decimal, boolean, date or datetime");
     }
-    DateTimeFormatter format = null;
-    if (args.has("date_format")) {
-      String pattern = javaPattern(args.string("date_format"));
-      try {
-        format = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
-      } catch (IllegalArgumentException e) {
-        throw new MaskArgs.InvalidArgument(
-            "date_format",
-            "invalid date pattern: "
-                + e.getMessage()
-                + "; use a Java DateTimeFormatter pattern like yyyy-MM-dd or strftime like %Y-%m-%d");
-      }
-    }
-    return new TypecastMask(target, format);
+    return new TypecastMask(target, DateValues.formatter(args));
   }
 
   @Override
@@ -98,15 +83,23 @@ public final class TypecastMask implements Mask {
     if (value == null) {
       return null;
     }
-    return switch (target) {
-      case STRING -> toText(value);
-      case INTEGER -> toLong(value);
-      case FLOAT -> toDouble(value);
-      case DECIMAL -> toDecimal(value);
-      case BOOLEAN -> toBoolean(value);
-      case DATE -> toDate(value);
-      case DATETIME -> toDateTime(value);
-    };
+    try {
+      return switch (target) {
+        case STRING -> toText(value);
+        case INTEGER -> Conversions.toLong(value, RoundingMode.DOWN);
+        case FLOAT -> Conversions.toDouble(value);
+        case DECIMAL -> Conversions.toDecimal(value);
+        case BOOLEAN -> Conversions.toBoolean(value);
+        case DATE ->
+            format != null && value instanceof String s ? parseDate(s) : Conversions.toDate(value);
+        case DATETIME ->
+            format != null && value instanceof String s
+                ? parseDateTime(s)
+                : Conversions.toDateTime(value);
+      };
+    } catch (Conversions.Failed e) {
+      throw failure(value, target.name().toLowerCase(Locale.ROOT), e.getMessage());
+    }
   }
 
   @Override
@@ -132,134 +125,25 @@ public final class TypecastMask implements Mask {
         throw failure(value, "string", "make date_format fit the value (a date has no time)");
       }
     }
-    return ValueText.of(value);
+    return Conversions.toText(value);
   }
 
-  private BigDecimal toDecimal(Object value) {
-    if (value instanceof BigDecimal d) {
-      return d;
-    }
-    if (value instanceof Long || value instanceof Integer) {
-      return BigDecimal.valueOf(((Number) value).longValue());
-    }
-    if (value instanceof Double d) {
-      if (!Double.isFinite(d)) {
-        throw failure(value, "decimal", "only finite numbers convert");
-      }
-      return BigDecimal.valueOf(d);
-    }
-    if (value instanceof Boolean b) {
-      return b ? BigDecimal.ONE : BigDecimal.ZERO;
-    }
-    if (value instanceof String s) {
-      try {
-        return new BigDecimal(s.strip());
-      } catch (NumberFormatException e) {
-        throw failure(value, target.name().toLowerCase(Locale.ROOT), "the text is not a number");
-      }
-    }
-    throw failure(
-        value, target.name().toLowerCase(Locale.ROOT), "only text, numbers and booleans convert");
-  }
-
-  private Long toLong(Object value) {
-    if (value instanceof Long l) {
-      return l;
-    }
+  private LocalDate parseDate(String text) {
     try {
-      return toDecimal(value).setScale(0, RoundingMode.DOWN).longValueExact();
-    } catch (ArithmeticException e) {
-      throw failure(value, "integer", "the number is outside the 64-bit integer range");
+      return format.parse(text.strip(), LocalDate::from);
+    } catch (DateTimeException e) {
+      throw failure(text, "date", "check the text against date_format");
     }
   }
 
-  private Double toDouble(Object value) {
-    if (value instanceof Double d) {
-      return d;
-    }
-    return toDecimal(value).doubleValue();
-  }
-
-  private Boolean toBoolean(Object value) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    if (value instanceof String s) {
-      switch (s.strip().toLowerCase(Locale.ROOT)) {
-        case "true", "t", "yes", "y", "on", "1":
-          return true;
-        case "false", "f", "no", "n", "off", "0":
-          return false;
-        default:
-          throw failure(value, "boolean", "use true/false, yes/no, y/n, t/f, on/off or 1/0");
-      }
-    }
-    if (value instanceof Number) {
-      return toDecimal(value).signum() != 0;
-    }
-    throw failure(value, "boolean", "only text, numbers and booleans convert");
-  }
-
-  private LocalDate toDate(Object value) {
-    if (value instanceof LocalDate d) {
-      return d;
-    }
-    if (value instanceof LocalDateTime t) {
-      return t.toLocalDate();
-    }
-    if (value instanceof OffsetDateTime t) {
-      return t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-    }
-    if (value instanceof String s) {
-      String text = s.strip();
-      try {
-        if (format != null) {
-          return format.parse(text, LocalDate::from);
-        }
-        return parseIso(text).toLocalDate();
-      } catch (DateTimeException e) {
-        throw failure(value, "date", "check the text against date_format");
-      }
-    }
-    throw failure(value, "date", "only text, dates and timestamps convert");
-  }
-
-  private LocalDateTime toDateTime(Object value) {
-    if (value instanceof LocalDateTime t) {
-      return t;
-    }
-    if (value instanceof LocalDate d) {
-      return d.atStartOfDay();
-    }
-    if (value instanceof OffsetDateTime t) {
-      return t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-    }
-    if (value instanceof String s) {
-      String text = s.strip();
-      try {
-        if (format != null) {
-          TemporalAccessor parsed =
-              format.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-          return toDateTime(parsed);
-        }
-        return parseIso(text);
-      } catch (DateTimeException e) {
-        throw failure(value, "datetime", "check the text against date_format");
-      }
-    }
-    throw failure(value, "datetime", "only text, dates and timestamps convert");
-  }
-
-  /** ISO-8601 date or date-time (a space may replace 'T'; an offset converts to UTC). */
-  private static LocalDateTime parseIso(String text) {
-    if (text.length() == 10) {
-      return LocalDate.parse(text).atStartOfDay();
-    }
-    String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.replaceFirst(" ", "T") : text;
+  private LocalDateTime parseDateTime(String text) {
     try {
-      return LocalDateTime.parse(iso);
-    } catch (DateTimeParseException e) {
-      return OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      TemporalAccessor parsed =
+          format.parseBest(
+              text.strip(), OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+      return Conversions.toDateTime(parsed);
+    } catch (DateTimeException e) {
+      throw failure(text, "datetime", "check the text against date_format");
     }
   }
 

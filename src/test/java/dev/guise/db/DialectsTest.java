@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.TableRef;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Dialect discovery, URLs, quoting and keyset SQL per engine; no server needed. */
+/** Dialect discovery, URLs, quoting, DDL and keyset SQL per engine; no server needed. */
 class DialectsTest {
   private static Dialect type(String dbType) {
     return Dialects.forDbType(dbType).orElseThrow();
@@ -53,6 +57,34 @@ class DialectsTest {
     assertThat(type("mariadb").qualified(order)).isEqualTo("`My Schema`.`order`");
     assertThat(type("mysql").quote("a`b")).isEqualTo("`a``b`");
     assertThat(type("mysql").quote("Mixed Case")).isEqualTo("`Mixed Case`");
+  }
+
+  @Test
+  void tempTablesAreQuotedAsTheEngineStoresAnUnquotedName() {
+    assertThat(type("h2").createTableAs("seniors", "SELECT 1"))
+        .isEqualTo("CREATE TABLE \"SENIORS\" AS SELECT 1");
+    assertThat(type("postgres").createTableAs("Seniors", "SELECT 1"))
+        .isEqualTo("CREATE TABLE \"seniors\" AS SELECT 1");
+    assertThat(type("mysql").createTableAs("Seniors", "SELECT 1"))
+        .isEqualTo("CREATE TABLE `Seniors` AS SELECT 1");
+    assertThat(type("h2").dropTable("seniors")).isEqualTo("DROP TABLE \"SENIORS\"");
+    assertThat(type("postgres").dropTable("Seniors")).isEqualTo("DROP TABLE \"seniors\"");
+    assertThat(type("mariadb").dropTable("seniors")).isEqualTo("DROP TABLE `seniors`");
+  }
+
+  @Test
+  void aTempTableIsFoundByItsPlainNameInH2() throws Exception {
+    Dialect h2 = type("h2");
+    try (Connection c = DriverManager.getConnection("jdbc:h2:mem:ddl");
+        Statement st = c.createStatement()) {
+      st.execute(h2.createTableAs("lookup", "SELECT X AS id FROM SYSTEM_RANGE(1, 3)"));
+      try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM lookup")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(3);
+      }
+      st.execute(h2.dropTable("lookup"));
+      assertThat(h2.describe(c, "lookup", null)).isEmpty();
+    }
   }
 
   @Test

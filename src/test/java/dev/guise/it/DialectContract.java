@@ -853,6 +853,64 @@ abstract class DialectContract {
     assertThat(e.dump("wb")).isEqualTo(before);
   }
 
+  /** Ruleset SQL names a build_temp_table table unquoted; the dialect's quoted DDL must agree. */
+  @Test
+  void tempTableDdlKeepsThePlainNameWorking() throws Exception {
+    e.sql("CREATE TABLE " + e.t("temp_src") + " (id int PRIMARY KEY)");
+    e.insert("temp_src", List.of("id"), rows(3, i -> new Object[] {i}));
+    try (Connection c = inSandbox();
+        Statement st = c.createStatement()) {
+      st.execute(
+          e.dialect()
+              .createTableAs(
+                  "guise_lookup", "SELECT id FROM " + e.t("temp_src") + " WHERE id > 1"));
+      try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM guise_lookup")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(2);
+      }
+      assertThat(e.dialect().describe(c, "guise_lookup", e.schema)).isPresent();
+      st.execute(e.dialect().dropTable("guise_lookup"));
+      assertThat(e.dialect().describe(c, "guise_lookup", e.schema)).isEmpty();
+      c.commit();
+    }
+  }
+
+  /** A script split by the dialect runs statement by statement on its engine. */
+  @Test
+  void runSqlScriptsSplitAsTheEngineReadsStrings() throws Exception {
+    e.sql("CREATE TABLE " + e.t("script") + " (id int PRIMARY KEY, v varchar(20))");
+    // C:\ in each engine's own string syntax: MySQL escapes the backslash, standard SQL does not
+    boolean mysql = List.of("mysql", "mariadb").contains(e.dialect().name());
+    String path = mysql ? "'C:\\\\'" : "'C:\\'";
+    String script =
+        "INSERT INTO "
+            + e.t("script")
+            + " VALUES (1, "
+            + path
+            + ");\n-- a comment; then\nINSERT INTO "
+            + e.t("script")
+            + " VALUES (2, 'a;b''c') /* ; */;\n";
+    List<String> statements = e.dialect().splitScript(script);
+    assertThat(statements).hasSize(2);
+    try (Connection c = inSandbox();
+        Statement st = c.createStatement()) {
+      for (String sql : statements) {
+        st.execute(sql);
+      }
+      c.commit();
+    }
+    assertThat(column(e.dump("script"), "v")).containsExactly("C:\\", "a;b'c");
+  }
+
+  /** A connection whose current schema is the sandbox, as a run's connection is. */
+  private Connection inSandbox() throws Exception {
+    Connection c = java.sql.DriverManager.getConnection(e.dialect().driverUrl(e.url()));
+    c.setAutoCommit(false);
+    c.setSchema(e.schema); // PostgreSQL, H2; MariaDB's driver ignores it
+    c.setCatalog(e.schema); // MariaDB; the others ignore it
+    return c;
+  }
+
   @Test
   void statementTimeoutIsApplied() throws Exception {
     String probe = e.statementTimeoutProbe();

@@ -1,6 +1,7 @@
 package dev.guise.db.mysql;
 
 import dev.guise.db.KeyedUpdateWriteBack;
+import dev.guise.db.ScriptSplitter;
 import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
@@ -63,6 +64,17 @@ public class MySqlDialect extends StandardDialect {
   @Override
   public String quote(String identifier) {
     return "`" + identifier.replace("`", "``") + "`";
+  }
+
+  /** Table-name case follows {@code lower_case_table_names} alike for quoted and unquoted names. */
+  @Override
+  public String unquotedName(String name) {
+    return name;
+  }
+
+  @Override
+  public List<String> splitScript(String sql) {
+    return ScriptSplitter.MYSQL.split(sql);
   }
 
   @Override

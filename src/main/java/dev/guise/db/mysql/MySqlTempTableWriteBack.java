@@ -7,14 +7,12 @@ import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableRef;
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -210,7 +208,7 @@ final class MySqlTempTableWriteBack implements WriteBack {
     if (!useLoadData) {
       return new Batch(rows, null, 0);
     }
-    TabText text = new TabText(rows.size() * 64);
+    LoadDataText text = new LoadDataText(rows.size() * 64);
     for (Object[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         if (i > 0) {
@@ -277,103 +275,6 @@ final class MySqlTempTableWriteBack implements WriteBack {
       }
       insert(rows.subList(from, to));
       from = to;
-    }
-  }
-
-  /**
-   * LOAD DATA's default text format, as UTF-8: tab-separated fields, one line per row, {@code \N}
-   * for NULL, and backslash escapes for backslash, tab, newline, carriage return and NUL.
-   */
-  static final class TabText {
-    private byte[] buf;
-    private int size;
-
-    TabText(int capacity) {
-      buf = new byte[Math.max(64, capacity)];
-    }
-
-    void tab() {
-      put((byte) '\t');
-    }
-
-    void newline() {
-      put((byte) '\n');
-    }
-
-    void field(Object v) {
-      if (v == null) {
-        put((byte) '\\');
-        put((byte) 'N');
-        return;
-      }
-      String text =
-          v instanceof BigDecimal d
-              ? d.toPlainString()
-              : v.toString(); // String, integers and LocalDate (ISO yyyy-mm-dd) as they are
-      // at most 3 bytes per UTF-16 unit (an escape takes 2, a surrogate pair 4 for two units)
-      ensure(3 * text.length());
-      byte[] b = buf;
-      int n = size;
-      for (int i = 0; i < text.length(); i++) {
-        char ch = text.charAt(i);
-        switch (ch) {
-          case '\\' -> n = escaped(b, n, '\\');
-          case '\t' -> n = escaped(b, n, 't');
-          case '\n' -> n = escaped(b, n, 'n');
-          case '\r' -> n = escaped(b, n, 'r');
-          case '\0' -> n = escaped(b, n, '0');
-          default -> {
-            if (ch < 0x80) {
-              b[n++] = (byte) ch;
-            } else if (ch < 0x800) {
-              b[n++] = (byte) (0xc0 | (ch >> 6));
-              b[n++] = (byte) (0x80 | (ch & 0x3f));
-            } else if (Character.isHighSurrogate(ch)
-                && i + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(i + 1))) {
-              int cp = Character.toCodePoint(ch, text.charAt(++i));
-              b[n++] = (byte) (0xf0 | (cp >> 18));
-              b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-              b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-              b[n++] = (byte) (0x80 | (cp & 0x3f));
-            } else if (Character.isSurrogate(ch)) {
-              b[n++] = '?'; // an unpaired surrogate, as String.getBytes encodes it
-            } else {
-              b[n++] = (byte) (0xe0 | (ch >> 12));
-              b[n++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
-              b[n++] = (byte) (0x80 | (ch & 0x3f));
-            }
-          }
-        }
-      }
-      size = n;
-    }
-
-    private static int escaped(byte[] b, int n, char c) {
-      b[n] = '\\';
-      b[n + 1] = (byte) c;
-      return n + 2;
-    }
-
-    private void ensure(int more) {
-      if (buf.length - size < more) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
-      }
-    }
-
-    private void put(byte b) {
-      if (size == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
-      }
-      buf[size++] = b;
-    }
-
-    byte[] bytes() {
-      return buf;
-    }
-
-    int length() {
-      return size;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.guise.db.postgres;
 
 import dev.guise.db.KeyedUpdateWriteBack;
+import dev.guise.db.ScriptSplitter;
 import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
@@ -50,6 +51,16 @@ public final class PostgresDialect extends StandardDialect {
         + (port == null ? "" : ":" + port)
         + "/"
         + database;
+  }
+
+  @Override
+  public String unquotedName(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public List<String> splitScript(String sql) {
+    return ScriptSplitter.POSTGRES.split(sql);
   }
 
   @Override

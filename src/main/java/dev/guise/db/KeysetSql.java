@@ -1,0 +1,139 @@
+package dev.guise.db;
+
+import dev.guise.schema.ColumnInfo;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of a table task's reads, in the dialect's quoting: keyset-paginated batches (never
+ * OFFSET: each batch starts where the last ended, by index) and the row count.
+ */
+public final class KeysetSql {
+  private KeysetSql() {}
+
+  /**
+   * The standard keyset read: the key condition {@code (k1, k2) > (?, ?)} spelt out as ORs, so that
+   * every engine's planner can use the key index, with its binder.
+   */
+  public static KeysetQuery expanded(Dialect d, BatchQuery q, boolean afterKey, int limit) {
+    if (!afterKey) {
+      return new KeysetQuery(select(d, q, null, limit), KeysetQuery.Binder.NONE);
+    }
+    return new KeysetQuery(
+        select(d, q, expandedKeyAfter(qualifiedKey(d, q)), limit),
+        (ps, lastKey, keyColumns) -> bindExpanded(d, ps, 1, lastKey, keyColumns));
+  }
+
+  /**
+   * {@code SELECT key, columns, joined columns FROM ... WHERE filters [AND keyCondition] ORDER BY
+   * key LIMIT limit}.
+   *
+   * @param keyCondition the condition on the key that starts a later batch, or null for the first
+   */
+  public static String select(Dialect d, BatchQuery q, String keyCondition, int limit) {
+    String base = d.qualified(q.table());
+    List<String> select = new ArrayList<>(qualifiedKey(d, q));
+    for (String c : q.columns()) {
+      select.add(base + "." + d.quote(c));
+    }
+    for (BatchQuery.JoinedColumn j : q.joinedColumns()) {
+      select.add(d.qualified(j.table()) + "." + d.quote(j.column()));
+    }
+    StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select));
+    sql.append(from(d, q));
+    List<String> conditions = filters(d, q);
+    if (keyCondition != null) {
+      conditions.add(keyCondition);
+    }
+    if (!conditions.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", conditions));
+    }
+    sql.append(" ORDER BY ").append(String.join(", ", qualifiedKey(d, q)));
+    sql.append(" LIMIT ").append(limit);
+    return sql.toString();
+  }
+
+  /** {@code SELECT COUNT(*)} of the rows a task will visit. */
+  public static String count(Dialect d, BatchQuery q) {
+    List<String> conditions = filters(d, q);
+    return "SELECT COUNT(*)"
+        + from(d, q)
+        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+  }
+
+  /** The key columns, qualified by the table. */
+  public static List<String> qualifiedKey(Dialect d, BatchQuery q) {
+    String base = d.qualified(q.table());
+    return q.key().stream().map(k -> base + "." + d.quote(k)).toList();
+  }
+
+  /** {@code (k1 > ?) OR (k1 = ? AND k2 > ?) ...}; a single key is just {@code k1 > ?}. */
+  static String expandedKeyAfter(List<String> key) {
+    if (key.size() == 1) {
+      return key.get(0) + " > ?";
+    }
+    List<String> ors = new ArrayList<>();
+    for (int i = 0; i < key.size(); i++) {
+      List<String> ands = new ArrayList<>();
+      for (int j = 0; j < i; j++) {
+        ands.add(key.get(j) + " = ?");
+      }
+      ands.add(key.get(i) + " > ?");
+      ors.add("(" + String.join(" AND ", ands) + ")");
+    }
+    return "(" + String.join(" OR ", ors) + ")";
+  }
+
+  /** Binds the parameters of {@link #expandedKeyAfter} from {@code start}; returns the next one. */
+  static int bindExpanded(
+      Dialect d, PreparedStatement ps, int start, Object[] lastKey, List<ColumnInfo> keyColumns)
+      throws SQLException {
+    int idx = start;
+    for (int i = 0; i < lastKey.length; i++) {
+      for (int j = 0; j < i; j++) {
+        d.bind(ps, idx++, lastKey[j], keyColumns.get(j));
+      }
+      d.bind(ps, idx++, lastKey[i], keyColumns.get(i));
+    }
+    return idx;
+  }
+
+  /**
+   * The user's {@code where}, and {@code IS NOT NULL} for nullable key columns: a row whose key is
+   * NULL can be neither paged past nor written back by key, so it is never read.
+   */
+  private static List<String> filters(Dialect d, BatchQuery q) {
+    List<String> conditions = new ArrayList<>();
+    if (q.where() != null && !q.where().isBlank()) {
+      conditions.add("(" + q.where() + ")");
+    }
+    for (String k : q.nullableKey()) {
+      conditions.add(d.qualified(q.table()) + "." + d.quote(k) + " IS NOT NULL");
+    }
+    return conditions;
+  }
+
+  /** {@code FROM table LEFT JOIN ...}. */
+  private static String from(Dialect d, BatchQuery q) {
+    StringBuilder sql = new StringBuilder(" FROM ").append(d.qualified(q.table()));
+    for (BatchQuery.Join j : q.joins()) {
+      String target = d.qualified(j.target());
+      String source = d.qualified(j.source());
+      List<String> on = new ArrayList<>();
+      for (int i = 0; i < j.targetKey().size(); i++) {
+        on.add(
+            target
+                + "."
+                + d.quote(j.targetKey().get(i))
+                + " = "
+                + source
+                + "."
+                + d.quote(j.sourceKey().get(i)));
+      }
+      sql.append(" LEFT JOIN ").append(target).append(" ON ").append(String.join(" AND ", on));
+    }
+    return sql.toString();
+  }
+}
