@@ -7,13 +7,16 @@ import dev.guise.db.ConnectionPool;
 import dev.guise.exec.Cancellation;
 import dev.guise.exec.LiveSchema;
 import dev.guise.exec.MaskingRun;
+import dev.guise.exec.RunListener;
 import dev.guise.exec.RunOptions;
 import dev.guise.exec.RunStatus;
+import dev.guise.exec.StepRunners;
 import dev.guise.plan.Planner;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.ruleset.RulesetParser;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecord;
+import dev.guise.runlog.RunRecorder;
 import dev.guise.runlog.RunStore;
 import dev.guise.secret.InstanceSecret;
 import dev.guise.secret.RunKey;
@@ -71,19 +74,34 @@ final class RunAction {
     Instant created = env.clock().instant();
     RunStore store = req.runs().store(env);
     String id = RunStore.newId(created);
-    Path dir = store.create(id);
-    RunRecord record =
-        new RunRecord(
+    store.create(id);
+    RunRecorder.Header header =
+        new RunRecorder.Header(
             id,
             req.options().name(),
             rulesetInfo(ruleset),
             connectionInfo(conn),
             optionsInfo(req, secret),
             created);
-    recordOut[0] = record;
-    record.samplesHoldOriginals(req.options().showOriginals());
-    record.status(RunStatus.VALIDATING);
-    store.write(record);
+    try (RunRecorder recorder =
+        new RunRecorder(store, header, req.options().showOriginals(), env.clock())) {
+      recorder.validating();
+      try {
+        return runRecorded(req, ruleset, conn, secret, key, recorder, problems);
+      } finally {
+        recordOut[0] = recorder.snapshot();
+      }
+    }
+  }
+
+  private int runRecorded(
+      Request req,
+      Ruleset ruleset,
+      ConnectionConfig conn,
+      RunSecret secret,
+      RunKey key,
+      RunRecorder recorder,
+      List<Diagnostic> problems) {
     if (secret.generated() && !common.quiet) {
       err.println(
           "No run secret given: generated one for this run (shown once; keep it to reproduce this run):");
@@ -91,12 +109,10 @@ final class RunAction {
       err.println("Set GUISE_RUN_SECRET or pass --run-secret-file FILE next time.");
       err.flush();
     }
-    try (RunLog log = new RunLog(dir.resolve(RunStore.LOG), env.clock());
-        ConnectionPool pool = open(conn, 2 * req.options().workers() + 2, record, store, log)) {
-      log.log(
+    try (ConnectionPool pool = open(conn, 2 * req.options().workers() + 2, recorder)) {
+      recorder.log(
           RunLog.INFO,
-          null,
-          "run " + id + " created",
+          "run " + recorder.snapshot().id() + " created",
           Map.of(
               "ruleset",
               ruleset.file(),
@@ -110,18 +126,14 @@ final class RunAction {
       List<Diagnostic> all = new ArrayList<>(problems);
       all.addAll(plan.diagnostics().list());
       for (Diagnostic d : all) {
-        log.log(
-            d.isError() ? RunLog.ERROR : RunLog.WARNING,
-            null,
-            d.toString(),
-            Map.of("code", d.code()));
+        recorder.log(
+            d.isError() ? RunLog.ERROR : RunLog.WARNING, d.toString(), Map.of("code", d.code()));
       }
       if (plan.root() == null) {
-        record.status(RunStatus.FAILED);
-        record.error("validation against the live schema failed; nothing was touched");
-        record.endTime(env.clock().instant());
-        store.write(record);
-        return invalid(all, record);
+        recorder.failed(
+            "validation against the live schema failed; nothing was touched",
+            env.clock().instant());
+        return invalid(all, recorder.snapshot());
       }
       if (!common.json() && !common.quiet) {
         Workspace.print(all, err);
@@ -136,32 +148,28 @@ final class RunAction {
               plan.root(),
               key,
               req.options(),
-              record,
-              store,
-              log,
-              progress,
+              RunListener.all(recorder, progress),
               cancellation,
-              env.clock());
+              env.clock(),
+              StepRunners.BUILT_IN);
       RunStatus status;
       try (SignalCancel ignored =
           SignalCancel.install(env.installSignalHandlers(), cancellation, err)) {
         status = run.execute(all.stream().anyMatch(d -> !d.isError()));
       }
       progress.finish();
-      report(record, store.dir().resolve(id));
+      RunRecord record = recorder.snapshot();
+      report(record, req.runs().store(env).dir().resolve(record.id()));
       return ExitCodes.of(status, req.strict());
     }
   }
 
-  private ConnectionPool open(
-      ConnectionConfig conn, int size, RunRecord record, RunStore store, RunLog log) {
+  private ConnectionPool open(ConnectionConfig conn, int size, RunRecorder recorder) {
     try {
       return ConnectionPool.open(conn, size);
     } catch (GuiseException e) {
-      record.status(RunStatus.FAILED);
-      record.error(e.getMessage());
-      store.write(record);
-      log.log(RunLog.FATAL, null, e.getMessage());
+      recorder.failed(e.getMessage(), null);
+      recorder.log(RunLog.FATAL, e.getMessage(), Map.of());
       throw e;
     }
   }
@@ -171,7 +179,7 @@ final class RunAction {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("valid", false);
       if (record != null) {
-        doc.put("run_id", record.id);
+        doc.put("run_id", record.id());
       }
       doc.put("diagnostics", Workspace.json(problems));
       Workspace.printJson(doc, out);
