@@ -14,10 +14,12 @@ import java.util.Map;
 
 /** Which {@link StepRunner} runs each step class. Immutable. */
 public final class StepRunners {
+  /** No runner at all: the start for a set of one's own. */
+  public static final StepRunners NONE = new StepRunners(Map.of());
+
   /** The runners of the built-in task types. */
   public static final StepRunners BUILT_IN =
-      new StepRunners(Map.of())
-          .with(MaskTableStep.class, new MaskTableStepRunner())
+      NONE.with(MaskTableStep.class, new MaskTableStepRunner())
           .with(RunSqlStep.class, new RunSqlRunner())
           .with(TruncateStep.class, new TruncateRunner())
           .with(BuildTempTableStep.class, new BuildTempTableRunner())
