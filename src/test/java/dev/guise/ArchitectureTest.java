@@ -2,13 +2,19 @@ package dev.guise;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the package arrows of STYLE.md pointing down. */
+/**
+ * Keeps the package arrows of STYLE.md pointing down: {@code cli -> run -> exec -> plan ->
+ * ruleset}, {@code exec -> db, mask, secret}, runlog listening to exec, and the shared models
+ * ({@code yaml}, {@code schema}) at the bottom. Nothing points up and no packages form a cycle.
+ */
 class ArchitectureTest {
   private static final JavaClasses MAIN =
       new ClassFileImporter()
@@ -16,81 +22,117 @@ class ArchitectureTest {
           .importPackages("dev.guise");
 
   @Test
-  void nothingImportsTheCli() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("dev.guise.cli..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("dev.guise.cli..")
+  void layersPointDown() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("cli")
+        .definedBy("dev.guise.cli..")
+        .layer("run")
+        .definedBy("dev.guise.run..")
+        .layer("runlog")
+        .definedBy("dev.guise.runlog..")
+        .layer("exec")
+        .definedBy("dev.guise.exec..")
+        .layer("discovery")
+        .definedBy("dev.guise.discovery..")
+        .layer("files")
+        .definedBy("dev.guise.files..")
+        .layer("plan")
+        .definedBy("dev.guise.plan..")
+        .layer("ruleset")
+        .definedBy("dev.guise.ruleset..")
+        .layer("db")
+        .definedBy("dev.guise.db..")
+        .layer("mask")
+        .definedBy("dev.guise.mask..")
+        .layer("secret")
+        .definedBy("dev.guise.secret..")
+        .layer("schema")
+        .definedBy("dev.guise.schema..")
+        .layer("yaml")
+        .definedBy("dev.guise.yaml..")
+        .layer("value")
+        .definedBy("dev.guise.value..")
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("run")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("runlog")
+        .mayOnlyBeAccessedByLayers("run", "cli")
+        .whereLayer("exec")
+        .mayOnlyBeAccessedByLayers("runlog", "run", "cli")
+        .whereLayer("discovery")
+        .mayOnlyBeAccessedByLayers("run", "cli")
+        .whereLayer("files")
+        .mayOnlyBeAccessedByLayers("exec", "run", "cli")
+        .whereLayer("plan")
+        .mayOnlyBeAccessedByLayers("exec", "runlog", "run", "cli")
+        // exec reads the task records a step was planned from (type, location, rule columns)
+        .whereLayer("ruleset")
+        .mayOnlyBeAccessedByLayers("plan", "exec", "runlog", "run", "cli")
+        // neither the ruleset model nor the planner knows a database: plan -> db and db -> ruleset
+        // are forbidden here
+        .whereLayer("db")
+        .mayOnlyBeAccessedByLayers("exec", "discovery", "files", "run", "cli")
+        // masks are built from their YAML spec inside mask/, so ruleset -> mask is forbidden
+        .whereLayer("mask")
+        .mayOnlyBeAccessedByLayers("plan", "exec", "discovery", "run", "cli")
+        .whereLayer("secret")
+        .mayOnlyBeAccessedByLayers("mask", "plan", "exec", "run", "cli")
         .check(MAIN);
   }
 
   @Test
-  void masksAndSecretsArePureOfDatabasesAndRuns() {
+  void noPackageCycles() {
+    slices().matching("dev.guise.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+
+  @Test
+  void masksAndSecretsArePureOfJdbc() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.guise.mask..", "dev.guise.secret..")
-        .should()
-        .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.guise.db..",
-            "dev.guise.exec..",
+            "dev.guise.mask..",
+            "dev.guise.secret..",
             "dev.guise.plan..",
             "dev.guise.ruleset..",
-            "dev.guise.runlog..",
-            "java.sql..")
+            "dev.guise.schema..",
+            "dev.guise.value..",
+            "dev.guise.yaml..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer..")
         .check(MAIN);
   }
 
   @Test
-  void rulesetKnowsNoDatabaseNorExecution() {
+  void execNeverPrintsNorWritesFiles() {
     noClasses()
         .that()
-        .resideInAPackage("dev.guise.ruleset..")
-        .should()
-        .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.guise.db..",
             "dev.guise.exec..",
+            "dev.guise.run..",
             "dev.guise.plan..",
-            "dev.guise.runlog..",
-            "java.sql..")
-        .check(MAIN);
-  }
-
-  @Test
-  void planIsPureNoJdbc() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.guise.plan..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.guise.exec..", "dev.guise.runlog..", "java.sql..")
-        .check(MAIN);
-  }
-
-  @Test
-  void dbDoesNotReachUpIntoPlanningOrExecution() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.guise.db..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.guise.exec..", "dev.guise.plan..", "dev.guise.runlog..")
-        .check(MAIN);
-  }
-
-  @Test
-  void execNeverPrints() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(
-            "dev.guise.exec..", "dev.guise.plan..", "dev.guise.db..", "dev.guise.mask..")
+            "dev.guise.db..",
+            "dev.guise.mask..")
         .should()
         .accessField(System.class, "out")
         .orShould()
         .accessField(System.class, "err")
+        .check(MAIN);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.guise.exec..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.nio.file.Files")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileOutputStream")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileWriter")
         .check(MAIN);
   }
 

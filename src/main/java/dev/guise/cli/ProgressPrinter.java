@@ -36,17 +36,17 @@ final class ProgressPrinter implements RunListener {
   public synchronized void on(RunEvent e) {
     if (e instanceof RunEvent.TaskStarted s) {
       started.put(s.taskId(), clock.instant());
-    } else if (e instanceof RunEvent.Progress p && live) {
+    } else if (e instanceof RunEvent.BatchCommitted p && live) {
       Instant t0 = started.getOrDefault(p.taskId(), clock.instant());
       double secs = Math.max(0.001, Duration.between(t0, clock.instant()).toMillis() / 1000.0);
-      double rate = p.done() / secs;
-      long left = Math.max(0, p.total() - p.done());
+      double rate = p.task().read() / secs;
+      long left = Math.max(0, p.total() - p.task().read());
       String eta = rate > 0 ? (long) Math.ceil(left / rate) + "s" : "?";
       err.print(
           "\r\033[2K  "
               + p.target()
               + ": "
-              + p.done()
+              + p.task().read()
               + "/"
               + p.total()
               + " rows, "
@@ -55,10 +55,10 @@ final class ProgressPrinter implements RunListener {
               + eta);
       err.flush();
       lineOpen = true;
-    } else if (e instanceof RunEvent.Progress p && plain) {
-      err.println("  " + p.target() + ": " + p.done() + "/" + p.total() + " rows");
+    } else if (e instanceof RunEvent.BatchCommitted p && plain) {
+      err.println("  " + p.target() + ": " + p.task().read() + "/" + p.total() + " rows");
       err.flush();
-    } else if (e instanceof RunEvent.TaskEnded t && (live || plain)) {
+    } else if (e instanceof RunEvent.TaskFinished t && (live || plain)) {
       clearLine();
       err.println("  task " + t.taskId() + " " + t.description() + ": " + t.status().json());
       err.flush();

@@ -88,7 +88,7 @@ final class RunAction {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("valid", false);
       if (record != null) {
-        doc.put("run_id", record.id);
+        doc.put("run_id", record.id());
       }
       doc.put("diagnostics", Workspace.json(problems));
       Workspace.printJson(doc, out);

@@ -33,7 +33,7 @@ final class SummaryPrinter {
     }
     out.println(
         "Run "
-            + r.id
+            + r.id()
             + " "
             + r.status().json()
             + ": "
@@ -41,10 +41,10 @@ final class SummaryPrinter {
             + " rows masked, "
             + r.rowsUpdated()
             + " rows updated"
-            + (Boolean.TRUE.equals(r.options.get("dry_run")) ? " (dry run: nothing written)" : "")
+            + (Boolean.TRUE.equals(r.options().get("dry_run")) ? " (dry run: nothing written)" : "")
             + ".");
     for (TaskRecord t : failed(r.tasks(), new ArrayList<>())) {
-      out.println("  task " + t.id + ": " + t.error());
+      out.println("  task " + t.id() + ": " + t.error());
     }
     out.println("Record: " + dir.resolve("run.json"));
     out.flush();
@@ -63,9 +63,9 @@ final class SummaryPrinter {
   private void collect(TaskRecord t, List<String[]> rows) {
     rows.add(
         new String[] {
-          t.id,
-          t.type,
-          t.target == null ? "" : t.target,
+          t.id(),
+          t.type(),
+          t.target() == null ? "" : t.target(),
           t.status().json(),
           String.valueOf(t.rowsRead()),
           String.valueOf(t.rowsMasked()),

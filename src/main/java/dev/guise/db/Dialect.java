@@ -64,14 +64,6 @@ public interface Dialect {
    */
   KeysetQuery keysetQuery(BatchQuery query, boolean afterKey, int limit);
 
-  /**
-   * The SQL of {@link #keysetQuery}, to be bound with {@code StandardDialect.bindKeyAfter}.
-   *
-   * @deprecated use {@link #keysetQuery}, whose binder matches its SQL on every engine.
-   */
-  @Deprecated
-  String selectBatch(BatchQuery query, boolean afterKey, int limit);
-
   /** {@code SELECT COUNT(*)} of the rows a task will visit. */
   String countRows(BatchQuery query);
 

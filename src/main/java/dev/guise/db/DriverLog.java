@@ -24,8 +24,14 @@ public final class DriverLog {
 
   private DriverLog() {}
 
-  /** Sends lines to {@code sink} until the returned handle is closed. */
-  public static AutoCloseable listen(Consumer<Line> sink) {
+  /** A listener's registration; closing it stops the lines. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Sends lines to {@code sink} until the returned subscription is closed. */
+  public static Subscription listen(Consumer<Line> sink) {
     SINKS.add(sink);
     return () -> SINKS.remove(sink);
   }

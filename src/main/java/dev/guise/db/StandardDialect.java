@@ -57,30 +57,9 @@ public abstract class StandardDialect implements Dialect {
     return KeysetSql.expanded(this, q, afterKey, limit);
   }
 
-  /**
-   * @deprecated exec calls {@link #keysetQuery} and binds with its binder; kept until exec moves.
-   */
-  @Deprecated
-  @Override
-  public String selectBatch(BatchQuery q, boolean afterKey, int limit) {
-    return keysetQuery(q, afterKey, limit).sql();
-  }
-
   @Override
   public String countRows(BatchQuery q) {
     return KeysetSql.count(this, q);
-  }
-
-  /**
-   * Binds the last key of the previous batch for the standard keyset read; returns the next index.
-   *
-   * @deprecated use the binder of {@link Dialect#keysetQuery}; kept until exec moves.
-   */
-  @Deprecated
-  public static int bindKeyAfter(
-      Dialect d, PreparedStatement ps, int start, Object[] lastKey, List<ColumnInfo> keyCols)
-      throws SQLException {
-    return KeysetSql.bindExpanded(d, ps, start, lastKey, keyCols);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.guise.exec;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -8,12 +9,21 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Cancellation {
   private final AtomicReference<String> reason = new AtomicReference<>();
-  private volatile boolean byUser;
+  private final AtomicBoolean byUser = new AtomicBoolean();
+  private volatile Runnable onCancel = () -> {};
 
   /** Ctrl-C, SIGTERM or an API caller. */
   public void cancel() {
-    byUser = true;
+    boolean first = byUser.compareAndSet(false, true);
     reason.compareAndSet(null, "cancelled by the user");
+    if (first) {
+      onCancel.run();
+    }
+  }
+
+  /** Called once, on the cancelling thread, when the user first cancels. */
+  void onCancel(Runnable r) {
+    onCancel = r;
   }
 
   void stopAfterFailure(String why) {
@@ -25,7 +35,7 @@ public final class Cancellation {
   }
 
   public boolean cancelledByUser() {
-    return byUser;
+    return byUser.get();
   }
 
   public String reason() {

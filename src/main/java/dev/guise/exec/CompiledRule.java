@@ -27,7 +27,7 @@ final class CompiledRule {
 
   final Map<List<Object>, Integer> handedOut = new HashMap<>();
 
-  CompiledRule(PlannedRule planned, int ruleIndex, RowIndex index) {
+  CompiledRule(PlannedRule planned, int ruleIndex, RowLayout index) {
     this.planned = planned;
     this.shuffle = planned.pipeline().shuffle();
     List<String> groups = shuffle == null ? List.of() : shuffle.groups();

@@ -1,17 +1,78 @@
 package dev.guise.exec;
 
-/** What the executor reports while it runs; it never prints. */
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the executor reports while it runs; it never prints nor writes files. Listeners (the run
+ * recorder, the terminal progress) turn events into records and lines.
+ */
 public sealed interface RunEvent {
+  /**
+   * The run began.
+   *
+   * @param tasks the task tree, as the record lists it
+   */
+  record RunStarted(Instant at, boolean dryRun, List<TaskOutline> tasks) implements RunEvent {}
+
+  /** One node of the task tree; {@code target} is the table it works on, or null. */
+  record TaskOutline(String id, String type, String target, List<TaskOutline> tasks) {}
+
+  /** A serial or parallel block began running its children. */
+  record GroupStarted(String taskId) implements RunEvent {}
+
+  /** A serial or parallel block ended; its status sums up its children's. */
+  record GroupFinished(String taskId, RunStatus status, long durationMs) implements RunEvent {}
+
   /** A task began; {@code total} is the rows it will visit, or -1 when not a table task. */
   record TaskStarted(String taskId, String description, long total) implements RunEvent {}
 
-  /** A batch was masked (and committed unless a dry run). */
-  record Progress(String taskId, String target, long done, long total) implements RunEvent {}
+  /** Rows counted for one batch, or for a task so far. */
+  record Counts(long read, long masked, long updated, long skipped) {
+    public Counts plus(Counts o) {
+      return new Counts(read + o.read, masked + o.masked, updated + o.updated, skipped + o.skipped);
+    }
+  }
 
-  /** A task ended. */
-  record TaskEnded(String taskId, String description, RunStatus status, String error)
+  /**
+   * A batch was masked and committed (in a dry run: masked, and nothing written).
+   *
+   * @param batch this batch's rows
+   * @param task the task's rows so far, this batch included
+   * @param total the rows the task will visit
+   * @param lastKey the key of the batch's last row: where a resumed run would start
+   */
+  record BatchCommitted(
+      String taskId,
+      String target,
+      Counts batch,
+      Counts task,
+      long total,
+      List<Object> lastKey,
+      boolean dryRun)
       implements RunEvent {}
 
-  /** A warning worth showing the user. */
+  /** Before/after rows of a table (originals redacted unless the run shows them). */
+  record Samples(String table, List<Map<String, Object>> rows) implements RunEvent {}
+
+  /** A task ended; {@code error} is set when it failed. */
+  record TaskFinished(
+      String taskId, String description, RunStatus status, String error, long durationMs)
+      implements RunEvent {}
+
+  /** A task (and its queued children) will not run: the run is stopping. */
+  record TaskSkipped(String taskId, RunStatus status) implements RunEvent {}
+
+  /** The user asked to stop; the batch in flight finishes first. */
+  record Cancelling() implements RunEvent {}
+
+  /** Something worth a line in the log; {@code taskId} may be null. */
+  record Note(String taskId, String message) implements RunEvent {}
+
+  /** A warning worth showing the user; {@code taskId} may be null. */
   record Warning(String taskId, String message) implements RunEvent {}
+
+  /** The run ended with its final status. */
+  record RunFinished(Instant at, RunStatus status) implements RunEvent {}
 }

@@ -1,2 +1,5 @@
-/** Runs the task graph: workers, batches, cancellation, continue-on-failure and progress events. */
+/**
+ * Runs the task graph: one runner per step kind; table tasks as row source, masker and row sink;
+ * workers, cancellation and continue-on-failure. Publishes events; never prints nor writes files.
+ */
 package dev.guise.exec;

@@ -1,6 +1,5 @@
 package dev.guise.plan;
 
-import dev.guise.db.BatchQuery;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
@@ -26,28 +25,6 @@ public record MaskTableStep(
     List<ColumnInfo> written,
     List<PlannedRule> rules)
     implements Step {
-
-  /** The read this task makes, for the dialect to render. */
-  public BatchQuery query() {
-    return new BatchQuery(
-        table.ref(),
-        key.stream().map(ColumnInfo::name).toList(),
-        read.stream().map(ColumnInfo::name).toList(),
-        joins.stream()
-            .map(
-                j ->
-                    new BatchQuery.Join(
-                        j.target().ref(),
-                        j.targetKey().stream().map(ColumnInfo::name).toList(),
-                        j.source().ref(),
-                        j.sourceKey().stream().map(ColumnInfo::name).toList()))
-            .toList(),
-        joined.stream()
-            .map(c -> new BatchQuery.JoinedColumn(c.join().target().ref(), c.column().name()))
-            .toList(),
-        task.where(),
-        key.stream().filter(ColumnInfo::nullable).map(ColumnInfo::name).toList());
-  }
 
   @Override
   public String describe() {

@@ -21,6 +21,10 @@ public record RunResult(
     diagnostics = List.copyOf(diagnostics);
   }
 
+  RunResult withDir(Path dir) {
+    return new RunResult(diagnostics, record, dir, status);
+  }
+
   /** Nothing was touched: the ruleset, the connection or the live schema had errors. */
   public boolean invalid() {
     return status == null;

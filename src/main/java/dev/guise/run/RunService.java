@@ -4,11 +4,14 @@ import dev.guise.GuiseException;
 import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.ConnectionsFile;
+import dev.guise.db.DriverLog;
 import dev.guise.exec.Cancellation;
 import dev.guise.exec.LiveSchema;
 import dev.guise.exec.MaskingRun;
+import dev.guise.exec.RunListener;
 import dev.guise.exec.RunOptions;
 import dev.guise.exec.RunStatus;
+import dev.guise.exec.StepRunners;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.seed.SeedCatalog;
 import dev.guise.plan.BuiltPipelines;
@@ -16,7 +19,7 @@ import dev.guise.plan.Planner;
 import dev.guise.plan.RulesetLoader;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.runlog.RunLog;
-import dev.guise.runlog.RunRecord;
+import dev.guise.runlog.RunRecorder;
 import dev.guise.runlog.RunStore;
 import dev.guise.secret.InstanceSecret;
 import dev.guise.secret.RunKey;
@@ -106,51 +109,67 @@ public final class RunService {
     RunStore store = new RunStore(req.runsDir());
     String id = RunStore.newId(created);
     Path dir = store.create(id);
-    RunRecord record =
-        new RunRecord(
+    RunRecorder.Header header =
+        new RunRecorder.Header(
             id,
             req.options().name(),
             rulesetInfo(ruleset),
             connectionInfo(conn),
             optionsInfo(req, secret),
             created);
-    record.samplesHoldOriginals(req.options().showOriginals());
-    record.status(RunStatus.VALIDATING);
-    store.write(record);
-    if (secret.generated()) {
-      observer.secretGenerated(secret.reveal());
+    try (RunRecorder recorder =
+            new RunRecorder(store, header, req.options().showOriginals(), clock);
+        // the drivers' and the pool's own warnings belong to this run's log, redacted
+        DriverLog.Subscription driverLines =
+            DriverLog.listen(
+                l ->
+                    recorder.log(
+                        RunLog.WARNING,
+                        l.logger() + ": " + l.message(),
+                        Map.of("logger", l.logger(), "level", l.level())))) {
+      recorder.validating();
+      if (secret.generated()) {
+        observer.secretGenerated(secret.reveal());
+      }
+      return execute(req, parsed, conn, secret, key, recorder, problems, cancellation, observer)
+          .withDir(dir);
     }
-    try (RunLog log = new RunLog(dir.resolve(RunStore.LOG), clock);
-        ConnectionPool pool = open(conn, 2 * req.options().workers() + 2, record, store, log)) {
-      log.log(
+  }
+
+  private RunResult execute(
+      RunRequest req,
+      RulesetLoader.Result parsed,
+      ConnectionConfig conn,
+      RunSecret secret,
+      RunKey key,
+      RunRecorder recorder,
+      List<Diagnostic> problems,
+      Cancellation cancellation,
+      RunObserver observer) {
+    try (ConnectionPool pool = open(conn, 2 * req.options().workers() + 2, recorder)) {
+      recorder.log(
           RunLog.INFO,
-          null,
-          "run " + id + " created",
+          "run " + recorder.snapshot().id() + " created",
           Map.of(
               "ruleset",
-              ruleset.file(),
+              parsed.ruleset().file(),
               "connection",
               conn.name(),
               "run_secret_fingerprint",
               secret.fingerprint(),
               "dry_run",
               req.options().dryRun()));
-      Planner.Result plan = plan(ruleset, parsed.pipelines(), pool);
+      Planner.Result plan = plan(parsed.ruleset(), parsed.pipelines(), pool);
       List<Diagnostic> all = new ArrayList<>(problems);
       all.addAll(plan.diagnostics().list());
       for (Diagnostic d : all) {
-        log.log(
-            d.isError() ? RunLog.ERROR : RunLog.WARNING,
-            null,
-            d.toString(),
-            Map.of("code", d.code()));
+        recorder.log(
+            d.isError() ? RunLog.ERROR : RunLog.WARNING, d.toString(), Map.of("code", d.code()));
       }
       if (plan.root() == null) {
-        record.status(RunStatus.FAILED);
-        record.error("validation against the live schema failed; nothing was touched");
-        record.endTime(clock.instant());
-        store.write(record);
-        return new RunResult(all, record, dir, null);
+        recorder.failed(
+            "validation against the live schema failed; nothing was touched", clock.instant());
+        return new RunResult(all, recorder.snapshot(), null, null);
       }
       observer.executing(all);
       RunStatus status;
@@ -161,17 +180,15 @@ public final class RunService {
                 plan.root(),
                 key,
                 req.options(),
-                record,
-                store,
-                log,
-                observer,
+                RunListener.all(recorder, observer),
                 cancellation,
-                clock);
+                clock,
+                StepRunners.BUILT_IN);
         status = run.execute(all.stream().anyMatch(d -> !d.isError()));
       } finally {
         observer.executed();
       }
-      return new RunResult(all, record, dir, status);
+      return new RunResult(all, recorder.snapshot(), null, status);
     }
   }
 
@@ -219,15 +236,12 @@ public final class RunService {
     }
   }
 
-  private static ConnectionPool open(
-      ConnectionConfig conn, int size, RunRecord record, RunStore store, RunLog log) {
+  private static ConnectionPool open(ConnectionConfig conn, int size, RunRecorder recorder) {
     try {
       return ConnectionPool.open(conn, size);
     } catch (GuiseException e) {
-      record.status(RunStatus.FAILED);
-      record.error(e.getMessage());
-      store.write(record);
-      log.log(RunLog.FATAL, null, e.getMessage());
+      recorder.failed(e.getMessage(), null);
+      recorder.log(RunLog.FATAL, e.getMessage(), Map.of());
       throw e;
     }
   }

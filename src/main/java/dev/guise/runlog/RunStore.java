@@ -61,7 +61,7 @@ public final class RunStore {
 
   /** Writes run.json atomically (temp file then rename) so readers never see half a record. */
   public void write(RunRecord record) {
-    Path folder = dir.resolve(record.id);
+    Path folder = dir.resolve(record.id());
     Path tmp = folder.resolve(RECORD + ".tmp");
     try {
       Files.writeString(

@@ -1,2 +1,2 @@
-/** Run records and JSON-lines logs on disk, and the store that lists them. */
+/** Records the executor's events into run.json and log.jsonl; the store that lists runs. */
 package dev.guise.runlog;

@@ -91,11 +91,12 @@ class DialectsTest {
   void keysetReadsNeverUseOffset() {
     String sql =
         type("mariadb")
-            .selectBatch(
+            .keysetQuery(
                 BatchQuery.of(
                     new TableRef("app", "user"), List.of("a", "b"), List.of("v"), "x > 1"),
                 true,
-                500);
+                500)
+            .sql();
     assertThat(sql)
         .isEqualTo(
             "SELECT `app`.`user`.`a`, `app`.`user`.`b`, `app`.`user`.`v` FROM `app`.`user`"
@@ -104,10 +105,11 @@ class DialectsTest {
         .doesNotContainIgnoringCase("offset");
     assertThat(
             type("postgres")
-                .selectBatch(
+                .keysetQuery(
                     BatchQuery.of(new TableRef("s", "t"), List.of("id"), List.of(), null),
                     false,
-                    10))
+                    10)
+                .sql())
         .isEqualTo(
             "SELECT \"s\".\"t\".\"id\" FROM \"s\".\"t\" ORDER BY \"s\".\"t\".\"id\" LIMIT 10");
   }
@@ -128,7 +130,7 @@ class DialectsTest {
             List.of(new BatchQuery.JoinedColumn(new TableRef("s", "customers"), "name")),
             null,
             List.of());
-    assertThat(type("postgres").selectBatch(q, false, 5))
+    assertThat(type("postgres").keysetQuery(q, false, 5).sql())
         .isEqualTo(
             "SELECT \"s\".\"orders\".\"id\", \"s\".\"orders\".\"note\", \"s\".\"customers\".\"name\""
                 + " FROM \"s\".\"orders\" LEFT JOIN \"s\".\"customers\" ON \"s\".\"customers\".\"id\" ="

@@ -20,7 +20,7 @@ class DriverLogTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     DriverLog.captureJavaUtilLogging();
-    try (AutoCloseable ignored = DriverLog.listen(lines::add)) {
+    try (DriverLog.Subscription ignored = DriverLog.listen(lines::add)) {
       LoggerFactory.getLogger("com.zaxxer.hikari.pool.HikariPool")
           .warn(
               "guise-db - Connection {} marked as broken",

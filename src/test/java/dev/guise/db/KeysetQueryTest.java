@@ -55,7 +55,7 @@ class KeysetQueryTest {
       assertThat(seen).containsExactly(1, 2, 4, 5);
       assertThat(batches).isEqualTo(3);
       // the deprecated pair gives the same SQL and binding until exec moves to keysetQuery
-      assertThat(d.selectBatch(q, true, 2)).isEqualTo(next.sql());
+      assertThat(d.keysetQuery(q, true, 2).sql()).isEqualTo(next.sql());
     }
   }
 }

@@ -8,8 +8,8 @@ import dev.guise.db.Dialects;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.plan.Planner;
 import dev.guise.plan.RulesetLoader;
-import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecord;
+import dev.guise.runlog.RunRecorder;
 import dev.guise.runlog.RunStore;
 import dev.guise.runlog.TaskRecord;
 import dev.guise.secret.RunKey;
@@ -64,29 +64,32 @@ class CancellationTest {
       var plan = Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool));
       RunStore store = new RunStore(dir);
       store.create("run1");
-      RunRecord record =
-          new RunRecord("run1", null, Map.of(), Map.of(), Map.of(), Clock.systemUTC().instant());
+      RunRecorder.Header header =
+          new RunRecorder.Header(
+              "run1", null, Map.of(), Map.of(), Map.of(), Clock.systemUTC().instant());
       Cancellation cancellation = new Cancellation();
       RunOptions options = RunOptions.defaults().withBatchSize(100);
       RunStatus status;
-      try (RunLog log = new RunLog(dir.resolve("run1/log.jsonl"), Clock.systemUTC())) {
+      RunRecord record;
+      try (RunRecorder recorder = new RunRecorder(store, header, false, Clock.systemUTC())) {
         MaskingRun run =
             new MaskingRun(
                 pool,
                 plan.root(),
                 RunKey.derive(null, "secret-of-twenty-chars!!"),
                 options,
-                record,
-                store,
-                log,
-                e -> {
-                  if (e instanceof RunEvent.Progress) {
-                    cancellation.cancel();
-                  }
-                },
+                RunListener.all(
+                    recorder,
+                    e -> {
+                      if (e instanceof RunEvent.BatchCommitted) {
+                        cancellation.cancel();
+                      }
+                    }),
                 cancellation,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                StepRunners.BUILT_IN);
         status = run.execute(false);
+        record = recorder.snapshot();
       }
       assertThat(status).isEqualTo(RunStatus.CANCELLED);
       TaskRecord t = record.tasks().get(0);

@@ -11,14 +11,16 @@ import dev.guise.exec.Cancellation;
 import dev.guise.exec.LiveSchema;
 import dev.guise.exec.MaskingRun;
 import dev.guise.exec.RunEvent;
+import dev.guise.exec.RunListener;
 import dev.guise.exec.RunOptions;
 import dev.guise.exec.RunStatus;
+import dev.guise.exec.StepRunners;
 import dev.guise.mask.MaskDefinition;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.plan.Planner;
 import dev.guise.plan.RulesetLoader;
-import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecord;
+import dev.guise.runlog.RunRecorder;
 import dev.guise.runlog.RunStore;
 import dev.guise.runlog.TaskRecord;
 import dev.guise.schema.ColumnCategory;
@@ -766,11 +768,13 @@ abstract class DialectContract {
     Cancellation cancellation = new Cancellation();
     RunStore store = new RunStore(tmp.resolve("runs"));
     String id = RunStore.newId(Instant.now());
-    Path dir = store.create(id);
-    RunRecord record = new RunRecord(id, null, Map.of(), Map.of(), Map.of(), Instant.now());
+    store.create(id);
+    RunRecorder.Header header =
+        new RunRecorder.Header(id, null, Map.of(), Map.of(), Map.of(), Instant.now());
     RunStatus status;
+    RunRecord record;
     try (ConnectionPool pool = ConnectionPool.open(config, 2);
-        RunLog log = new RunLog(dir.resolve(RunStore.LOG), Clock.systemUTC())) {
+        RunRecorder recorder = new RunRecorder(store, header, false, Clock.systemUTC())) {
       Planner.Result plan =
           Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool));
       assertThat(plan.root()).as(plan.diagnostics().list().toString()).isNotNull();
@@ -780,17 +784,18 @@ abstract class DialectContract {
                   plan.root(),
                   RunKey.derive(null, GuiseCli.RUN_SECRET),
                   RunOptions.defaults().withBatchSize(3),
-                  record,
-                  store,
-                  log,
-                  event -> {
-                    if (event instanceof RunEvent.Progress) {
-                      cancellation.cancel();
-                    }
-                  },
+                  RunListener.all(
+                      recorder,
+                      event -> {
+                        if (event instanceof RunEvent.BatchCommitted) {
+                          cancellation.cancel();
+                        }
+                      }),
                   cancellation,
-                  Clock.systemUTC())
+                  Clock.systemUTC(),
+                  StepRunners.BUILT_IN)
               .execute(false);
+      record = recorder.snapshot();
     }
     assertThat(status).isEqualTo(RunStatus.CANCELLED);
     TaskRecord task = record.tasks().get(0);

@@ -96,7 +96,7 @@ class RunServiceTest {
     RunResult r = service(Map.of()).run(request(ruleset, "db"), new Cancellation(), seen);
     assertThat(r.invalid()).isFalse();
     assertThat(r.status()).isEqualTo(RunStatus.FINISHED);
-    assertThat(r.recordDir()).isEqualTo(dir.resolve("runs").resolve(r.record().id));
+    assertThat(r.recordDir()).isEqualTo(dir.resolve("runs").resolve(r.record().id()));
     assertThat(seen.calls.get(0)).startsWith("secret ").hasSize("secret ".length() + 32);
     String secret = seen.calls.get(0).substring("secret ".length());
     assertThat(Files.readString(r.recordDir().resolve("run.json"))).doesNotContain(secret);

@@ -3,24 +3,35 @@ package dev.guise.exec;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.RowView;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where each column a task reads sits in a row, under every name a ruleset may use for it: the real
- * name, lower case, {@code table.column} (as the ruleset names the table, and its real name), and
- * {@code target_table.column} for joined columns.
+ * Where each column of a table task's row sits, resolved once per task: the key, then the table's
+ * other columns read, then joined columns. Rules find a column by position; conditions and masks
+ * that name columns find them under every name a ruleset may use: the real name, lower case, {@code
+ * table.column} (as the ruleset names the table, and its real name), and {@code
+ * target_table.column} for joined columns.
  */
-final class RowIndex {
+final class RowLayout {
+  final List<ColumnInfo> columns;
+  final int keySize;
+
+  /** Positions of the columns written back, in the step's order. */
+  final int[] written;
+
   private final Map<String, Integer> byName = new HashMap<>();
 
-  /**
-   * @param cols the row's columns: the table's own ({@code own} of them), then joined ones in the
-   *     step's order
-   */
-  RowIndex(MaskTableStep step, List<ColumnInfo> cols, int own, String tableAsWritten) {
+  RowLayout(MaskTableStep step, String tableAsWritten) {
+    List<ColumnInfo> cols = new ArrayList<>(step.key());
+    cols.addAll(step.read());
+    int own = cols.size();
+    step.joined().forEach(j -> cols.add(j.column()));
+    this.columns = List.copyOf(cols);
+    this.keySize = step.key().size();
     String realTable = step.table().ref().name().toLowerCase(Locale.ROOT);
     for (int i = 0; i < own; i++) {
       String name = cols.get(i).name();
@@ -33,6 +44,7 @@ final class RowIndex {
     for (int i = 0; i < step.joined().size(); i++) {
       byName.putIfAbsent(step.joined().get(i).reference(), own + i);
     }
+    this.written = step.written().stream().mapToInt(c -> position(c.name())).toArray();
   }
 
   private Integer find(String name) {

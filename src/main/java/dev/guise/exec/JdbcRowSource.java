@@ -1,0 +1,106 @@
+package dev.guise.exec;
+
+import dev.guise.db.BatchQuery;
+import dev.guise.db.Dialect;
+import dev.guise.db.KeysetQuery;
+import dev.guise.schema.ColumnInfo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rows read with keyset pagination over a connection of its own: each batch in its own read
+ * transaction (ended after the batch, so no snapshot is held between batches).
+ */
+final class JdbcRowSource implements RowSource {
+  private final Connection connection;
+  private final Dialect dialect;
+  private final BatchQuery query;
+  private final List<ColumnInfo> columns;
+  private final List<ColumnInfo> key;
+  private final int batchSize;
+  private final String table;
+  private final KeysetQuery first;
+  private final KeysetQuery next;
+
+  /**
+   * @param columns the row layout's columns, key first
+   * @param table the table for messages
+   */
+  JdbcRowSource(
+      Connection connection,
+      Dialect dialect,
+      BatchQuery query,
+      List<ColumnInfo> columns,
+      List<ColumnInfo> key,
+      int batchSize,
+      String table) {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.query = query;
+    this.columns = columns;
+    this.key = key;
+    this.batchSize = batchSize;
+    this.table = table;
+    this.first = dialect.keysetQuery(query, false, batchSize);
+    this.next = dialect.keysetQuery(query, true, batchSize);
+  }
+
+  @Override
+  public long count() {
+    try {
+      try (PreparedStatement ps = connection.prepareStatement(dialect.countRows(query));
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      throw TaskFailure.sql(table, e);
+    }
+  }
+
+  @Override
+  public List<Object[]> read(Object[] afterKey, int limit) {
+    try {
+      List<Object[]> rows = new ArrayList<>(Math.min(limit, 65_536));
+      KeysetQuery q = afterKey == null ? first : next;
+      try (PreparedStatement ps = connection.prepareStatement(q.sql())) {
+        ps.setFetchSize(Math.min(limit, 10_000));
+        if (limit < batchSize) {
+          ps.setMaxRows(limit);
+        }
+        if (afterKey != null) {
+          q.binder().bind(ps, afterKey, key);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next() && rows.size() < limit) {
+            Object[] row = new Object[columns.size()];
+            for (int i = 0; i < row.length; i++) {
+              row[i] = dialect.read(rs, i + 1, columns.get(i));
+            }
+            rows.add(row);
+          }
+        }
+      } finally {
+        connection.rollback(); // the reader only reads: end its transaction (and snapshot)
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw TaskFailure.sql(table, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw TaskFailure.sql(table, e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.guise.exec;
+
+import dev.guise.plan.ParallelStep;
+import dev.guise.plan.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** {@code parallel}: the children at once, on up to the run's worker count of threads. */
+final class ParallelRunner implements StepRunner<ParallelStep> {
+  @Override
+  public RunStatus run(ParallelStep p, StepContext ctx) {
+    int threads = Math.max(1, Math.min(ctx.options().workers(), p.children().size()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "guise-worker-" + p.id());
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<RunStatus>> futures = new ArrayList<>();
+      for (Step c : p.children()) {
+        futures.add(pool.submit(() -> ctx.runChild(c)));
+      }
+      List<RunStatus> done = new ArrayList<>();
+      for (Future<RunStatus> f : futures) {
+        try {
+          done.add(f.get());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          ctx.cancellation().cancel();
+          return RunStatus.CANCELLED;
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("a worker died: " + e.getCause(), e.getCause());
+        }
+      }
+      return SerialRunner.sum(done);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Override
+  public boolean runsChildren() {
+    return true;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.guise.exec;
+
+import dev.guise.exec.RunEvent.Counts;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one table task as a pipeline: rows from a {@link RowSource}, masked by a {@link RowMasker},
+ * into a {@link RowSink}, one batch at a time in key order (memory is bounded by the batch size).
+ * Each committed batch is published with its counts and last key, so a failure or a cancellation
+ * leaves an exact, documented state.
+ */
+final class TablePipeline {
+  private final String taskId;
+  private final String description;
+  private final String target;
+  private final RunOptions options;
+  private final Cancellation cancellation;
+  private final RunListener events;
+
+  TablePipeline(
+      String taskId,
+      String description,
+      String target,
+      RunOptions options,
+      Cancellation cancellation,
+      RunListener events) {
+    this.taskId = taskId;
+    this.description = description;
+    this.target = target;
+    this.options = options;
+    this.cancellation = cancellation;
+    this.events = events;
+  }
+
+  /**
+   * Returns FINISHED or CANCELLED; throws {@link TaskFailure}.
+   *
+   * @param shufflePass secure_shuffle's first pass over the source, run before masking
+   */
+  RunStatus run(RowSource source, RowMasker masker, RowSink sink, Runnable shufflePass) {
+    long counted = source.count();
+    long total = options.maxRows() > 0 ? Math.min(counted, options.maxRows()) : counted;
+    events.on(new RunEvent.TaskStarted(taskId, description, total));
+    shufflePass.run();
+    // Three stages, each on its own thread, so the database and the JVM work at the same time:
+    // the next batch is read on the source's connection while this one is masked, and the
+    // previous one is written and committed by the sink. Batches are written and committed
+    // strictly in key order, one at a time; at most four batches (one per stage, plus this one's
+    // output) are in memory.
+    ExecutorService prefetch = daemonExecutor("guise-read-" + taskId);
+    ExecutorService writing = daemonExecutor("guise-write-" + taskId);
+    Committer committer = new Committer(total);
+    Future<?> written = null;
+    try {
+      int limit = limit(0);
+      Future<List<Object[]>> pending =
+          limit <= 0 ? null : prefetch.submit(() -> source.read(null, limit));
+      long done = 0;
+      while (pending != null) {
+        if (cancellation.stopping()) {
+          return RunStatus.CANCELLED; // after the batch being written commits (finally)
+        }
+        List<Object[]> rows = await(pending);
+        pending = null;
+        if (rows.isEmpty()) {
+          break;
+        }
+        Object[] lastKey = Arrays.copyOf(rows.get(rows.size() - 1), masker.keySize());
+        int nextLimit = limit(done + rows.size());
+        if (rows.size() == limit(done) && nextLimit > 0 && !cancellation.stopping()) {
+          pending = prefetch.submit(() -> source.read(lastKey, nextLimit));
+        }
+        RowMasker.Masked out = masker.mask(rows);
+        int read = rows.size();
+        rows = null; // only the masked values wait for the writer
+        done += read;
+        RowSink.Prepared batch = sink.prepare(out.rows());
+        awaitWrite(written); // the previous batch is committed before this one is written
+        written = null;
+        if (cancellation.stopping()) {
+          return RunStatus.CANCELLED; // a cancel seen after a commit writes nothing more
+        }
+        Counts counts = new Counts(read, out.masked(), 0, read - out.masked());
+        written = writing.submit(() -> committer.commit(batch, counts, lastKey));
+      }
+    } finally {
+      // a batch handed to the writer always finishes (commits or fails) before the task ends,
+      // so the record is exact whatever stopped the loop
+      try {
+        awaitWrite(written);
+      } finally {
+        prefetch.shutdownNow();
+        writing.shutdownNow();
+      }
+    }
+    events.on(new RunEvent.Samples(target, List.copyOf(masker.sample())));
+    return RunStatus.FINISHED;
+  }
+
+  /** Commits batches on the writer thread, in the order handed over, and publishes each. */
+  private final class Committer {
+    private final long total;
+    private Counts sofar = new Counts(0, 0, 0, 0);
+
+    Committer(long total) {
+      this.total = total;
+    }
+
+    Void commit(RowSink.Prepared batch, Counts counts, Object[] lastKey) {
+      long updated = batch.commit();
+      Counts c = new Counts(counts.read(), counts.masked(), updated, counts.skipped());
+      sofar = sofar.plus(c);
+      events.on(
+          new RunEvent.BatchCommitted(
+              taskId, target, c, sofar, total, List.of(lastKey), options.dryRun()));
+      return null;
+    }
+  }
+
+  /** Rows the next batch may hold after {@code done} rows, within --max-rows; 0 when done. */
+  int limit(long done) {
+    if (options.maxRows() <= 0) {
+      return options.batchSize();
+    }
+    return (int) Math.max(0, Math.min(options.batchSize(), options.maxRows() - done));
+  }
+
+  private static ExecutorService daemonExecutor(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Waits for a batch handed to the writer and rethrows its failure. Waits through an interrupt
+   * (restoring the flag after): the batch commits or fails on its own, and the record must say
+   * which before the task ends.
+   */
+  private static void awaitWrite(Future<?> f) {
+    if (f == null) {
+      return;
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          f.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          throw unwrap(e, "writing");
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private List<Object[]> await(Future<List<Object[]>> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaskFailure(target + " - interrupted while reading", e);
+    } catch (ExecutionException e) {
+      throw unwrap(e, "reading");
+    }
+  }
+
+  /** The failure of a reader or writer task, rethrown as it was when unchecked. */
+  private static RuntimeException unwrap(ExecutionException e, String what) {
+    if (e.getCause() instanceof RuntimeException re) {
+      return re;
+    }
+    return new IllegalStateException(what + " failed", e.getCause());
+  }
+}

@@ -1,0 +1,217 @@
+package dev.guise.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.guise.GuiseException;
+import dev.guise.db.ConnectionConfig;
+import dev.guise.db.ConnectionPool;
+import dev.guise.db.Dialects;
+import dev.guise.mask.MaskRegistry;
+import dev.guise.plan.MaskTableStep;
+import dev.guise.plan.Planner;
+import dev.guise.plan.RulesetLoader;
+import dev.guise.plan.SerialStep;
+import dev.guise.secret.RunKey;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The executor over H2 in memory: the events it publishes, timed by the clock it is given. */
+class MaskingRunTest {
+  private static final Instant T0 = Instant.parse("2026-03-04T05:06:07Z");
+  private static final String RULESET =
+      """
+      version: '1.0'
+      tasks:
+        - type: mask_table
+          table: t
+          key: id
+          rules:
+            - column: v
+              masks: [{type: from_fixed, value: masked}]
+        - type: truncate_table
+          table: u
+      """;
+
+  private ConnectionPool pool;
+  private final List<RunEvent> events = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void open() throws Exception {
+    String url = "jdbc:h2:mem:maskingrun" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    pool =
+        ConnectionPool.open(
+            new ConnectionConfig(
+                "t", Dialects.forUrl(url).orElseThrow(), url, null, null, null, Map.of(), 0, 0),
+            4);
+    sql(
+        "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
+        "INSERT INTO t SELECT x, 'orig' FROM SYSTEM_RANGE(1, 250)",
+        "CREATE TABLE u (id INT PRIMARY KEY)",
+        "INSERT INTO u SELECT x FROM SYSTEM_RANGE(1, 3)");
+  }
+
+  @AfterEach
+  void close() {
+    pool.close();
+  }
+
+  private void sql(String... statements) throws Exception {
+    try (Connection c = pool.connection();
+        Statement s = c.createStatement()) {
+      for (String q : statements) {
+        s.execute(q);
+      }
+      c.commit();
+    }
+  }
+
+  private long count(String query) throws Exception {
+    try (Connection c = pool.connection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private SerialStep plan() {
+    var parsed = new RulesetLoader(MaskRegistry.standard()).load(RULESET, "r.yml");
+    return Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool)).root();
+  }
+
+  private MaskingRun run(RunOptions options, Clock clock, StepRunners runners) {
+    return new MaskingRun(
+        pool,
+        plan(),
+        RunKey.derive(null, "secret-of-twenty-chars!!"),
+        options,
+        events::add,
+        new Cancellation(),
+        clock,
+        runners);
+  }
+
+  private <E extends RunEvent> List<E> all(Class<E> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  @Test
+  void aTableTaskPublishesEachCommittedBatchInKeyOrder() throws Exception {
+    RunStatus status =
+        run(
+                RunOptions.defaults().withBatchSize(100),
+                Clock.fixed(T0, ZoneOffset.UTC),
+                StepRunners.BUILT_IN)
+            .execute(false);
+
+    assertThat(status).isEqualTo(RunStatus.FINISHED);
+    RunEvent.RunStarted started = all(RunEvent.RunStarted.class).get(0);
+    assertThat(started.at()).isEqualTo(T0);
+    assertThat(started.tasks())
+        .extracting(RunEvent.TaskOutline::type, RunEvent.TaskOutline::target)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("mask_table", "PUBLIC.T"),
+            org.assertj.core.groups.Tuple.tuple("truncate_table", "PUBLIC.U"));
+    assertThat(all(RunEvent.TaskStarted.class))
+        .extracting(RunEvent.TaskStarted::total)
+        .containsExactly(250L, -1L);
+    List<RunEvent.BatchCommitted> batches = all(RunEvent.BatchCommitted.class);
+    assertThat(batches).extracting(b -> b.batch().updated()).containsExactly(100L, 100L, 50L);
+    assertThat(batches).extracting(b -> b.task().read()).containsExactly(100L, 200L, 250L);
+    assertThat(batches)
+        .extracting(RunEvent.BatchCommitted::lastKey)
+        .containsExactly(List.of(100L), List.of(200L), List.of(250L));
+    assertThat(batches).noneMatch(RunEvent.BatchCommitted::dryRun);
+    assertThat(all(RunEvent.Samples.class).get(0).rows()).hasSize(5);
+    assertThat(all(RunEvent.TaskFinished.class))
+        .extracting(RunEvent.TaskFinished::status, RunEvent.TaskFinished::durationMs)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(RunStatus.FINISHED, 0L));
+    assertThat(events.get(events.size() - 1))
+        .isEqualTo(new RunEvent.RunFinished(T0, RunStatus.FINISHED));
+    assertThat(count("SELECT COUNT(*) FROM t WHERE v = 'masked'")).isEqualTo(250);
+    assertThat(count("SELECT COUNT(*) FROM u")).isZero();
+  }
+
+  @Test
+  void durationsComeFromTheClock() {
+    AtomicLong calls = new AtomicLong();
+    Clock stepping =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return T0.plus(Duration.ofSeconds(calls.getAndIncrement()));
+          }
+
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+        };
+    run(RunOptions.defaults(), stepping, StepRunners.BUILT_IN).execute(false);
+
+    // each task reads the clock when it starts and when it ends: one second apart
+    assertThat(all(RunEvent.TaskFinished.class))
+        .extracting(RunEvent.TaskFinished::durationMs)
+        .containsExactly(1000L, 1000L);
+    assertThat(all(RunEvent.RunStarted.class).get(0).at()).isEqualTo(T0);
+    assertThat(all(RunEvent.RunFinished.class).get(0).at()).isEqualTo(T0.plusSeconds(5));
+  }
+
+  @Test
+  void aDryRunMasksButWritesNothing() throws Exception {
+    RunStatus status =
+        run(
+                RunOptions.defaults().withDryRun(true).withBatchSize(100),
+                Clock.fixed(T0, ZoneOffset.UTC),
+                StepRunners.BUILT_IN)
+            .execute(false);
+
+    assertThat(status).isEqualTo(RunStatus.FINISHED);
+    List<RunEvent.BatchCommitted> batches = all(RunEvent.BatchCommitted.class);
+    assertThat(batches).hasSize(3).allMatch(RunEvent.BatchCommitted::dryRun);
+    assertThat(batches).extracting(b -> b.batch().masked()).containsExactly(100L, 100L, 50L);
+    assertThat(batches).extracting(b -> b.batch().updated()).containsOnly(0L);
+    assertThat(all(RunEvent.TaskFinished.class))
+        .extracting(RunEvent.TaskFinished::status)
+        .containsExactly(RunStatus.FINISHED, RunStatus.SKIPPED);
+    assertThat(all(RunEvent.Note.class))
+        .extracting(RunEvent.Note::message)
+        .containsExactly("truncate_table PUBLIC.U: skipped in a dry run");
+    assertThat(count("SELECT COUNT(*) FROM t WHERE v = 'orig'")).isEqualTo(250);
+    assertThat(count("SELECT COUNT(*) FROM u")).isEqualTo(3);
+  }
+
+  @Test
+  void aStepWithoutARunnerFailsBeforeAnythingRuns() throws Exception {
+    StepRunners onlyTables = StepRunners.NONE.with(SerialStep.class, new SerialRunner());
+    StepRunners tablesToo = onlyTables.with(MaskTableStep.class, new MaskTableStepRunner());
+
+    assertThatThrownBy(() -> run(RunOptions.defaults(), Clock.systemUTC(), tablesToo))
+        .isInstanceOf(GuiseException.class)
+        .hasMessage(
+            "task 2 (truncate_table) - no runner for TruncateStep;"
+                + " this task type cannot run in this build");
+    assertThat(events).isEmpty();
+    assertThat(count("SELECT COUNT(*) FROM t WHERE v = 'orig'")).isEqualTo(250);
+    assertThat(count("SELECT COUNT(*) FROM u")).isEqualTo(3);
+  }
+}
