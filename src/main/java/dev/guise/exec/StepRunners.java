@@ -2,13 +2,7 @@ package dev.guise.exec;
 
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
-import dev.guise.plan.BuildTempTableStep;
-import dev.guise.plan.MaskTableStep;
-import dev.guise.plan.ParallelStep;
-import dev.guise.plan.RunSqlStep;
-import dev.guise.plan.SerialStep;
 import dev.guise.plan.Step;
-import dev.guise.plan.TruncateStep;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,15 +10,6 @@ import java.util.Map;
 public final class StepRunners {
   /** No runner at all: the start for a set of one's own. */
   public static final StepRunners NONE = new StepRunners(Map.of());
-
-  /** The runners of the built-in task types. */
-  public static final StepRunners BUILT_IN =
-      NONE.with(MaskTableStep.class, new MaskTableStepRunner())
-          .with(RunSqlStep.class, new RunSqlRunner())
-          .with(TruncateStep.class, new TruncateRunner())
-          .with(BuildTempTableStep.class, new BuildTempTableRunner())
-          .with(SerialStep.class, new SerialRunner())
-          .with(ParallelStep.class, new ParallelRunner());
 
   /** A runner with the class it casts to, so a lookup never needs an unchecked cast. */
   private record Binding<S extends Step>(Class<S> type, StepRunner<S> runner) {

@@ -22,7 +22,7 @@ import java.util.Optional;
  * Plans a {@code mask_table} task: resolves its table, key, joins and every rule's columns, checks
  * that the key is unique and each pipeline's output fits its column, and lists what to read.
  */
-final class MaskTablePlanner {
+public final class MaskTablePlanner {
   private final PlanContext ctx;
   private final Diagnostics diagnostics;
 
@@ -31,7 +31,7 @@ final class MaskTablePlanner {
     this.diagnostics = ctx.diagnostics();
   }
 
-  static MaskTableStep plan(MaskTableTask m, String id, PlanContext ctx) {
+  public static MaskTableStep plan(MaskTableTask m, String id, PlanContext ctx) {
     return new MaskTablePlanner(ctx).maskTable(m, id);
   }
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Children run concurrently, bounded by the run's worker count. */
 public record ParallelStep(String id, Task task, List<Step> children) implements Step {
-  static ParallelStep plan(ParallelTask p, String id, PlanContext ctx) {
+  public static ParallelStep plan(ParallelTask p, String id, PlanContext ctx) {
     return new ParallelStep(id, p, ctx.steps(p.tasks(), id));
   }
 

@@ -15,11 +15,6 @@ public final class Planner {
 
   private Planner() {}
 
-  /** Plans with the built-in task types. */
-  public static Result plan(Ruleset ruleset, BuiltPipelines pipelines, SchemaSource schema) {
-    return plan(ruleset, pipelines, schema, StepPlanners.BUILT_IN);
-  }
-
   /**
    * @param pipelines the ones {@link RulesetLoader} built for this ruleset
    * @param planners the task types it plans; a task of any other type is an error

@@ -8,7 +8,6 @@ import dev.guise.ruleset.MaskSpec;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.ruleset.RulesetParser;
 import dev.guise.ruleset.TaskReader;
-import dev.guise.ruleset.TaskReaders;
 import dev.guise.yaml.Diagnostic;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
@@ -35,16 +34,13 @@ public final class RulesetLoader {
   private final SeedCatalog seeds;
   private final Map<String, TaskReader> readers;
 
-  /** A loader of the built-in task types with the built-in seed files. */
-  public RulesetLoader(MaskRegistry registry) {
-    this(registry, SeedCatalog.builtIn(), TaskReaders.BUILT_IN);
-  }
-
   /**
-   * @param seeds seed files for {@code from_file} (a user directory first, then the built-ins)
+   * A loader with the built-in seed files.
+   *
+   * @param readers the task types it reads, by YAML {@code type} (exec's {@code TaskKinds})
    */
-  public RulesetLoader(MaskRegistry registry, SeedCatalog seeds) {
-    this(registry, seeds, TaskReaders.BUILT_IN);
+  public RulesetLoader(MaskRegistry registry, Map<String, TaskReader> readers) {
+    this(registry, SeedCatalog.builtIn(), readers);
   }
 
   /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** {@code run_sql} with its SQL text loaded. */
 public record RunSqlStep(String id, RunSqlTask task, String sql) implements Step {
   /** Loads {@code sql_file} now, so that a missing file is a planning error, not a failed run. */
-  static RunSqlStep plan(RunSqlTask r, String id, PlanContext ctx) {
+  public static RunSqlStep plan(RunSqlTask r, String id, PlanContext ctx) {
     if (r.sql() != null) {
       return new RunSqlStep(id, r, r.sql());
     }

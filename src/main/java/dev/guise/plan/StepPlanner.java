@@ -4,7 +4,7 @@ import dev.guise.ruleset.Task;
 
 /**
  * Resolves one task type against the schema into its {@link Step}. Each type's planner sits next to
- * its step record and is registered once, by task class, in {@link StepPlanners#BUILT_IN}.
+ * its step record and is registered once, by task class, in exec's {@code TaskKinds}.
  */
 @FunctionalInterface
 public interface StepPlanner<T extends Task> {

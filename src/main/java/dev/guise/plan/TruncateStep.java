@@ -5,7 +5,7 @@ import dev.guise.schema.TableInfo;
 
 /** {@code truncate_table} resolved to its table. */
 public record TruncateStep(String id, TruncateTableTask task, TableInfo table) implements Step {
-  static TruncateStep plan(TruncateTableTask t, String id, PlanContext ctx) {
+  public static TruncateStep plan(TruncateTableTask t, String id, PlanContext ctx) {
     TableInfo info = ctx.table(t.table(), t.location().toString());
     return info == null ? null : new TruncateStep(id, t, info);
   }

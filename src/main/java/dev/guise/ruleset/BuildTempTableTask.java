@@ -13,7 +13,7 @@ public record BuildTempTableTask(String table, String sqlSelect, Location locati
     implements Task {
   public static final String TYPE = "build_temp_table";
 
-  static BuildTempTableTask read(YNode.YMap map, TaskReading ctx) {
+  public static BuildTempTableTask read(YNode.YMap map, TaskReading ctx) {
     MapFields f = ctx.fields(map, TYPE, "table", "sql_select", "select");
     String table = f.string("table", true);
     if (table != null && !table.matches("[A-Za-z_][A-Za-z0-9_]*")) {

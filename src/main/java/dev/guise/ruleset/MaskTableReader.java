@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /** Reads a {@code mask_table} task: its table, key, rules, hash columns, where and joins. */
-final class MaskTableReader {
+public final class MaskTableReader {
   private MaskTableReader() {}
 
-  static MaskTableTask read(YNode.YMap map, TaskReading ctx) {
+  public static MaskTableTask read(YNode.YMap map, TaskReading ctx) {
     Diagnostics diagnostics = ctx.diagnostics();
     MapFields f =
         ctx.fields(

@@ -8,7 +8,7 @@ import java.util.List;
 public record ParallelTask(List<Task> tasks, Location location) implements Task {
   public static final String TYPE = "parallel";
 
-  static ParallelTask read(YNode.YMap map, TaskReading ctx) {
+  public static ParallelTask read(YNode.YMap map, TaskReading ctx) {
     List<YNode> items = ctx.fields(map, TYPE, "tasks").items("tasks", true);
     return new ParallelTask(List.copyOf(ctx.tasks(items, TYPE)), map.location());
   }

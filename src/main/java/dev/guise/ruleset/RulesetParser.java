@@ -46,11 +46,6 @@ public final class RulesetParser {
   private final Map<String, TaskReader> readers;
   private final MasksCheck masks;
 
-  /** A parser of the built-in task types that leaves masks unchecked (see {@link MasksCheck}). */
-  public RulesetParser() {
-    this(TaskReaders.BUILT_IN, MasksCheck.NONE);
-  }
-
   /**
    * @param readers the task types it reads, by YAML {@code type}, in the order messages list them
    * @param masks called for each rule's masks as they are read

@@ -8,7 +8,7 @@ import dev.guise.yaml.YNode;
 public record RunSqlTask(String sql, String sqlFile, Location location) implements Task {
   public static final String TYPE = "run_sql";
 
-  static RunSqlTask read(YNode.YMap map, TaskReading ctx) {
+  public static RunSqlTask read(YNode.YMap map, TaskReading ctx) {
     MapFields f = ctx.fields(map, TYPE, "sql", "sql_file");
     String sql = f.string("sql", false);
     String sqlFile = f.string("sql_file", false);

@@ -8,7 +8,7 @@ import java.util.List;
 public record SerialTask(List<Task> tasks, Location location) implements Task {
   public static final String TYPE = "serial";
 
-  static SerialTask read(YNode.YMap map, TaskReading ctx) {
+  public static SerialTask read(YNode.YMap map, TaskReading ctx) {
     List<YNode> items = ctx.fields(map, TYPE, "tasks").items("tasks", true);
     return new SerialTask(List.copyOf(ctx.tasks(items, TYPE)), map.location());
   }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One entry of a ruleset's {@code tasks} list. Open, not sealed: a task type is added by
- * registering its reader ({@link TaskReaders}), planner and runner, not by editing this file.
+ * registering its reader, planner and runner once in exec's {@code TaskKinds}, not by editing this
+ * file.
  */
 public interface Task {
   /** The YAML {@code type}. */

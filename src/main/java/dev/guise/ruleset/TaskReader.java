@@ -4,7 +4,7 @@ import dev.guise.yaml.YNode;
 
 /**
  * Reads the YAML mapping of one task type into its {@link Task}. Each type's reader sits next to
- * its task record and is registered once, by type name, in {@link TaskReaders#BUILT_IN}.
+ * its task record and is registered once, by type name, in exec's {@code TaskKinds}.
  */
 @FunctionalInterface
 public interface TaskReader {

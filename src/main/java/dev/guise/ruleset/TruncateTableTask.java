@@ -7,7 +7,7 @@ import dev.guise.yaml.YNode;
 public record TruncateTableTask(String table, Location location) implements Task {
   public static final String TYPE = "truncate_table";
 
-  static TruncateTableTask read(YNode.YMap map, TaskReading ctx) {
+  public static TruncateTableTask read(YNode.YMap map, TaskReading ctx) {
     return new TruncateTableTask(
         ctx.fields(map, TYPE, "table").string("table", true), map.location());
   }

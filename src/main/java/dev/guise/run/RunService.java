@@ -11,7 +11,7 @@ import dev.guise.exec.MaskingRun;
 import dev.guise.exec.RunListener;
 import dev.guise.exec.RunOptions;
 import dev.guise.exec.RunStatus;
-import dev.guise.exec.StepRunners;
+import dev.guise.exec.TaskKinds;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.seed.SeedCatalog;
 import dev.guise.plan.BuiltPipelines;
@@ -183,7 +183,7 @@ public final class RunService {
                 RunListener.all(recorder, observer),
                 cancellation,
                 clock,
-                StepRunners.BUILT_IN);
+                TaskKinds.BUILT_IN.runners());
         status = run.execute(all.stream().anyMatch(d -> !d.isError()));
       } finally {
         observer.executed();
@@ -219,12 +219,13 @@ public final class RunService {
   private static RulesetLoader.Result parse(RulesetSource source) {
     SeedCatalog seeds =
         source.seedsDir() == null ? SeedCatalog.builtIn() : new SeedCatalog(source.seedsDir());
-    return new RulesetLoader(MaskRegistry.standard(), seeds).load(source.file(), source.label());
+    return new RulesetLoader(MaskRegistry.standard(), seeds, TaskKinds.BUILT_IN.readers())
+        .load(source.file(), source.label());
   }
 
   private static Planner.Result plan(
       Ruleset ruleset, BuiltPipelines pipelines, ConnectionPool pool) {
-    return Planner.plan(ruleset, pipelines, new LiveSchema(pool));
+    return Planner.plan(ruleset, pipelines, new LiveSchema(pool), TaskKinds.BUILT_IN.planners());
   }
 
   private static CheckResult against(

@@ -42,7 +42,7 @@ class CancellationTest {
         c.commit();
       }
       var parsed =
-          new RulesetLoader(MaskRegistry.standard())
+          new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers())
               .load(
                   """
           version: '1.0'
@@ -61,7 +61,12 @@ class CancellationTest {
                   masks: [{type: from_fixed, value: masked}]
           """,
                   "c.yml");
-      var plan = Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool));
+      var plan =
+          Planner.plan(
+              parsed.ruleset(),
+              parsed.pipelines(),
+              new LiveSchema(pool),
+              TaskKinds.BUILT_IN.planners());
       RunStore store = new RunStore(dir);
       store.create("run1");
       RunRecorder.Header header =
@@ -87,7 +92,7 @@ class CancellationTest {
                     }),
                 cancellation,
                 Clock.systemUTC(),
-                StepRunners.BUILT_IN);
+                TaskKinds.BUILT_IN.runners());
         status = run.execute(false);
         record = recorder.snapshot();
       }

@@ -89,8 +89,15 @@ class MaskingRunTest {
   }
 
   private SerialStep plan() {
-    var parsed = new RulesetLoader(MaskRegistry.standard()).load(RULESET, "r.yml");
-    return Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool)).root();
+    var parsed =
+        new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers())
+            .load(RULESET, "r.yml");
+    return Planner.plan(
+            parsed.ruleset(),
+            parsed.pipelines(),
+            new LiveSchema(pool),
+            TaskKinds.BUILT_IN.planners())
+        .root();
   }
 
   private MaskingRun run(RunOptions options, Clock clock, StepRunners runners) {
@@ -115,7 +122,7 @@ class MaskingRunTest {
         run(
                 RunOptions.defaults().withBatchSize(100),
                 Clock.fixed(T0, ZoneOffset.UTC),
-                StepRunners.BUILT_IN)
+                TaskKinds.BUILT_IN.runners())
             .execute(false);
 
     assertThat(status).isEqualTo(RunStatus.FINISHED);
@@ -166,7 +173,7 @@ class MaskingRunTest {
             return this;
           }
         };
-    run(RunOptions.defaults(), stepping, StepRunners.BUILT_IN).execute(false);
+    run(RunOptions.defaults(), stepping, TaskKinds.BUILT_IN.runners()).execute(false);
 
     // each task reads the clock when it starts and when it ends: one second apart
     assertThat(all(RunEvent.TaskFinished.class))
@@ -182,7 +189,7 @@ class MaskingRunTest {
         run(
                 RunOptions.defaults().withDryRun(true).withBatchSize(100),
                 Clock.fixed(T0, ZoneOffset.UTC),
-                StepRunners.BUILT_IN)
+                TaskKinds.BUILT_IN.runners())
             .execute(false);
 
     assertThat(status).isEqualTo(RunStatus.FINISHED);

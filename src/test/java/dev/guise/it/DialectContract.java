@@ -14,7 +14,7 @@ import dev.guise.exec.RunEvent;
 import dev.guise.exec.RunListener;
 import dev.guise.exec.RunOptions;
 import dev.guise.exec.RunStatus;
-import dev.guise.exec.StepRunners;
+import dev.guise.exec.TaskKinds;
 import dev.guise.mask.MaskDefinition;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.plan.Planner;
@@ -761,7 +761,8 @@ abstract class DialectContract {
         """
             .formatted(e.t("cancel_me"));
     RulesetLoader.Result parsed =
-        new RulesetLoader(MaskRegistry.standard()).load(ruleset, "ruleset.yml");
+        new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers())
+            .load(ruleset, "ruleset.yml");
     assertThat(parsed.hasErrors()).as(parsed.diagnostics().toString()).isFalse();
     ConnectionConfig config =
         new ConnectionConfig("it", e.dialect(), e.url(), e.schema, null, null, Map.of(), 0, 0);
@@ -776,7 +777,11 @@ abstract class DialectContract {
     try (ConnectionPool pool = ConnectionPool.open(config, 2);
         RunRecorder recorder = new RunRecorder(store, header, false, Clock.systemUTC())) {
       Planner.Result plan =
-          Planner.plan(parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool));
+          Planner.plan(
+              parsed.ruleset(),
+              parsed.pipelines(),
+              new LiveSchema(pool),
+              TaskKinds.BUILT_IN.planners());
       assertThat(plan.root()).as(plan.diagnostics().list().toString()).isNotNull();
       status =
           new MaskingRun(
@@ -793,7 +798,7 @@ abstract class DialectContract {
                       }),
                   cancellation,
                   Clock.systemUTC(),
-                  StepRunners.BUILT_IN)
+                  TaskKinds.BUILT_IN.runners())
               .execute(false);
       record = recorder.snapshot();
     }

@@ -234,7 +234,8 @@ class DocumentMasksTest {
   @Test
   void nestedMasksAreCheckedByTheRulesetValidatorAtTheirOwnPosition() {
     var r =
-        new dev.guise.plan.RulesetLoader(MaskRegistry.standard())
+        new dev.guise.plan.RulesetLoader(
+                MaskRegistry.standard(), dev.guise.exec.TaskKinds.BUILT_IN.readers())
             .load(
                 """
                 version: '1.0'

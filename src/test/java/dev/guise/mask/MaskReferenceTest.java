@@ -2,6 +2,7 @@ package dev.guise.mask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.guise.exec.TaskKinds;
 import dev.guise.plan.RulesetLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class MaskReferenceTest {
 
   @Test
   void everyExampleIsAValidMask() {
-    RulesetLoader loader = new RulesetLoader(MaskRegistry.standard());
+    RulesetLoader loader = new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers());
     List<String> problems = new ArrayList<>();
     for (MaskDefinition d : MaskRegistry.standard().all()) {
       String indented = d.example().strip().replace("\n", "\n            ");
@@ -74,7 +75,7 @@ class MaskReferenceTest {
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
         .contains("customers.yml", "hr.yml", "payments.yml");
-    RulesetLoader loader = new RulesetLoader(MaskRegistry.standard());
+    RulesetLoader loader = new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers());
     for (Path f : files) {
       RulesetLoader.Result r = loader.load(f);
       assertThat(r.diagnostics()).as(f.toString()).isEmpty();

@@ -3,6 +3,7 @@ package dev.guise.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.guise.exec.TaskKinds;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.ruleset.TruncateTableTask;
 import dev.guise.schema.ColumnCategory;
@@ -63,7 +64,7 @@ class PlannerTest {
 
   private static RulesetLoader.Result load(String tasks) {
     RulesetLoader.Result r =
-        new RulesetLoader(MaskRegistry.standard())
+        new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers())
             .load("version: '1.0'\ntasks:\n" + tasks, "p.yml");
     assertThat(r.diagnostics()).as("the ruleset itself is valid").isEmpty();
     return r;
@@ -71,7 +72,7 @@ class PlannerTest {
 
   private static Planner.Result plan(String tasks) {
     RulesetLoader.Result r = load(tasks);
-    return Planner.plan(r.ruleset(), r.pipelines(), SCHEMA);
+    return Planner.plan(r.ruleset(), r.pipelines(), SCHEMA, TaskKinds.BUILT_IN.planners());
   }
 
   /** Severity, code and subject of each diagnostic, in order. */
@@ -276,7 +277,7 @@ class PlannerTest {
   void aTaskTypeWithoutAPlannerIsADiagnosticNotACastError() {
     RulesetLoader.Result r = load("  - type: truncate_table\n    table: people\n");
     List<StepPlanners.Registration<?>> withoutTruncate =
-        StepPlanners.BUILT_IN.stream()
+        TaskKinds.BUILT_IN.planners().stream()
             .filter(p -> p.taskType() != TruncateTableTask.class)
             .toList();
     Planner.Result plan = Planner.plan(r.ruleset(), r.pipelines(), SCHEMA, withoutTruncate);

@@ -3,6 +3,7 @@ package dev.guise.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.guise.exec.TaskKinds;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.Pipeline;
 import dev.guise.ruleset.MaskTableTask;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Parsing plus mask building, with no schema and no database. */
 class RulesetLoaderTest {
-  private final RulesetLoader loader = new RulesetLoader(MaskRegistry.standard());
+  private final RulesetLoader loader =
+      new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers());
 
   private static List<Rule> rules(RulesetLoader.Result r) {
     return ((MaskTableTask) r.ruleset().tasks().get(0))

@@ -2,12 +2,14 @@ package dev.guise.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.guise.exec.TaskKinds;
 import dev.guise.yaml.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RulesetParserTest {
-  private final RulesetParser parser = new RulesetParser();
+  private final RulesetParser parser =
+      new RulesetParser(TaskKinds.BUILT_IN.readers(), MasksCheck.NONE);
 
   private static List<Rule> rules(MaskTableTask t) {
     return t.rules().stream().map(Rule.class::cast).toList();
