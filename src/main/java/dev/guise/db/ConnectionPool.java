@@ -11,14 +11,24 @@ import java.sql.SQLException;
 public final class ConnectionPool implements AutoCloseable {
   private final ConnectionConfig config;
   private final HikariDataSource ds;
+  private final boolean readOnly;
 
-  private ConnectionPool(ConnectionConfig config, HikariDataSource ds) {
+  private ConnectionPool(ConnectionConfig config, HikariDataSource ds, boolean readOnly) {
     this.config = config;
     this.ds = ds;
+    this.readOnly = readOnly;
   }
 
   /** Opens the pool and checks that the database answers. */
   public static ConnectionPool open(ConnectionConfig config, int maxConnections) {
+    return open(config, maxConnections, false);
+  }
+
+  /**
+   * @param readOnly every connection's session is made read-only (a dry run): a later transaction
+   *     cannot write, even after an injected {@code COMMIT}
+   */
+  public static ConnectionPool open(ConnectionConfig config, int maxConnections, boolean readOnly) {
     HikariConfig hc = new HikariConfig();
     hc.setPoolName("guise-" + config.name());
     hc.setJdbcUrl(config.dialect().driverUrl(config.jdbcUrl()));
@@ -36,7 +46,10 @@ public final class ConnectionPool implements AutoCloseable {
     // one attempt: a refused connection fails at once; a slow one is bounded by the driver timeout
     hc.setInitializationFailTimeout(1);
     try {
-      return new ConnectionPool(config, new HikariDataSource(hc));
+      if (readOnly) {
+        hc.setReadOnly(true);
+      }
+      return new ConnectionPool(config, new HikariDataSource(hc), readOnly);
     } catch (RuntimeException e) {
       throw unreachable(config, e);
     }
@@ -57,6 +70,13 @@ public final class ConnectionPool implements AutoCloseable {
       config
           .dialect()
           .applyTimeouts(c, config.statementTimeoutSeconds(), config.lockTimeoutSeconds());
+      String readOnlySession = readOnly ? config.dialect().readOnlySession() : null;
+      if (readOnlySession != null) {
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute(readOnlySession);
+        }
+        c.commit(); // a session setting, kept only once its transaction commits
+      }
       return c;
     } catch (SQLException e) {
       throw unreachable(config, e);

@@ -93,7 +93,12 @@ public interface Dialect {
 
   /** The statements of a {@code run_sql} script, split by the engine's own quoting rules. */
   default List<String> splitScript(String sql) {
-    return ScriptSplitter.STANDARD.split(sql);
+    return scriptSplitter().split(sql);
+  }
+
+  /** How this engine's SQL reads strings, identifiers and comments. */
+  default ScriptSplitter scriptSplitter() {
+    return ScriptSplitter.STANDARD;
   }
 
   /** Statement that deletes every row of a table. */
@@ -113,6 +118,15 @@ public interface Dialect {
 
   /** Maps a JDBC type to a category (engines override for their own type names). */
   ColumnCategory categorize(int jdbcType, String typeName);
+
+  /**
+   * SQL that makes every later transaction of the session read-only, or null where the engine has
+   * none (H2): a dry run's connections run it first, so even an injected {@code COMMIT} cannot be
+   * followed by a write.
+   */
+  default String readOnlySession() {
+    return null;
+  }
 
   /** Applies statement and lock timeouts to a fresh connection (seconds; 0 = none). */
   default void applyTimeouts(Connection c, int statementTimeoutSeconds, int lockTimeoutSeconds)

@@ -83,6 +83,29 @@ public final class ScriptSplitter {
     return out;
   }
 
+  /**
+   * The script with every string, quoted identifier, comment and dollar-quoted body blanked out
+   * (each character a space, so positions stay), leaving only what the engine reads as code.
+   */
+  public String code(String sql) {
+    StringBuilder out = new StringBuilder(sql.length());
+    int i = 0;
+    while (i < sql.length()) {
+      int end = commentEnd(sql, i);
+      if (end == i) {
+        end = tokenEnd(sql, i);
+        if (end == i + 1) {
+          out.append(sql.charAt(i));
+          i = end;
+          continue;
+        }
+      }
+      out.append(" ".repeat(end - i));
+      i = end;
+    }
+    return out.toString();
+  }
+
   private static void add(List<String> out, StringBuilder statement, boolean hasCode) {
     if (hasCode) {
       out.add(statement.toString().strip());

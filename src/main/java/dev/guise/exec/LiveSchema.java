@@ -3,6 +3,7 @@ package dev.guise.exec;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.db.ConnectionPool;
+import dev.guise.db.WhereClause;
 import dev.guise.plan.SchemaSource;
 import dev.guise.schema.TableInfo;
 import java.sql.Connection;
@@ -15,6 +16,11 @@ public final class LiveSchema implements SchemaSource {
 
   public LiveSchema(ConnectionPool pool) {
     this.pool = pool;
+  }
+
+  @Override
+  public String whereProblem(String where) {
+    return WhereClause.problem(pool.dialect().scriptSplitter(), where);
   }
 
   @Override

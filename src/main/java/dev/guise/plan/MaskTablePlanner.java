@@ -41,6 +41,13 @@ public final class MaskTablePlanner {
       return null;
     }
     String tableName = t.ref().toString();
+    String whereProblem = m.where() == null ? null : ctx.whereProblem(m.where());
+    if (whereProblem != null) {
+      diagnostics.error(
+          "unsafe-where",
+          m.location(),
+          "the where of " + m.table() + " " + whereProblem + "; nothing was run");
+    }
     ColumnScope scope = new ColumnScope(m.table(), t, ctx);
     List<PlannedJoin> joins = new ArrayList<>();
     for (TableJoin j : m.joins()) {

@@ -48,6 +48,11 @@ public final class PlanContext {
     return diagnostics;
   }
 
+  /** Why {@code where} cannot be used on this database, or null (see {@link SchemaSource}). */
+  public String whereProblem(String where) {
+    return schema.whereProblem(where);
+  }
+
   /** The rule's masks, built by the loader. */
   public Pipeline pipeline(Rule rule) {
     return pipelines.of(rule);

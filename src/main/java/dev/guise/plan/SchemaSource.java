@@ -8,4 +8,13 @@ import java.util.Optional;
 public interface SchemaSource {
   /** The table as the ruleset names it ({@code table} or {@code schema.table}). */
   Optional<TableInfo> table(String nameAsWritten);
+
+  /**
+   * Why a task's raw {@code where} cannot be pasted into a read on this database (more than one
+   * statement, a transaction or session command), or null when it is one condition. Only the live
+   * database knows how its SQL quotes; a source without one accepts every where.
+   */
+  default String whereProblem(String where) {
+    return null;
+  }
 }

@@ -146,7 +146,8 @@ public final class RunService {
       List<Diagnostic> problems,
       Cancellation cancellation,
       RunObserver observer) {
-    try (ConnectionPool pool = open(conn, 2 * req.options().workers() + 2, recorder)) {
+    try (ConnectionPool pool =
+        open(conn, 2 * req.options().workers() + 2, req.options().dryRun(), recorder)) {
       recorder.log(
           RunLog.INFO,
           "run " + recorder.snapshot().id() + " created",
@@ -237,9 +238,10 @@ public final class RunService {
     }
   }
 
-  private static ConnectionPool open(ConnectionConfig conn, int size, RunRecorder recorder) {
+  private static ConnectionPool open(
+      ConnectionConfig conn, int size, boolean readOnly, RunRecorder recorder) {
     try {
-      return ConnectionPool.open(conn, size);
+      return ConnectionPool.open(conn, size, readOnly);
     } catch (GuiseException e) {
       recorder.failed(e.getMessage(), null);
       recorder.log(RunLog.FATAL, e.getMessage(), Map.of());

@@ -8,8 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,32 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that caused it, while the raw messages do (so the test could fail).
  */
 class RedactionIT {
-  static Stream<String> engines() {
-    return Stream.of("h2", "postgres", "mariadb");
-  }
-
-  private static TestEngine engine(String name) {
-    String url =
-        switch (name) {
-          case "postgres" -> System.getenv(PostgresEngine.ENV);
-          case "mariadb" -> System.getenv(MariaDbEngine.ENV);
-          default -> "h2";
-        };
-    Assumptions.assumeTrue(url != null && !url.isBlank(), name + ": its IT URL is not set");
-    return switch (name) {
-      case "postgres" -> new PostgresEngine(url);
-      case "mariadb" -> new MariaDbEngine(url);
-      default -> new H2Engine();
-    };
-  }
-
   /** One failing statement, the value it quotes, and its parameters. */
   private record Case(String name, String sql, String secret, Object... params) {}
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("engines")
+  @MethodSource("dev.guise.it.Engines#names")
   void errorMessagesLoseTheValuesTheyQuote(String name) throws Exception {
-    try (TestEngine e = engine(name)) {
+    try (TestEngine e = Engines.named(name)) {
       e.open();
       String t = e.t("r");
       e.sql(

@@ -73,8 +73,13 @@ public class MySqlDialect extends StandardDialect {
   }
 
   @Override
-  public List<String> splitScript(String sql) {
-    return ScriptSplitter.MYSQL.split(sql);
+  public ScriptSplitter scriptSplitter() {
+    return ScriptSplitter.MYSQL;
+  }
+
+  @Override
+  public String readOnlySession() {
+    return "SET SESSION TRANSACTION READ ONLY";
   }
 
   @Override

@@ -59,8 +59,13 @@ public final class PostgresDialect extends StandardDialect {
   }
 
   @Override
-  public List<String> splitScript(String sql) {
-    return ScriptSplitter.POSTGRES.split(sql);
+  public ScriptSplitter scriptSplitter() {
+    return ScriptSplitter.POSTGRES;
+  }
+
+  @Override
+  public String readOnlySession() {
+    return "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
   }
 
   @Override
