@@ -1,9 +1,17 @@
 package dev.guise.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.guise.db.WriteBack;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The dialect contract on MariaDB; set GUISE_IT_MARIADB_URL to run it. */
@@ -42,5 +50,36 @@ class MariaDbContractIT extends DialectContract {
                 "json");
     assertThat(r.exit()).as(r.toString()).isZero();
     assertThat(r.record().get("product").asText()).isEqualTo("MariaDB");
+  }
+
+  /**
+   * LOAD DATA LOCAL reports a value cut short or a duplicate row dropped only as a warning; the
+   * write-back reads the warnings and the row count and fails the batch instead of storing it.
+   */
+  @Test
+  void bulkLoadWarningsFailTheBatchBeforeItsCommit() throws Exception {
+    e.sql(
+        "CREATE TABLE " + e.t("w") + " (id INT PRIMARY KEY, name VARCHAR(3))",
+        "INSERT INTO " + e.t("w") + " VALUES (1, 'a'), (2, 'b')");
+    TableInfo info = e.describe(e.schema + ".w");
+    ColumnInfo id = info.column("id").orElseThrow();
+    ColumnInfo name = info.column("name").orElseThrow();
+    List<List<Object[]>> badBatches =
+        List.of(
+            List.<Object[]>of(new Object[] {1, "abcdefghij"}),
+            List.<Object[]>of(new Object[] {2, "x"}, new Object[] {2, "y"}));
+    for (List<Object[]> rows : badBatches) {
+      try (Connection c = DriverManager.getConnection(e.dialect().driverUrl(e.url()))) {
+        c.setAutoCommit(false);
+        c.setCatalog(e.schema);
+        try (WriteBack w = e.dialect().writeBack(c, info, List.of(id), List.of(name))) {
+          assertThatThrownBy(() -> w.write(w.prepare(rows)))
+              .isInstanceOf(SQLException.class)
+              .hasMessageNotContaining("abcdefghij");
+        }
+        c.rollback();
+      }
+    }
+    assertThat(e.dump(e.schema + ".w").toString()).isEqualTo("[{id=1, name=a}, {id=2, name=b}]");
   }
 }

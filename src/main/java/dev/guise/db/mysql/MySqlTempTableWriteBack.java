@@ -1,6 +1,7 @@
 package dev.guise.db.mysql;
 
 import dev.guise.db.Dialect;
+import dev.guise.db.Redact;
 import dev.guise.db.StagingTableSql;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -145,19 +147,48 @@ final class MySqlTempTableWriteBack implements WriteBack {
    */
   private boolean probe() {
     try {
-      load(new byte[0], 0);
+      load(new byte[0], 0, 0);
       return true;
     } catch (SQLException refused) {
       return false;
     }
   }
 
-  private void load(byte[] data, int length) throws SQLException {
+  private void load(byte[] data, int length, int rows) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.unwrap(org.mariadb.jdbc.Statement.class)
           .setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
-      st.execute(loadData);
+      checked(st.executeUpdate(loadData), rows, st.getWarnings());
     }
+  }
+
+  /**
+   * LOAD DATA LOCAL (and INSERT outside strict mode) turns bad values into warnings: a value cut
+   * short, a duplicate row dropped. Any warning, or a row count other than the batch's, fails the
+   * batch before its commit, so nothing is stored that was not masked as planned.
+   */
+  private static void checked(int stored, int expected, SQLWarning warnings) throws SQLException {
+    if (stored == expected && warnings == null) {
+      return;
+    }
+    int n = 0;
+    String first = null;
+    for (SQLWarning w = warnings; w != null && n < 1000; w = w.getNextWarning()) {
+      n++;
+      if (first == null) {
+        first = "code " + w.getErrorCode() + ": " + Redact.values(String.valueOf(w.getMessage()));
+      }
+    }
+    throw new SQLException(
+        "the bulk load of the batch stored "
+            + stored
+            + " of "
+            + expected
+            + " rows"
+            + (n == 0
+                ? ""
+                : " with " + n + " warning" + (n == 1 ? "" : "s") + " (first: " + first + ")")
+            + "; nothing of this batch is committed");
   }
 
   static String updateSql(
@@ -231,7 +262,7 @@ final class MySqlTempTableWriteBack implements WriteBack {
       st.execute(create);
     }
     if (batch.data() != null) {
-      load(batch.data(), batch.length());
+      load(batch.data(), batch.length(), batch.rows().size());
     } else {
       insertAll(batch.rows());
     }
@@ -292,7 +323,7 @@ final class MySqlTempTableWriteBack implements WriteBack {
           dialect.bind(ps, idx++, row[i], all.get(i));
         }
       }
-      ps.executeUpdate();
+      checked(ps.executeUpdate(), chunk.size(), ps.getWarnings());
     }
   }
 
