@@ -47,8 +47,10 @@ public final class RunStore {
   public Path create(String id) {
     Path p = dir.resolve(id);
     try {
-      Files.createDirectories(p);
-      return p;
+      if (!Files.isDirectory(dir)) {
+        OwnerOnly.directory(dir);
+      }
+      return OwnerOnly.directory(p);
     } catch (IOException e) {
       throw new GuiseException(
           ErrorCode.INVALID_CONFIGURATION,
@@ -64,6 +66,8 @@ public final class RunStore {
     Path folder = dir.resolve(record.id());
     Path tmp = folder.resolve(RECORD + ".tmp");
     try {
+      Files.deleteIfExists(tmp);
+      OwnerOnly.file(tmp);
       Files.writeString(
           tmp,
           Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(record) + "\n",
