@@ -102,7 +102,10 @@ final class PlanCommand implements Callable<Integer> {
     for (int i = 0; i < tasks.size(); i++) {
       Task t = tasks.get(i);
       boolean last = i == tasks.size() - 1;
-      String label = t.type() + (t.target() == null ? "" : " " + t.target());
+      String label =
+          t.type()
+              + (t.target() == null ? "" : " " + t.target())
+              + (t.always() ? " [always: runs after a failure or cancel]" : "");
       if (t instanceof MaskTableTask m) {
         label +=
             " ("

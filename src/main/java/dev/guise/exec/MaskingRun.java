@@ -102,7 +102,8 @@ public final class MaskingRun {
   }
 
   private RunStatus runStep(Step step) {
-    if (cancellation.stopping()) {
+    // tasks marked always (and the blocks holding one) still run when the run is stopping
+    if (cancellation.stopping() && !holdsAlways(step)) {
       RunStatus s = cancellation.cancelledByUser() ? RunStatus.CANCELLED : RunStatus.SKIPPED;
       skip(step, s);
       return s;
@@ -134,6 +135,10 @@ public final class MaskingRun {
     events.on(
         new RunEvent.TaskFinished(step.id(), step.describe(), outcome, error, millisSince(t0)));
     return outcome;
+  }
+
+  private static boolean holdsAlways(Step step) {
+    return step.always() || step.children().stream().anyMatch(MaskingRun::holdsAlways);
   }
 
   private long millisSince(Instant t0) {

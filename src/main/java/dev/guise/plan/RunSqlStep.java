@@ -29,6 +29,8 @@ public record RunSqlStep(String id, RunSqlTask task, String sql) implements Step
   @Override
   public String describe() {
     String first = sql.strip().lines().findFirst().orElse("");
-    return "run_sql " + (first.length() > 60 ? first.substring(0, 57) + "..." : first);
+    return "run_sql "
+        + (first.length() > 60 ? first.substring(0, 57) + "..." : first)
+        + (always() ? " [always: runs after a failure or cancel]" : "");
   }
 }

@@ -19,6 +19,11 @@ public interface Step {
     return List.of();
   }
 
+  /** Runs even after a failure or a cancel; see {@link Task#always()}. */
+  default boolean always() {
+    return task() != null && task().always();
+  }
+
   /** A one-line description for {@code guise plan} and the log. */
   String describe();
 }

@@ -19,6 +19,14 @@ public interface Task {
     return null;
   }
 
+  /**
+   * Runs even after a task failed or the run was cancelled (run_sql's {@code always: true}), e.g.
+   * to re-enable triggers that an earlier task disabled.
+   */
+  default boolean always() {
+    return false;
+  }
+
   /** Nested tasks of {@code serial} and {@code parallel}; empty for the others. */
   default List<Task> children() {
     return List.of();
