@@ -2,7 +2,6 @@ package dev.guise.exec;
 
 import dev.guise.mask.SecureShuffleMask;
 import dev.guise.plan.PlannedRule;
-import dev.guise.ruleset.HashColumn;
 import dev.guise.schema.RowView;
 import dev.guise.secret.SeedEncoder;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ final class CompiledRule {
   final PlannedRule planned;
   final int columnIndex;
   final int[] hashIdx;
-  final List<HashColumn> hash;
   final byte[] ruleId;
   final SecureShuffleMask shuffle;
   final int[] groupIdx;
@@ -36,10 +34,10 @@ final class CompiledRule {
       groupIdx[i] = index.position(groups.get(i));
     }
     this.columnIndex = index.position(planned.column().name());
-    this.hash = planned.hashColumns();
+    List<String> hash = planned.hashColumnNames();
     this.hashIdx = new int[hash.size()];
     for (int i = 0; i < hash.size(); i++) {
-      hashIdx[i] = index.position(hash.get(i).column());
+      hashIdx[i] = index.position(hash.get(i));
     }
     this.ruleId =
         new SeedEncoder()
@@ -79,7 +77,7 @@ final class CompiledRule {
    */
   byte[] seedMaterial(Object[] row, String tableSeed, int nKey) {
     SeedEncoder e = new SeedEncoder();
-    if (hash.isEmpty()) {
+    if (hashIdx.length == 0) {
       e.add("row").add(tableSeed);
       for (int i = 0; i < nKey; i++) {
         e.add(row[i]);
@@ -91,7 +89,7 @@ final class CompiledRule {
     }
     e.add("hash");
     for (int i = 0; i < hashIdx.length; i++) {
-      e.add(hash.get(i).normalise(row[hashIdx[i]]));
+      e.add(planned.hashInput(i, row[hashIdx[i]]));
     }
     return e.toBytes();
   }

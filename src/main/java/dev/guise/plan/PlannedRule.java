@@ -26,6 +26,16 @@ public record PlannedRule(
     List<SkipValue> skip,
     Condition guard) {
 
+  /** The hash columns as the ruleset names them, in order. */
+  public List<String> hashColumnNames() {
+    return hashColumns.stream().map(HashColumn::column).toList();
+  }
+
+  /** The i-th hash column's value as it seeds the mask (normalised as the ruleset asks). */
+  public Object hashInput(int i, Object value) {
+    return hashColumns.get(i).normalise(value);
+  }
+
   public boolean skips(Object value) {
     for (SkipValue s : skip) {
       if (s.skips(value)) {
