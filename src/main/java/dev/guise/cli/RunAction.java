@@ -59,7 +59,10 @@ final class RunAction {
       err.println(
           "No run secret given: generated one for this run (shown once; keep it to reproduce this run):");
       err.println("  " + secret);
-      err.println("Set GUISE_RUN_SECRET or pass --run-secret-file FILE next time.");
+      err.println(
+          "This run can be resumed (guise run --resume) only with this secret: keep it, e.g. in a"
+              + " file for --run-secret-file. Set GUISE_RUN_SECRET or pass --run-secret-file FILE"
+              + " next time.");
       err.flush();
     }
 

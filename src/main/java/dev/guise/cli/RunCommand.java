@@ -1,15 +1,19 @@
 package dev.guise.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.exec.RunOptions;
+import dev.guise.run.RulesetSource;
 import dev.guise.run.RunRequest;
+import dev.guise.runlog.RunStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code guise run}: one masking run. */
 @Command(
@@ -20,6 +24,8 @@ import picocli.CommandLine.Option;
       "",
       "The ruleset is checked first (syntax, then every table, column, key and type against the live schema); if anything is wrong nothing is touched and the exit code is 3. Each batch commits on its own and the run record ($GUISE_HOME/runs/<id>/run.json) lists how far each task got. Ctrl-C finishes the batch in flight and stops (exit 6).",
       "",
+      "Each batch's checkpoint is committed with the batch in Guise's progress table in the target database (schema 'guise', or the connection's guise_schema), so an interrupted, failed or cancelled run continues exactly where it stopped with --resume RUN_ID. A table a finished run masked is refused (exit 3) unless --remask.",
+      "",
       "The run secret seeds every masked value: the same secret, data and ruleset give the same result. Give it in GUISE_RUN_SECRET or --run-secret-file (never as an argument); without one, a secret is generated and shown once."
     },
     footer = {
@@ -27,6 +33,8 @@ import picocli.CommandLine.Option;
       "  GUISE_RUN_SECRET=\"$(cat secret.txt)\" guise run ruleset.yml -c staging",
       "  guise run ruleset.yml -c staging --dry-run --max-rows 1000",
       "  guise run ruleset.yml -c staging --run-secret-file secret.txt --workers 4 --format json",
+      "  guise run --resume 20240501-101500-ab12 --run-secret-file secret.txt",
+      "  guise run ruleset.yml -c staging --remask     # mask again a table a finished run masked",
       ExitCodes.HELP
     })
 final class RunCommand implements Callable<Integer> {
@@ -36,14 +44,44 @@ final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connections;
 
-  @Mixin RulesetOptions ruleset;
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "RULESET",
+      description = "The ruleset YAML file (with --resume: taken from the run's record).")
+  Path rulesetFile;
+
+  @Option(
+      names = "--seeds-dir",
+      paramLabel = "DIR",
+      description = "Folder of user seed files (CSV with a header), searched before the built-ins.")
+  Path seedsDir;
 
   @Option(
       names = {"-c", "--connection"},
-      required = true,
       paramLabel = "NAME",
-      description = "Connection name in the connections file.")
+      description =
+          "Connection name in the connections file (required; with --resume: from the record).")
   String connection;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN_ID",
+      description =
+          "Continue an interrupted, failed or cancelled run from its checkpoints in the database,"
+              + " with its ruleset, connection and options; needs the same run secret.")
+  String resume;
+
+  @Option(
+      names = "--force",
+      description =
+          "With --resume: continue even though the ruleset, its seed files or the masks changed.")
+  boolean force;
+
+  @Option(
+      names = "--remask",
+      description = "Mask tables again that a finished run already masked (refused otherwise).")
+  boolean remask;
 
   @Option(names = "--name", description = "A name for this run, shown in 'guise runs list'.")
   String name;
@@ -108,12 +146,72 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 7 when the run finished with warnings.")
   boolean strict;
 
+  private Path secretFile() {
+    return runSecretFile == null ? null : env.workingDir().resolve(runSecretFile);
+  }
+
+  /** The request of the run being resumed, read back from its record. */
+  private RunRequest resumeRequest() {
+    if (rulesetFile != null || connection != null || dryRun) {
+      throw new GuiseException(
+          ErrorCode.USAGE,
+          "--resume - takes the ruleset, connection and options from the run's record; give"
+              + " only the run id (and --run-secret-file, --force)");
+    }
+    RunStore store = runs.store(env);
+    JsonNode rec = store.show(resume);
+    JsonNode o = rec.path("options");
+    String file = rec.path("ruleset").path("file").asText(null);
+    String connectionsFile = rec.path("connection").path("file").asText(null);
+    if (file == null || connectionsFile == null) {
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION,
+          "run "
+              + rec.path("id").asText()
+              + " - its record does not say which files it used (written by an older Guise);"
+              + " it cannot be resumed");
+    }
+    String seeds = rec.path("ruleset").path("seeds_dir").asText(null);
+    RunOptions options =
+        new RunOptions(
+            rec.path("name").asText(null),
+            false,
+            o.path("batch_size").asInt(RunOptions.DEFAULT_BATCH_SIZE),
+            o.path("max_rows").asLong(0),
+            o.path("continue_on_failure").asBoolean(),
+            o.path("workers").asInt(RunOptions.DEFAULT_WORKERS),
+            sampleRows,
+            showOriginals);
+    return new RunRequest(
+        new RulesetSource(
+            Path.of(file),
+            rec.path("ruleset").path("path").asText(),
+            seeds == null ? null : Path.of(seeds)),
+        Path.of(connectionsFile),
+        rec.path("connection").path("name").asText(),
+        options,
+        secretFile(),
+        !o.path("instance_secret").asBoolean(true),
+        store.dir(),
+        rec.path("id").asText(),
+        force,
+        false);
+  }
+
   RunCommand(CliEnvironment env) {
     this.env = env;
   }
 
   @Override
   public Integer call() {
+    if (resume != null) {
+      return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
+          .run(resumeRequest(), strict);
+    }
+    if (rulesetFile == null || connection == null) {
+      throw new GuiseException(
+          ErrorCode.USAGE, "run - a RULESET and -c NAME are required (or --resume RUN_ID)");
+    }
     if (batchSize < 1 || workers < 1 || maxRows < 0 || sampleRows < 0) {
       throw new GuiseException(
           ErrorCode.USAGE,
@@ -130,15 +228,21 @@ final class RunCommand implements Callable<Integer> {
             sampleRows,
             showOriginals);
     Workspace ws = new Workspace(env);
+    RulesetOptions ruleset = new RulesetOptions();
+    ruleset.ruleset = rulesetFile;
+    ruleset.seedsDir = seedsDir;
     RunRequest req =
         new RunRequest(
             ws.ruleset(ruleset),
             ws.connectionsFile(connections),
             connection,
             options,
-            runSecretFile == null ? null : env.workingDir().resolve(runSecretFile),
+            secretFile(),
             disableInstanceSecret,
-            runs.store(env).dir());
+            runs.store(env).dir(),
+            null,
+            false,
+            remask);
     return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(req, strict);
   }

@@ -35,7 +35,8 @@ public final class ConnectionsFile {
           "url",
           "properties",
           "statement_timeout",
-          "lock_timeout");
+          "lock_timeout",
+          "guise_schema");
   private static final Pattern REF = Pattern.compile("\\$\\{(env|file):([^}]+)}");
 
   /** The parsed connections and the problems found. */
@@ -196,7 +197,8 @@ public final class ConnectionsFile {
         password,
         Map.copyOf(props),
         seconds(v.get("statement_timeout"), name, "statement_timeout", m, d),
-        seconds(v.get("lock_timeout"), name, "lock_timeout", m, d));
+        seconds(v.get("lock_timeout"), name, "lock_timeout", m, d),
+        v.get("guise_schema"));
   }
 
   /** {@code $GUISE_HOME}, else {@code ~/.guise}; forward slashes so it fits in a JDBC URL. */

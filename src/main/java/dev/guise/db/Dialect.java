@@ -131,4 +131,12 @@ public interface Dialect {
   /** Applies statement and lock timeouts to a fresh connection (seconds; 0 = none). */
   default void applyTimeouts(Connection c, int statementTimeoutSeconds, int lockTimeoutSeconds)
       throws SQLException {}
+
+  /**
+   * A column type for long text in Guise's own tables (the progress table's last key); every engine
+   * here takes {@code VARCHAR} this long except MySQL, whose rows are limited to 64 KB.
+   */
+  default String longTextType() {
+    return "VARCHAR(65535)";
+  }
 }

@@ -3,6 +3,7 @@ package dev.guise.exec;
 import dev.guise.db.ColumnValues;
 import dev.guise.db.Redact;
 import dev.guise.db.WriteBack;
+import dev.guise.exec.RunEvent.Counts;
 import dev.guise.schema.ColumnInfo;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * Masked rows written back in place with the engine's {@link WriteBack}, each batch committed in
  * its own transaction on a connection of its own. Without a write-back (a dry run) nothing is
- * written and each batch only ends the transaction.
+ * written and each batch only ends the transaction. With a checkpoint, the task's progress row is
+ * updated in each batch's transaction, right before its commit.
  */
 final class JdbcRowSink implements RowSink {
   private final Connection connection;
@@ -19,18 +21,26 @@ final class JdbcRowSink implements RowSink {
   private final List<ColumnInfo> written;
   private final int keySize;
   private final String table;
+  private final TaskCheckpoint checkpoint;
+  private final long batchesBefore;
   private long committed;
 
   /**
    * @param writer null for a dry run
    * @param written the columns after the key in each row, in order
+   * @param checkpoint null to keep none (a dry run)
+   * @param batchesBefore batches a continued run committed
    */
   JdbcRowSink(
       Connection connection,
       WriteBack writer,
       List<ColumnInfo> written,
       int keySize,
-      String table) {
+      String table,
+      TaskCheckpoint checkpoint,
+      long batchesBefore) {
+    this.checkpoint = checkpoint;
+    this.batchesBefore = batchesBefore;
     this.connection = connection;
     this.writer = writer;
     this.written = written;
@@ -40,8 +50,12 @@ final class JdbcRowSink implements RowSink {
 
   @Override
   public Prepared prepare(List<Object[]> rows) {
-    if (writer == null || rows.isEmpty()) {
-      return this::endTransaction;
+    if (writer == null) {
+      return (before, batch, lastKey) -> endTransaction();
+    }
+    if (rows.isEmpty()) {
+      // nothing to write, yet the rows read (all skipped) move the checkpoint on
+      return (before, batch, lastKey) -> write(null, before, batch, lastKey);
     }
     for (Object[] row : rows) {
       for (int i = 0; i < written.size(); i++) {
@@ -51,12 +65,17 @@ final class JdbcRowSink implements RowSink {
     // encoded here, while the writer still works on the previous batch: the writer's time
     // sets the pipeline's pace, and the masking thread would otherwise wait for it
     WriteBack.Batch batch = writer.prepare(rows);
-    return () -> write(batch);
+    return (before, counts, lastKey) -> write(batch, before, counts, lastKey);
   }
 
-  private long write(WriteBack.Batch batch) {
+  private long write(WriteBack.Batch batch, Counts before, Counts counts, List<Object> lastKey) {
     try {
-      long updated = writer.write(batch);
+      long updated = batch == null ? 0 : writer.write(batch);
+      if (checkpoint != null) {
+        Counts task =
+            before.plus(new Counts(counts.read(), counts.masked(), updated, counts.skipped()));
+        checkpoint.save(connection, task, lastKey, batchesBefore + committed + 1);
+      }
       connection.commit();
       committed++;
       return updated;
@@ -64,8 +83,10 @@ final class JdbcRowSink implements RowSink {
       rollbackQuietly();
       throw new TaskFailure(
           table
-              + " - writing the batch starting at key "
-              + TaskFailure.key(batch.rows().get(0), keySize)
+              + " - writing the batch "
+              + (batch == null
+                  ? "ending at key " + lastKey
+                  : "starting at key " + TaskFailure.key(batch.rows().get(0), keySize))
               + " failed: "
               + Redact.sqlError(e)
               + "; earlier batches are committed ("

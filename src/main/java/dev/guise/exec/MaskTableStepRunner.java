@@ -2,19 +2,62 @@ package dev.guise.exec;
 
 import dev.guise.db.Dialect;
 import dev.guise.plan.MaskTableStep;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code mask_table} in place: rows read from the table on one connection, masked, and written back
- * and committed batch by batch on another.
+ * and committed batch by batch on another, each batch with its checkpoint. A resumed run skips a
+ * task its original run finished and restarts one after its last committed key.
  */
 final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
   @Override
   public RunStatus run(MaskTableStep step, StepContext ctx) {
     Dialect d = ctx.pool().dialect();
     String table = step.table().ref().toString();
+    TaskCheckpoint checkpoint =
+        ctx.checkpoints().enabled() && !ctx.options().dryRun()
+            ? new TaskCheckpoint(ctx.checkpoints(), step.id(), table, ctx.clock())
+            : null;
+    if (checkpoint != null
+        && checkpoint.previous() != null
+        && RunStatus.FINISHED.json().equals(checkpoint.previous().status())) {
+      begin(checkpoint, ctx, table, RunStatus.FINISHED.json());
+      ctx.events()
+          .on(
+              new RunEvent.Note(
+                  step.id(),
+                  table + ": finished by run " + ctx.checkpoints().resumedFrom() + ", skipped"));
+      return RunStatus.FINISHED;
+    }
+    TablePipeline.Start start =
+        checkpoint == null ? TablePipeline.Start.BEGINNING : checkpoint.start(step.key());
+    if (checkpoint != null) {
+      begin(checkpoint, ctx, table, RunStatus.RUNNING.json());
+    }
+    try {
+      RunStatus s = mask(step, ctx, d, table, checkpoint, start);
+      end(checkpoint, ctx, table, s);
+      return s;
+    } catch (RuntimeException e) {
+      try {
+        end(checkpoint, ctx, table, RunStatus.FAILED);
+      } catch (RuntimeException second) {
+        e.addSuppressed(second);
+      }
+      throw e;
+    }
+  }
+
+  private static RunStatus mask(
+      MaskTableStep step,
+      StepContext ctx,
+      Dialect d,
+      String table,
+      TaskCheckpoint checkpoint,
+      TablePipeline.Start start) {
     String tableSeed = step.task().table().toLowerCase(Locale.ROOT);
     RowLayout layout = new RowLayout(step, tableSeed);
     RowMasker masker =
@@ -31,7 +74,7 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
         new TablePipeline(
             step.id(), step.describe(), table, ctx.options(), ctx.cancellation(), ctx.events());
     RunStatus s;
-    try (JdbcRowSink sink = sink(step, ctx, d, layout, table);
+    try (JdbcRowSink sink = sink(step, ctx, d, layout, table, checkpoint, start.batches());
         JdbcRowSource source =
             new JdbcRowSource(
                 ctx.pool().connection(),
@@ -47,7 +90,7 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
               ? () -> {}
               : () ->
                   ShufflePass.run(shuffles, layout, source, pipeline::limit, ctx.key(), tableSeed);
-      s = pipeline.run(source, masker, sink, shufflePass);
+      s = pipeline.run(source, masker, sink, shufflePass, start);
     } catch (SQLException e) {
       throw TaskFailure.sql(table, e);
     }
@@ -57,8 +100,33 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
         : s;
   }
 
+  private static void begin(TaskCheckpoint cp, StepContext ctx, String table, String status) {
+    try (Connection c = ctx.pool().connection()) {
+      cp.begin(c, status);
+    } catch (SQLException e) {
+      throw TaskFailure.sql(table, e, "; the progress table could not be written");
+    }
+  }
+
+  private static void end(TaskCheckpoint cp, StepContext ctx, String table, RunStatus s) {
+    if (cp == null) {
+      return;
+    }
+    try (Connection c = ctx.pool().connection()) {
+      cp.end(c, s);
+    } catch (SQLException e) {
+      throw TaskFailure.sql(table, e, "; the progress table could not be written");
+    }
+  }
+
   private static JdbcRowSink sink(
-      MaskTableStep step, StepContext ctx, Dialect d, RowLayout layout, String table)
+      MaskTableStep step,
+      StepContext ctx,
+      Dialect d,
+      RowLayout layout,
+      String table,
+      TaskCheckpoint checkpoint,
+      long batchesBefore)
       throws SQLException {
     var c = ctx.pool().connection();
     try {
@@ -67,7 +135,9 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
           ctx.options().dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written()),
           step.written(),
           layout.keySize,
-          table);
+          table,
+          checkpoint,
+          batchesBefore);
     } catch (SQLException | RuntimeException e) {
       c.close();
       throw e;

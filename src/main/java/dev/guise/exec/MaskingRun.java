@@ -28,6 +28,7 @@ public final class MaskingRun {
   private final Cancellation cancellation;
   private final Clock clock;
   private final StepRunners runners;
+  private final Checkpoints checkpoints;
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean warned = new AtomicBoolean();
   private final List<String> tempTables = new CopyOnWriteArrayList<>();
@@ -47,6 +48,25 @@ public final class MaskingRun {
       Cancellation cancellation,
       Clock clock,
       StepRunners runners) {
+    this(pool, plan, key, options, events, cancellation, clock, runners, Checkpoints.none());
+  }
+
+  /**
+   * As the other constructor, keeping checkpoints in {@code checkpoints}' progress table.
+   *
+   * @param checkpoints where batches record their progress, and what a resumed run continues
+   */
+  public MaskingRun(
+      ConnectionPool pool,
+      SerialStep plan,
+      RunKey key,
+      RunOptions options,
+      RunListener events,
+      Cancellation cancellation,
+      Clock clock,
+      StepRunners runners,
+      Checkpoints checkpoints) {
+    this.checkpoints = checkpoints;
     this.pool = pool;
     this.plan = plan;
     this.key = key;
@@ -64,6 +84,16 @@ public final class MaskingRun {
    * @param validationWarnings the ruleset had warnings: a clean run ends finished_with_warnings
    */
   public RunStatus execute(boolean validationWarnings) {
+    return execute(validationWarnings, null);
+  }
+
+  /**
+   * As {@link #execute(boolean)}, with the instant masks see as the run's start (a resumed run
+   * keeps its original run's, so dates computed from it do not move).
+   *
+   * @param runStart null for now
+   */
+  public RunStatus execute(boolean validationWarnings, Instant runStart) {
     warned.set(validationWarnings);
     Instant start = clock.instant();
     events.on(new RunEvent.RunStarted(start, options.dryRun(), outline(plan)));
@@ -73,7 +103,16 @@ public final class MaskingRun {
     }
     ctx =
         new StepContext(
-            pool, key, start, options, cancellation, events, clock, tempTables, this::runStep);
+            pool,
+            key,
+            runStart == null ? start : runStart,
+            options,
+            cancellation,
+            events,
+            clock,
+            tempTables,
+            this::runStep,
+            checkpoints);
     try {
       for (Step s : plan.children()) {
         runStep(s);

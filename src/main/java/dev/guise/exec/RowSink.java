@@ -1,5 +1,6 @@
 package dev.guise.exec;
 
+import dev.guise.exec.RunEvent.Counts;
 import java.util.List;
 
 /**
@@ -18,11 +19,15 @@ public interface RowSink extends AutoCloseable {
   interface Prepared {
     /**
      * Writes and commits the batch (in a dry run: only ends the transaction). Called on the writer
-     * thread, one batch at a time in the order prepared.
+     * thread, one batch at a time in the order prepared. A sink that keeps checkpoints saves the
+     * task's progress in the batch's own transaction, so it never lags the data.
      *
+     * @param before the task's counts before this batch
+     * @param batch this batch's counts (rows updated not yet known: 0)
+     * @param lastKey the key of the batch's last row
      * @return rows updated
      */
-    long commit();
+    long commit(Counts before, Counts batch, List<Object> lastKey);
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.function.Function;
  * @param runStart when the run started, as masks see it
  * @param tempTables tables made for the run, dropped at its end (thread-safe)
  * @param children runs a child step to its end and returns its status
+ * @param checkpoints the run's progress table, identity and what a resumed run continues
  */
 public record StepContext(
     ConnectionPool pool,
@@ -25,7 +26,8 @@ public record StepContext(
     RunListener events,
     Clock clock,
     List<String> tempTables,
-    Function<Step, RunStatus> children) {
+    Function<Step, RunStatus> children,
+    Checkpoints checkpoints) {
 
   /** Runs a child step (of a serial or parallel block) to its end. */
   public RunStatus runChild(Step child) {

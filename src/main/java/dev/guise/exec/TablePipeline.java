@@ -38,11 +38,28 @@ final class TablePipeline {
   }
 
   /**
+   * Where a task starts: the beginning, or after the last key a continued run committed.
+   *
+   * @param afterKey null for the beginning
+   * @param counts the continued run's counts
+   * @param batches the continued run's committed batches
+   */
+  record Start(Object[] afterKey, Counts counts, long batches) {
+    static final Start BEGINNING = new Start(null, new Counts(0, 0, 0, 0), 0);
+  }
+
+  /**
    * Returns FINISHED or CANCELLED; throws {@link TaskFailure}.
    *
    * @param shufflePass secure_shuffle's first pass over the source, run before masking
    */
   RunStatus run(RowSource source, RowMasker masker, RowSink sink, Runnable shufflePass) {
+    return run(source, masker, sink, shufflePass, Start.BEGINNING);
+  }
+
+  /** As {@link #run(RowSource, RowMasker, RowSink, Runnable)}, from {@code start}. */
+  RunStatus run(
+      RowSource source, RowMasker masker, RowSink sink, Runnable shufflePass, Start start) {
     long counted = source.count();
     long total = options.maxRows() > 0 ? Math.min(counted, options.maxRows()) : counted;
     events.on(new RunEvent.TaskStarted(taskId, description, total));
@@ -54,13 +71,13 @@ final class TablePipeline {
     // output) are in memory.
     ExecutorService prefetch = daemonExecutor("guise-read-" + taskId);
     ExecutorService writing = daemonExecutor("guise-write-" + taskId);
-    Committer committer = new Committer(total);
+    Committer committer = new Committer(total, start.counts());
     Future<?> written = null;
     try {
-      int limit = limit(0);
+      long done = start.counts().read();
+      int limit = limit(done);
       Future<List<Object[]>> pending =
-          limit <= 0 ? null : prefetch.submit(() -> source.read(null, limit));
-      long done = 0;
+          limit <= 0 ? null : prefetch.submit(() -> source.read(start.afterKey(), limit));
       while (pending != null) {
         if (cancellation.stopping()) {
           return RunStatus.CANCELLED; // after the batch being written commits (finally)
@@ -105,14 +122,15 @@ final class TablePipeline {
   /** Commits batches on the writer thread, in the order handed over, and publishes each. */
   private final class Committer {
     private final long total;
-    private Counts sofar = new Counts(0, 0, 0, 0);
+    private Counts sofar;
 
-    Committer(long total) {
+    Committer(long total, Counts before) {
       this.total = total;
+      this.sofar = before;
     }
 
     Void commit(RowSink.Prepared batch, Counts counts, Object[] lastKey) {
-      long updated = batch.commit();
+      long updated = batch.commit(sofar, counts, List.of(lastKey));
       Counts c = new Counts(counts.read(), counts.masked(), updated, counts.skipped());
       sofar = sofar.plus(c);
       events.on(

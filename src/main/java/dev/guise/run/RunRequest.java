@@ -12,6 +12,9 @@ import java.nio.file.Path;
  *     the environment, else to generate one
  * @param disableInstanceSecret derive values from the run secret alone
  * @param runsDir the folder of run records
+ * @param resumeFrom the id of the run this one continues from its checkpoints, or null
+ * @param force resume even though the ruleset, its seed files or the masks changed
+ * @param remask mask tables a finished run already masked
  */
 public record RunRequest(
     RulesetSource ruleset,
@@ -20,4 +23,30 @@ public record RunRequest(
     RunOptions options,
     Path runSecretFile,
     boolean disableInstanceSecret,
-    Path runsDir) {}
+    Path runsDir,
+    String resumeFrom,
+    boolean force,
+    boolean remask) {
+
+  /** A new run (not a resume) that refuses tables already masked. */
+  public RunRequest(
+      RulesetSource ruleset,
+      Path connectionsFile,
+      String connection,
+      RunOptions options,
+      Path runSecretFile,
+      boolean disableInstanceSecret,
+      Path runsDir) {
+    this(
+        ruleset,
+        connectionsFile,
+        connection,
+        options,
+        runSecretFile,
+        disableInstanceSecret,
+        runsDir,
+        null,
+        false,
+        false);
+  }
+}

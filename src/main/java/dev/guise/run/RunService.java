@@ -1,11 +1,13 @@
 package dev.guise.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.guise.GuiseException;
 import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.ConnectionsFile;
 import dev.guise.db.DriverLog;
 import dev.guise.exec.Cancellation;
+import dev.guise.exec.Checkpoints;
 import dev.guise.exec.LiveSchema;
 import dev.guise.exec.MaskingRun;
 import dev.guise.exec.RunListener;
@@ -102,6 +104,16 @@ public final class RunService {
     }
     Ruleset ruleset = parsed.ruleset();
     RunSecret secret = runSecret(req);
+    String seeds = RunFingerprints.seeds(req.ruleset().seedsDir());
+    JsonNode resumed = null;
+    if (req.resumeFrom() != null) {
+      resumed = new RunStore(req.runsDir()).show(req.resumeFrom());
+      problems.addAll(
+          ResumeCheck.check(resumed, ruleset.sha256(), seeds, secret.fingerprint(), req.force()));
+      if (problems.stream().anyMatch(Diagnostic::isError)) {
+        return new RunResult(problems, null, null, null);
+      }
+    }
     byte[] instance = req.disableInstanceSecret() ? null : InstanceSecret.loadOrCreate(guiseHome);
     RunKey key = RunKey.derive(instance, secret.reveal());
 
@@ -113,9 +125,9 @@ public final class RunService {
         new RunRecorder.Header(
             id,
             req.options().name(),
-            rulesetInfo(ruleset),
-            connectionInfo(conn),
-            optionsInfo(req, secret),
+            rulesetInfo(ruleset, req.ruleset(), seeds),
+            connectionInfo(conn, req.connectionsFile()),
+            optionsInfo(req, secret, resumed),
             created);
     try (RunRecorder recorder =
             new RunRecorder(store, header, req.options().showOriginals(), clock);
@@ -131,7 +143,8 @@ public final class RunService {
       if (secret.generated()) {
         observer.secretGenerated(secret.reveal());
       }
-      return execute(req, parsed, conn, secret, key, recorder, problems, cancellation, observer)
+      return execute(
+              req, parsed, conn, secret, key, recorder, problems, cancellation, observer, resumed)
           .withDir(dir);
     }
   }
@@ -145,7 +158,8 @@ public final class RunService {
       RunRecorder recorder,
       List<Diagnostic> problems,
       Cancellation cancellation,
-      RunObserver observer) {
+      RunObserver observer,
+      JsonNode resumed) {
     try (ConnectionPool pool =
         open(conn, 2 * req.options().workers() + 2, req.options().dryRun(), recorder)) {
       recorder.log(
@@ -172,6 +186,23 @@ public final class RunService {
             "validation against the live schema failed; nothing was touched", clock.instant());
         return new RunResult(all, recorder.snapshot(), null, null);
       }
+      Checkpoints checkpoints;
+      try {
+        checkpoints =
+            req.options().dryRun()
+                ? Checkpoints.none()
+                : RunProgress.prepare(pool, recorder.snapshot().id(), resumed, plan.root());
+      } catch (GuiseException e) {
+        recorder.failed(e.getMessage(), clock.instant());
+        throw e;
+      }
+      if (!req.options().dryRun() && resumed == null && !req.remask()) {
+        all.addAll(RunProgress.alreadyMasked(pool, checkpoints.table(), plan.root()));
+        if (all.stream().anyMatch(Diagnostic::isError)) {
+          recorder.failed("tables already masked; nothing was touched", clock.instant());
+          return new RunResult(all, recorder.snapshot(), null, null);
+        }
+      }
       observer.executing(all);
       RunStatus status;
       try {
@@ -184,8 +215,12 @@ public final class RunService {
                 RunListener.all(recorder, observer),
                 cancellation,
                 clock,
-                TaskKinds.BUILT_IN.runners());
-        status = run.execute(all.stream().anyMatch(d -> !d.isError()));
+                TaskKinds.BUILT_IN.runners(),
+                checkpoints);
+        status =
+            run.execute(
+                all.stream().anyMatch(d -> !d.isError()),
+                resumed == null ? null : Instant.parse(resumed.path("start_time").asText()));
       } finally {
         observer.executed();
       }
@@ -260,22 +295,31 @@ public final class RunService {
     return RunSecret.generate();
   }
 
-  private static Map<String, Object> rulesetInfo(Ruleset r) {
+  private static Map<String, Object> rulesetInfo(Ruleset r, RulesetSource source, String seeds) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("path", r.file());
     m.put("sha256", r.sha256());
+    // what a resume reads back: the file itself, and what else decides the masked values
+    m.put("file", source.file().toAbsolutePath().toString());
+    if (source.seedsDir() != null) {
+      m.put("seeds_dir", source.seedsDir().toAbsolutePath().toString());
+      m.put("seeds_sha256", seeds);
+    }
+    m.put("mask_registry", RunFingerprints.maskRegistry());
     return m;
   }
 
-  private static Map<String, Object> connectionInfo(ConnectionConfig c) {
+  private static Map<String, Object> connectionInfo(ConnectionConfig c, Path file) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", c.name());
+    m.put("file", file.toAbsolutePath().toString());
     m.put("db_type", c.dialect().name());
     m.put("url", c.redactedUrl());
     return m;
   }
 
-  private static Map<String, Object> optionsInfo(RunRequest req, RunSecret secret) {
+  private static Map<String, Object> optionsInfo(
+      RunRequest req, RunSecret secret, JsonNode resumed) {
     RunOptions o = req.options();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dry_run", o.dryRun());
@@ -286,6 +330,11 @@ public final class RunService {
     m.put("instance_secret", !req.disableInstanceSecret());
     m.put("run_secret_fingerprint", secret.fingerprint());
     m.put("run_secret_generated", secret.generated());
+    m.put("host", RunProgress.host());
+    m.put("pid", RunProgress.pid());
+    if (resumed != null) {
+      m.put("resumed_from", resumed.path("id").asText());
+    }
     return m;
   }
 }

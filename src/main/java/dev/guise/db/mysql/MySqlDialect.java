@@ -61,6 +61,12 @@ public class MySqlDialect extends StandardDialect {
     return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "permitMysqlScheme";
   }
 
+  /** A VARCHAR(65535) alone would fill MySQL's 64 KB row limit. */
+  @Override
+  public String longTextType() {
+    return "TEXT";
+  }
+
   @Override
   public String quote(String identifier) {
     return "`" + identifier.replace("`", "``") + "`";

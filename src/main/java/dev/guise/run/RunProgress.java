@@ -1,0 +1,113 @@
+package dev.guise.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.guise.ErrorCode;
+import dev.guise.GuiseException;
+import dev.guise.db.ConnectionPool;
+import dev.guise.db.ProgressTable;
+import dev.guise.db.Redact;
+import dev.guise.exec.Checkpoints;
+import dev.guise.plan.MaskTableStep;
+import dev.guise.plan.Step;
+import dev.guise.yaml.Diagnostic;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The run's side of the progress table: created when missing, and the run's identity in it. */
+final class RunProgress {
+  private RunProgress() {}
+
+  /** This machine's name as records and progress rows give it. */
+  static String host() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
+  }
+
+  static long pid() {
+    return ProcessHandle.current().pid();
+  }
+
+  static ProgressTable table(ConnectionPool pool) {
+    return new ProgressTable(pool.dialect(), pool.config().guiseSchema());
+  }
+
+  /**
+   * Creates the progress table when missing and returns the run's checkpoints.
+   *
+   * @param resumed the record of the run this one continues, or null
+   */
+  static Checkpoints prepare(ConnectionPool pool, String runId, JsonNode resumed, Step plan) {
+    ProgressTable table = table(pool);
+    String from = resumed == null ? null : resumed.path("id").asText();
+    Map<String, ProgressTable.Row> rows = new HashMap<>();
+    try (Connection c = pool.connection()) {
+      table.ensure(c);
+      if (from != null) {
+        table.ofRun(c, from).forEach(r -> rows.put(r.taskId(), r));
+      }
+    } catch (SQLException e) {
+      throw new GuiseException(
+          ErrorCode.DATABASE,
+          pool.config().name()
+              + " - cannot create Guise's progress table "
+              + table.qualified()
+              + ": "
+              + Redact.sqlError(e)
+              + "; grant CREATE on the database, or set guise_schema to a schema the user owns",
+          e);
+    }
+    return new Checkpoints(table, runId, host(), pid(), from, rows);
+  }
+
+  /** Errors for the tables of the plan that a finished run already masked. */
+  static List<Diagnostic> alreadyMasked(ConnectionPool pool, ProgressTable table, Step plan) {
+    List<Diagnostic> out = new ArrayList<>();
+    try (Connection c = pool.connection()) {
+      for (String t : maskedTables(plan, new ArrayList<>())) {
+        List<ProgressTable.Row> done = table.finishedOn(c, t);
+        if (!done.isEmpty()) {
+          ProgressTable.Row last = done.get(done.size() - 1);
+          out.add(
+              Diagnostic.error(
+                  "already-masked",
+                  t,
+                  "already masked by run "
+                      + last.runId()
+                      + " (finished "
+                      + last.updated()
+                      + " on "
+                      + last.host()
+                      + "); masking it again would mask masked values. Pass --remask to do it"
+                      + " anyway, or --resume a run that did not finish"));
+        }
+      }
+    } catch (SQLException e) {
+      throw new GuiseException(
+          ErrorCode.DATABASE,
+          pool.config().name() + " - cannot read " + table.qualified() + ": " + Redact.sqlError(e),
+          e);
+    }
+    return out;
+  }
+
+  private static List<String> maskedTables(Step step, List<String> out) {
+    if (step instanceof MaskTableStep m) {
+      out.add(m.table().ref().toString());
+    }
+    step.children().forEach(c -> maskedTables(c, out));
+    return out;
+  }
+}
