@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * The {@code min} or {@code max} of a random date mask: ISO-8601 text ({@code 2020-01-31}, {@code
  * 2020-01-31T12:00:00}, a space instead of {@code T}, an offset or {@code Z} converted to UTC) or
- * {@code now}, the run's start in UTC (never the wall clock).
+ * {@code now} (or {@code current_date_time}), the run's start in UTC (never the wall clock).
  *
  * @param fixed the bound, or null for {@code now}
  * @param dateOnly the text gave a date without a time
@@ -39,7 +39,9 @@ record DateBound(LocalDateTime fixed, boolean dateOnly) {
       return new DateBound(utc(d.toInstant()), false);
     }
     String text = raw == null ? "" : raw.toString().strip();
-    if (text.toLowerCase(Locale.ROOT).equals("now")) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    // DataMasque documents both spellings for the run's start
+    if (lower.equals("now") || lower.equals("current_date_time")) {
       return NOW;
     }
     try {

@@ -8,8 +8,6 @@ import java.util.List;
 /** {@code from_random_date}: a random date, uniform over [min, max] (both inclusive). */
 public final class FromRandomDateMask implements Mask {
   public static final String NAME = "from_random_date";
-  static final String DEFAULT_MIN = "1950-01-01";
-  static final String DEFAULT_MAX = "now";
 
   public static final MaskDefinition DEFINITION =
       new MaskDefinition(
@@ -17,18 +15,15 @@ public final class FromRandomDateMask implements Mask {
           "date",
           "Replace the value with a random date between min and max (inclusive).",
           List.of(
-              ParamSpec.optional(
+              ParamSpec.required(
                   "min",
                   ParamType.SCALAR,
-                  DEFAULT_MIN,
-                  "Earliest date: ISO-8601 (2020-01-31) or now (the run's start, UTC). Default "
-                      + DEFAULT_MIN
-                      + "."),
-              ParamSpec.optional(
+                  "Earliest date: ISO-8601 (2020-01-31) or now / current_date_time (the run's"
+                      + " start, UTC)."),
+              ParamSpec.required(
                   "max",
                   ParamType.SCALAR,
-                  DEFAULT_MAX,
-                  "Latest date: ISO-8601 or now (the run's start date, UTC). Default now."),
+                  "Latest date: ISO-8601 or now / current_date_time (the run's start date, UTC)."),
               DateValues.OUTPUT_FORMAT),
           "type: from_random_date\nmin: '1970-01-01'\nmax: now",
           FromRandomDateMask::create);
@@ -48,8 +43,8 @@ public final class FromRandomDateMask implements Mask {
   }
 
   private static FromRandomDateMask create(MaskArgs args) {
-    DateBound min = DateBound.parse(args.has("min") ? args.raw("min") : DEFAULT_MIN, "min");
-    DateBound max = DateBound.parse(args.has("max") ? args.raw("max") : DEFAULT_MAX, "max");
+    DateBound min = DateBound.parse(args.raw("min"), "min");
+    DateBound max = DateBound.parse(args.raw("max"), "max");
     if (!min.isNow()
         && !max.isNow()
         && max.fixed().toLocalDate().isBefore(min.fixed().toLocalDate())) {

@@ -12,8 +12,6 @@ import java.util.List;
  */
 public final class FromRandomDatetimeMask implements Mask {
   public static final String NAME = "from_random_datetime";
-  static final String DEFAULT_MIN = "1950-01-01T00:00:00";
-  static final String DEFAULT_MAX = "now";
 
   public static final MaskDefinition DEFINITION =
       new MaskDefinition(
@@ -21,21 +19,17 @@ public final class FromRandomDatetimeMask implements Mask {
           "date",
           "Replace the value with a random date-time (whole seconds) between min and max.",
           List.of(
-              ParamSpec.optional(
+              ParamSpec.required(
                   "min",
                   ParamType.SCALAR,
-                  DEFAULT_MIN,
                   "Earliest date-time: ISO-8601 (2020-01-31T08:00:00; an offset or Z is converted"
-                      + " to UTC; a date alone means its first second) or now (the run's start,"
-                      + " UTC). Default "
-                      + DEFAULT_MIN
-                      + "."),
-              ParamSpec.optional(
+                      + " to UTC; a date alone means its first second) or now / current_date_time (the"
+                      + " run's start, UTC)."),
+              ParamSpec.required(
                   "max",
                   ParamType.SCALAR,
-                  DEFAULT_MAX,
                   "Latest date-time: ISO-8601 (a date alone means its last second, 23:59:59) or"
-                      + " now (the run's start, UTC). Default now."),
+                      + " now / current_date_time (the run's start, UTC)."),
               DateValues.OUTPUT_FORMAT),
           "type: from_random_datetime\nmin: '2020-01-01T00:00:00'\nmax: now",
           FromRandomDatetimeMask::create);
@@ -55,8 +49,8 @@ public final class FromRandomDatetimeMask implements Mask {
   }
 
   private static FromRandomDatetimeMask create(MaskArgs args) {
-    DateBound min = DateBound.parse(args.has("min") ? args.raw("min") : DEFAULT_MIN, "min");
-    DateBound max = DateBound.parse(args.has("max") ? args.raw("max") : DEFAULT_MAX, "max");
+    DateBound min = DateBound.parse(args.raw("min"), "min");
+    DateBound max = DateBound.parse(args.raw("max"), "max");
     if (!min.isNow() && !max.isNow()) {
       LocalDateTime lo = min.dateTime(null, false);
       LocalDateTime hi = max.dateTime(null, true);

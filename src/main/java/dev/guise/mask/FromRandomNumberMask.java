@@ -21,7 +21,8 @@ public final class FromRandomNumberMask implements Mask {
           "Replace the value with a random number between min and max (inclusive).",
           List.of(
               ParamSpec.optional("min", ParamType.NUMBER, 0L, "Smallest value (default 0)."),
-              ParamSpec.optional("max", ParamType.NUMBER, 10L, "Largest value (default 10)."),
+              ParamSpec.required(
+                  "max", ParamType.NUMBER, "Largest value; required, as in DataMasque."),
               ParamSpec.optional(
                   "mode",
                   ParamType.NUMBER,
@@ -51,7 +52,7 @@ public final class FromRandomNumberMask implements Mask {
 
   private static FromRandomNumberMask create(MaskArgs args) {
     BigDecimal min = args.has("min") ? args.decimal("min") : BigDecimal.ZERO;
-    BigDecimal max = args.has("max") ? args.decimal("max") : BigDecimal.TEN;
+    BigDecimal max = args.decimal("max");
     long places = args.longValue("decimal_places", 0);
     if (places < 0 || places > MAX_DECIMAL_PLACES) {
       throw new MaskArgs.InvalidArgument(

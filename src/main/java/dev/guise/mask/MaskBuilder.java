@@ -91,6 +91,19 @@ public final class MaskBuilder {
       diagnostics.error("missing-key", map.location(), "mask is missing the required key 'type'");
       return null;
     }
+    String replacement = registry.replacementOf(type).orElse(null);
+    if (replacement != null) {
+      diagnostics.warning(
+          "deprecated",
+          typeNode.location(),
+          "mask type '"
+              + type
+              + "' is deprecated (as in DataMasque); it runs as '"
+              + replacement
+              + "'; write type: "
+              + replacement);
+      type = replacement;
+    }
     MaskDefinition def = registry.find(type).orElse(null);
     if (def == null) {
       List<String> names = registry.all().stream().map(MaskDefinition::name).toList();
@@ -112,7 +125,10 @@ public final class MaskBuilder {
               + " masks (later masks may transform the shuffled value)");
       return null;
     }
-    byte[] digest = digest(parentDigest, index, map.toPlain());
+    // the canonical name enters the digest, so a deprecated name masks exactly like its replacement
+    Map<String, Object> plain = new LinkedHashMap<>(castMap(map.toPlain()));
+    plain.put("type", type);
+    byte[] digest = digest(parentDigest, index, plain);
     int errorsBefore = diagnostics.list().size();
     Map<String, Object> values = new LinkedHashMap<>();
     List<String> allowed = new ArrayList<>();
@@ -279,6 +295,11 @@ public final class MaskBuilder {
       return bad(n, what, type);
     }
     return pipeline(items, parentDigest, n.location());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object plainMap) {
+    return (Map<String, Object>) plainMap;
   }
 
   private Object bad(YNode n, String what, ParamType expected) {

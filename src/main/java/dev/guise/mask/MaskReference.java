@@ -114,6 +114,23 @@ public final class MaskReference {
                 .append(" |\n");
           }
         });
+    if (!registry.deprecatedNames().isEmpty()) {
+      md.append(
+          "\nDeprecated names, accepted with a warning and run as their replacement (as in"
+              + " DataMasque):");
+      registry
+          .deprecatedNames()
+          .forEach(
+              (old, now) ->
+                  md.append(" `")
+                      .append(old)
+                      .append("` → [`")
+                      .append(now)
+                      .append("`](#")
+                      .append(now)
+                      .append(")."));
+      md.append('\n');
+    }
     byCategory.forEach(
         (category, defs) -> {
           if (defs.isEmpty()) {

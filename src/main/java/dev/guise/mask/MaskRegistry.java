@@ -47,11 +47,26 @@ public final class MaskRegistry {
           DoNothingMask.DEFINITION,
           HashMask.DEFINITION);
 
-  private static final MaskRegistry DEFAULT = new MaskRegistry(STANDARD);
+  /**
+   * Mask names DataMasque deprecated, each with the mask that replaced it ("Masking Functions"
+   * page: substitute, deprecated, use imitate). A ruleset using one still validates, with a warning
+   * naming the replacement.
+   */
+  private static final Map<String, String> DEPRECATED = Map.of("substitute", ImitateMask.NAME);
+
+  private static final MaskRegistry DEFAULT = new MaskRegistry(STANDARD, DEPRECATED);
 
   private final Map<String, MaskDefinition> byName;
+  private final Map<String, String> deprecated;
 
   public MaskRegistry(List<MaskDefinition> definitions) {
+    this(definitions, Map.of());
+  }
+
+  /**
+   * @param deprecated old mask names, each mapped to the registered name that replaces it
+   */
+  public MaskRegistry(List<MaskDefinition> definitions, Map<String, String> deprecated) {
     Map<String, MaskDefinition> m = new LinkedHashMap<>();
     for (MaskDefinition d : definitions) {
       if (m.put(d.name(), d) != null) {
@@ -59,6 +74,12 @@ public final class MaskRegistry {
       }
     }
     this.byName = Collections.unmodifiableMap(m);
+    for (Map.Entry<String, String> e : deprecated.entrySet()) {
+      if (m.containsKey(e.getKey()) || !m.containsKey(e.getValue())) {
+        throw new IllegalStateException("bad deprecated mask name: " + e);
+      }
+    }
+    this.deprecated = Map.copyOf(deprecated);
   }
 
   public static MaskRegistry standard() {
@@ -67,6 +88,16 @@ public final class MaskRegistry {
 
   public Optional<MaskDefinition> find(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The registered name that replaces a deprecated one; empty when the name is not deprecated. */
+  public Optional<String> replacementOf(String deprecatedName) {
+    return Optional.ofNullable(deprecated.get(deprecatedName));
+  }
+
+  /** Deprecated names and their replacements, sorted by old name. */
+  public Map<String, String> deprecatedNames() {
+    return new java.util.TreeMap<>(deprecated);
   }
 
   public Collection<MaskDefinition> all() {

@@ -2,7 +2,6 @@ package dev.guise.ruleset;
 
 import dev.guise.yaml.Diagnostic;
 import dev.guise.yaml.Diagnostics;
-import dev.guise.yaml.Location;
 import dev.guise.yaml.MapFields;
 import dev.guise.yaml.YNode;
 import dev.guise.yaml.YamlInput;
@@ -11,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,7 +38,9 @@ public final class RulesetParser {
           "doc",
           "imports",
           "auto_manage_triggers",
-          "disable_warning_on_duplicate_rules");
+          "disable_warning_on_duplicate_rules",
+          "name",
+          "random_seed");
 
   private final Map<String, TaskReader> readers;
   private final MasksCheck masks;
@@ -114,6 +113,7 @@ public final class RulesetParser {
           "'auto_manage_triggers' is not supported yet and is ignored; disable triggers of masked"
               + " tables yourself with run_sql if they would fire");
     }
+    deprecatedDocumentKeys(f, diagnostics);
     String doc = f.string("doc", false);
     List<Task> tasks =
         new TaskReading(readers, diagnostics, rules).tasks(f.items("tasks", true), "the ruleset");
@@ -122,7 +122,7 @@ public final class RulesetParser {
           "empty-tasks", f.locationOf("tasks"), "'tasks' is empty; add at least one task");
     }
     if (!Boolean.TRUE.equals(f.bool("disable_warning_on_duplicate_rules"))) {
-      warnDuplicateRules(tasks, new HashMap<>(), diagnostics);
+      DuplicateRuleCheck.warn(tasks, diagnostics);
     }
     Ruleset ruleset =
         diagnostics.hasErrors()
@@ -136,6 +136,30 @@ public final class RulesetParser {
                 Boolean.TRUE.equals(triggers),
                 baseDir);
     return new Result(ruleset, diagnostics.list());
+  }
+
+  /**
+   * Keys DataMasque deprecated ("Ruleset YAML specification", ruleset properties): accepted so an
+   * old ruleset still validates, with a warning that names what replaced them. Neither changes what
+   * a run does.
+   */
+  private static void deprecatedDocumentKeys(MapFields f, Diagnostics diagnostics) {
+    if (f.has("name")) {
+      f.string("name", false);
+      diagnostics.warning(
+          "deprecated",
+          f.locationOf("name"),
+          "'name' is deprecated (as in DataMasque) and ignored; a ruleset is named by its file,"
+              + " so remove the key");
+    }
+    if (f.has("random_seed")) {
+      diagnostics.warning(
+          "deprecated",
+          f.locationOf("random_seed"),
+          "'random_seed' is deprecated (as in DataMasque) and ignored; the run secret replaces"
+              + " it: give the same secret (GUISE_RUN_SECRET or --run-secret-file) to repeat a"
+              + " run's values");
+    }
   }
 
   private static void checkVersion(MapFields f, Diagnostics diagnostics) {
@@ -162,34 +186,6 @@ public final class RulesetParser {
     }
     diagnostics.error(
         "bad-version", v.location(), "version must be the string '1.0'; use version: '1.0'");
-  }
-
-  private static void warnDuplicateRules(
-      List<Task> tasks, Map<String, Location> seen, Diagnostics diagnostics) {
-    for (Task t : tasks) {
-      if (t instanceof MaskTableTask m && m.table() != null) {
-        for (RuleItem item : m.rules()) {
-          if (!(item instanceof Rule r) || r.column() == null) {
-            continue;
-          }
-          String k = (m.table() + "." + r.column()).toLowerCase(Locale.ROOT);
-          Location first = seen.putIfAbsent(k, r.location());
-          if (first != null) {
-            diagnostics.warning(
-                "duplicate-rule",
-                r.location(),
-                m.table()
-                    + "."
-                    + r.column()
-                    + " is also masked at "
-                    + first
-                    + "; the later rule overwrites the earlier (set"
-                    + " disable_warning_on_duplicate_rules: true if intended)");
-          }
-        }
-      }
-      warnDuplicateRules(t.children(), seen, diagnostics);
-    }
   }
 
   static String sha256(byte[] bytes) {

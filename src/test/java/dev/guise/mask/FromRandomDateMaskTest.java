@@ -39,13 +39,19 @@ class FromRandomDateMaskTest {
   }
 
   @Test
-  void defaultsRunFrom1950ToTheRunStartNeverTheWallClock() {
-    MaskFixture m = MaskFixture.of(FromRandomDateMask.DEFINITION);
+  void nowIsTheRunStartNeverTheWallClock() {
+    MaskFixture m =
+        MaskFixture.of(FromRandomDateMask.DEFINITION, "min", "1950-01-01", "max", "now");
     for (long seed = 0; seed < 1000; seed++) {
       assertThat((LocalDate) m.apply(null, seed)).isBetween(LocalDate.of(1950, 1, 1), RUN_DAY);
     }
     MaskFixture now = MaskFixture.of(FromRandomDateMask.DEFINITION, "min", "NOW", "max", "now");
     assertThat(now.apply("")).isEqualTo(RUN_DAY);
+    // DataMasque's other spelling of now
+    MaskFixture current =
+        MaskFixture.of(
+            FromRandomDateMask.DEFINITION, "min", "current_date_time", "max", "current_date_time");
+    assertThat(current.apply("")).isEqualTo(RUN_DAY);
   }
 
   @Test
@@ -70,7 +76,10 @@ class FromRandomDateMaskTest {
         .isInstanceOfSatisfying(
             MaskArgs.InvalidArgument.class, e -> assertThat(e.param()).isEqualTo("max"))
         .hasMessageContaining("before min");
-    assertThatThrownBy(() -> MaskFixture.create(FromRandomDateMask.DEFINITION, "min", "01/02/2020"))
+    assertThatThrownBy(
+            () ->
+                MaskFixture.create(
+                    FromRandomDateMask.DEFINITION, "min", "01/02/2020", "max", "now"))
         .isInstanceOfSatisfying(
             MaskArgs.InvalidArgument.class, e -> assertThat(e.param()).isEqualTo("min"))
         .hasMessageContaining("ISO-8601");
@@ -118,7 +127,7 @@ class FromRandomDateMaskTest {
   }
 
   @Test
-  void datetimeDefaultsNowAndDateOnlyBounds() {
+  void datetimeNowAndDateOnlyBounds() {
     MaskFixture now = MaskFixture.of(FromRandomDatetimeMask.DEFINITION, "min", "now", "max", "now");
     assertThat(now.apply(null)).isEqualTo(LocalDateTime.of(2024, 6, 15, 10, 30, 45));
     MaskFixture day =
@@ -138,7 +147,9 @@ class FromRandomDateMaskTest {
             "max",
             "2020-01-01T00:00:00");
     assertThat(offset.apply(null)).isEqualTo(LocalDateTime.of(2020, 1, 1, 0, 0));
-    MaskFixture defaults = MaskFixture.of(FromRandomDatetimeMask.DEFINITION);
+    MaskFixture defaults =
+        MaskFixture.of(
+            FromRandomDatetimeMask.DEFINITION, "min", "1950-01-01", "max", "current_date_time");
     for (long seed = 0; seed < 200; seed++) {
       assertThat((LocalDateTime) defaults.apply(null, seed))
           .isBetween(LocalDateTime.of(1950, 1, 1, 0, 0), LocalDateTime.of(2024, 6, 15, 10, 30, 45));
@@ -157,7 +168,10 @@ class FromRandomDateMaskTest {
                     "2020-01-01T00:00:00"))
         .isInstanceOf(MaskArgs.InvalidArgument.class);
     assertThatThrownBy(
-            () -> MaskFixture.create(FromRandomDatetimeMask.DEFINITION, "max", "tomorrow"))
-        .isInstanceOf(MaskArgs.InvalidArgument.class);
+            () ->
+                MaskFixture.create(
+                    FromRandomDatetimeMask.DEFINITION, "min", "2020-01-01", "max", "tomorrow"))
+        .isInstanceOfSatisfying(
+            MaskArgs.InvalidArgument.class, e -> assertThat(e.param()).isEqualTo("max"));
   }
 }

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class FromRandomNumberMaskTest {
   @Test
-  void defaultsAreZeroToTenIntegers() {
-    MaskFixture m = MaskFixture.of(FromRandomNumberMask.DEFINITION);
+  void minDefaultsToZeroAndIntegers() {
+    // max is required (DataMasque's numeric masks page), min defaults to 0, decimal_places to 0
+    assertThat(FromRandomNumberMask.DEFINITION.param("max").required()).isTrue();
+    MaskFixture m = MaskFixture.of(FromRandomNumberMask.DEFINITION, "max", 10L);
     assertThat(m.shape()).isEqualTo(new OutputShape(OutputShape.Kind.INTEGER, 2));
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;

@@ -47,19 +47,7 @@ class MaskReferenceTest {
     RulesetLoader loader = new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers());
     List<String> problems = new ArrayList<>();
     for (MaskDefinition d : MaskRegistry.standard().all()) {
-      String indented = d.example().strip().replace("\n", "\n            ");
-      String ruleset =
-          "version: '1.0'\n"
-              + "tasks:\n"
-              + "  - type: mask_table\n"
-              + "    table: t\n"
-              + "    key: id\n"
-              + "    rules:\n"
-              + "      - column: c\n"
-              + "        masks:\n"
-              + "          - "
-              + indented
-              + "\n";
+      String ruleset = ExampleRuleset.around(d.example());
       RulesetLoader.Result r = loader.load(ruleset, d.name() + "-example.yml");
       r.diagnostics().forEach(x -> problems.add(d.name() + ": " + x));
     }

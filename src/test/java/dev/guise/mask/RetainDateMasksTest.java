@@ -180,7 +180,14 @@ class RetainDateMasksTest {
     assertThat((String) d.apply(null)).matches("[0-3][0-9]/[01][0-9]/2020");
     assertThat(d.shape().kind()).isEqualTo(OutputShape.Kind.TEXT);
     MaskFixture t =
-        MaskFixture.of(FromRandomDatetimeMask.DEFINITION, "date_format", "yyyy-MM-dd HH:mm");
+        MaskFixture.of(
+            FromRandomDatetimeMask.DEFINITION,
+            "min",
+            "2020-01-01",
+            "max",
+            "now",
+            "date_format",
+            "yyyy-MM-dd HH:mm");
     assertThat((String) t.apply(null)).matches("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}");
   }
 }

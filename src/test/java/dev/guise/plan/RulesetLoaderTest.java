@@ -115,4 +115,85 @@ class RulesetLoaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("r.yml:6:13");
   }
+
+  private static String oneTask(String head, String mask) {
+    return "version: '1.0'\n"
+        + head
+        + "tasks:\n"
+        + "  - type: mask_table\n"
+        + "    table: people\n"
+        + "    key: id\n"
+        + "    rules:\n"
+        + "      - column: code\n"
+        + "        masks:\n"
+        + "          - "
+        + mask
+        + "\n";
+  }
+
+  @Test
+  void deprecatedNamesAreAcceptedWithAWarningNamingTheirReplacement() {
+    RulesetLoader.Result old =
+        loader.load(
+            oneTask("name: customers\nrandom_seed: 42\n", "{type: substitute, force_change: true}"),
+            "r.yml");
+    RulesetLoader.Result now =
+        loader.load(oneTask("", "{type: imitate, force_change: true}"), "r.yml");
+    assertThat(old.ruleset()).isNotNull();
+    assertThat(old.diagnostics())
+        .extracting(Diagnostic::severity, Diagnostic::code, Diagnostic::subject)
+        .containsExactly(
+            tuple(Severity.WARNING, "deprecated", "r.yml:2:7"),
+            tuple(Severity.WARNING, "deprecated", "r.yml:3:14"),
+            tuple(Severity.WARNING, "deprecated", "r.yml:11:20"));
+    assertThat(old.diagnostics().get(1).message()).contains("run secret");
+    assertThat(old.diagnostics().get(2).message())
+        .contains("'substitute' is deprecated")
+        .contains("type: imitate");
+    // the old name runs as its replacement: same mask, same digest, so the same values
+    var substitute = old.pipelines().of(rules(old).get(0)).masks().get(0);
+    var imitate = now.pipelines().of(rules(now).get(0)).masks().get(0);
+    assertThat(substitute.name()).isEqualTo("imitate");
+    assertThat(substitute.digest()).isEqualTo(imitate.digest());
+  }
+
+  @Test
+  void duplicateRulesWarnWithBothPlacesUnlessDisabled() {
+    String body =
+        """
+        tasks:
+          - type: mask_table
+            table: people
+            key: id
+            rules:
+              - column: name
+                masks: [{type: from_fixed, value: x}]
+          - type: mask_table
+            table: PEOPLE
+            key: id
+            rules:
+              - column: age
+                masks: [{type: from_fixed, value: 1}]
+          - type: mask_table
+            table: people
+            key: id
+            rules:
+              - column: Name
+                masks: [{type: from_fixed, value: y}]
+        """;
+    RulesetLoader.Result warned = loader.load("version: '1.0'\n" + body, "r.yml");
+    assertThat(warned.diagnostics())
+        .extracting(Diagnostic::code, Diagnostic::subject)
+        .containsExactly(
+            tuple("duplicate-rule", "r.yml:9:5"), tuple("duplicate-rule", "r.yml:19:9"));
+    assertThat(warned.diagnostics().get(0).message())
+        .contains("table PEOPLE is also masked by the task at r.yml:3:5");
+    assertThat(warned.diagnostics().get(1).message())
+        .contains("people.Name is also masked at r.yml:7:9")
+        .contains("disable_warning_on_duplicate_rules: true");
+    RulesetLoader.Result silenced =
+        loader.load("version: '1.0'\ndisable_warning_on_duplicate_rules: true\n" + body, "r.yml");
+    assertThat(silenced.ruleset()).isNotNull();
+    assertThat(silenced.diagnostics()).isEmpty();
+  }
 }
