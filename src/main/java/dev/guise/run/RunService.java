@@ -18,6 +18,7 @@ import dev.guise.plan.BuiltPipelines;
 import dev.guise.plan.Planner;
 import dev.guise.plan.RulesetLoader;
 import dev.guise.ruleset.Ruleset;
+import dev.guise.runlog.AuditLog;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecorder;
 import dev.guise.runlog.RunStore;
@@ -43,6 +44,7 @@ public final class RunService {
   private final Function<String, String> environment;
   private final Clock clock;
   private final Path guiseHome;
+  private final RunAuditing audit;
 
   /**
    * @param environment environment variables: connection file substitutions and {@code
@@ -50,13 +52,30 @@ public final class RunService {
    * @param guiseHome where the instance secret lives
    */
   public RunService(Function<String, String> environment, Clock clock, Path guiseHome) {
+    this(environment, clock, guiseHome, null);
+  }
+
+  private RunService(
+      Function<String, String> environment, Clock clock, Path guiseHome, AuditLog audit) {
     this.environment = environment;
     this.clock = clock;
     this.guiseHome = guiseHome;
+    this.audit = new RunAuditing(audit);
+  }
+
+  /** This service, also writing its runs and validations to the audit log. */
+  public RunService audited(AuditLog log) {
+    return new RunService(environment, clock, guiseHome, log);
   }
 
   /** The ruleset's problems and, with a connection, those against its live schema (read-only). */
   public CheckResult validate(CheckRequest request) {
+    CheckResult checked = check(request);
+    audit.validated(request, checked);
+    return checked;
+  }
+
+  private CheckResult check(CheckRequest request) {
     RulesetLoader.Result parsed = parse(request.ruleset());
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
     if (request.connection() != null) {
@@ -98,6 +117,7 @@ public final class RunService {
     problems.addAll(parsed.diagnostics());
     ConnectionConfig conn = connection(req.connectionsFile(), req.connection(), problems);
     if (problems.stream().anyMatch(Diagnostic::isError)) {
+      audit.rejected(req, parsed.ruleset());
       return new RunResult(problems, null, null, null);
     }
     Ruleset ruleset = parsed.ruleset();
@@ -131,7 +151,13 @@ public final class RunService {
       if (secret.generated()) {
         observer.secretGenerated(secret.reveal());
       }
-      return execute(req, parsed, conn, secret, key, recorder, problems, cancellation, observer)
+      return audit
+          .around(
+              req,
+              ruleset,
+              id,
+              observer,
+              o -> execute(req, parsed, conn, secret, key, recorder, problems, cancellation, o))
           .withDir(dir);
     }
   }
