@@ -21,13 +21,19 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
-    description = "Lists past runs and shows their records and logs.",
-    subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Log.class},
+    description = "Lists past runs, shows their records and logs, and cancels a live one.",
+    subcommands = {
+      RunsCommand.ListRuns.class,
+      RunsCommand.Show.class,
+      RunsCommand.Log.class,
+      RunsCancelCommand.class
+    },
     footer = {
       "%nExamples:",
       "  guise runs list --status failed",
       "  guise runs show 20261125T101500-1a2b3c",
-      "  guise runs log 20261125T101500 --follow"
+      "  guise runs log 20261125T101500 --follow",
+      "  guise runs cancel 20261125T101500-1a2b3c --wait 120"
     })
 final class RunsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

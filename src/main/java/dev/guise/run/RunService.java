@@ -19,6 +19,7 @@ import dev.guise.plan.Planner;
 import dev.guise.plan.RulesetLoader;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.runlog.AuditLog;
+import dev.guise.runlog.CancelRequest;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecorder;
 import dev.guise.runlog.RunStore;
@@ -146,7 +147,18 @@ public final class RunService {
                     recorder.log(
                         RunLog.WARNING,
                         l.logger() + ": " + l.message(),
-                        Map.of("logger", l.logger(), "level", l.level())))) {
+                        Map.of("logger", l.logger(), "level", l.level())));
+        // 'guise runs cancel' from another process stops the run as Ctrl-C does
+        CancelRequest.Watch remoteCancel =
+            CancelRequest.watch(
+                dir,
+                by -> {
+                  recorder.log(
+                      RunLog.WARNING,
+                      "cancel requested by " + by + " (guise runs cancel)",
+                      Map.of());
+                  cancellation.cancel();
+                })) {
       recorder.validating();
       if (secret.generated()) {
         observer.secretGenerated(secret.reveal());
