@@ -114,6 +114,23 @@ public interface Dialect {
   /** Maps a JDBC type to a category (engines override for their own type names). */
   ColumnCategory categorize(int jdbcType, String typeName);
 
+  /**
+   * Whether the session's user may use {@code privilege} ({@code SELECT}, {@code UPDATE} or {@code
+   * TRUNCATE}) on a table; an engine maps it to its own (MySQL's TRUNCATE needs DROP).
+   */
+  boolean hasTablePrivilege(Connection c, TableRef table, String privilege) throws SQLException;
+
+  /** Whether the session's user may create a table in {@code schema} (build_temp_table). */
+  boolean mayCreateTable(Connection c, String schema) throws SQLException;
+
+  /**
+   * What else the engine's runs use of the session (staging tables, bulk load, locks) and whether
+   * it is available, with what happens when it is not. Leaves the session as it found it.
+   */
+  default List<Privilege> sessionPrivileges(Connection c) throws SQLException {
+    return List.of();
+  }
+
   /** Applies statement and lock timeouts to a fresh connection (seconds; 0 = none). */
   default void applyTimeouts(Connection c, int statementTimeoutSeconds, int lockTimeoutSeconds)
       throws SQLException {}
