@@ -235,7 +235,7 @@ public final class RunService {
    * {@code problems}; null when any of them is an error.
    */
   public ConnectionConfig connection(Path file, String name, List<Diagnostic> problems) {
-    ConnectionsFile.Result r = ConnectionsFile.load(file, environment);
+    ConnectionsFile.Result r = ConnectionsFile.load(file, environment, name);
     ConnectionConfig c = r.connections().get(name);
     List<Diagnostic> relevant = new ArrayList<>(r.diagnostics().list());
     if (c == null && relevant.stream().noneMatch(Diagnostic::isError)) {
