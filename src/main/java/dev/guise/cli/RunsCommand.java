@@ -94,9 +94,10 @@ final class RunsCommand implements Runnable {
       }
       for (JsonNode r : found) {
         out.printf(
-            "%-23s %-22s %-24s %10s rows  %s%n",
+            "%-23s %-22s %-7s %-24s %10s rows  %s%n",
             r.path("id").asText(),
             r.path("status").asText(),
+            dryRun(r) ? "dry-run" : "",
             r.path("connection").path("name").asText(""),
             r.path("rows_masked").asLong(),
             r.path("name").isMissingNode() || r.path("name").isNull()
@@ -108,6 +109,11 @@ final class RunsCommand implements Runnable {
     }
   }
 
+  /** Also for records written before {@code dry_run} was a top-level field. */
+  private static boolean dryRun(JsonNode r) {
+    return r.path("dry_run").asBoolean(r.path("options").path("dry_run").asBoolean());
+  }
+
   private static JsonNode summary(JsonNode r) {
     com.fasterxml.jackson.databind.node.ObjectNode o =
         dev.guise.runlog.Json.MAPPER.createObjectNode();
@@ -116,6 +122,8 @@ final class RunsCommand implements Runnable {
           "id",
           "name",
           "status",
+          "dry_run",
+          "guise_version",
           "connection",
           "ruleset",
           "created_time",
@@ -162,7 +170,11 @@ final class RunsCommand implements Runnable {
           "Run "
               + r.path("id").asText()
               + (r.path("name").isTextual() ? " (" + r.path("name").asText() + ")" : ""));
-      out.println("  status:     " + r.path("status").asText());
+      out.println(
+          "  status:     "
+              + r.path("status").asText()
+              + (dryRun(r) ? " (dry run: nothing was written)" : ""));
+      out.println("  guise:      " + r.path("guise_version").asText("unknown"));
       out.println("  ruleset:    " + r.path("ruleset").path("path").asText());
       out.println(
           "  connection: "
