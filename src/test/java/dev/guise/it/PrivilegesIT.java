@@ -22,7 +22,8 @@ import picocli.CommandLine;
 
 /**
  * {@code guise connections test NAME --for RULESET} on each engine, as a user created for the test
- * with SELECT on one table only (dropped afterwards), and as the sandbox's own user.
+ * with SELECT on one table only (dropped afterwards), and as the sandbox's own user; and that
+ * user with a wrong password, reported as an authentication failure.
  */
 class PrivilegesIT {
   private static final String RULESET =
@@ -87,7 +88,22 @@ class PrivilegesIT {
                 + e.schema
                 + "\n    user: "
                 + user
-                + "\n    password: ${env:IT_LIMITED_PASSWORD}\n");
+                + "\n    password: ${env:IT_LIMITED_PASSWORD}\n"
+                + "  wrong:\n    url: \""
+                + limitedUrl(e)
+                + "\"\n    schema: "
+                + e.schema
+                + "\n    user: "
+                + user
+                + "\n    password: ${env:IT_WRONG_PASSWORD}\n");
+        if (!(e instanceof PostgresEngine)) {
+          // the shared PostgreSQL trusts local connections: any password logs in there
+          Run wrong = cli("connections", "test", "wrong");
+          assertThat(wrong.code).as(wrong.toString()).isEqualTo(4);
+          assertThat(wrong.err)
+              .containsIgnoringCase("authentication failed for user " + user)
+              .contains("check the password");
+        }
 
         Run limited = cli("connections", "test", "limited", "--for", "r.yml", "--format", "json");
         assertThat(limited.code).as(limited.toString()).isEqualTo(4);
@@ -200,7 +216,12 @@ class PrivilegesIT {
         GuiseCommand.commandLine(
             new CliEnvironment(
                 Map.of(
-                    "GUISE_HOME", dir.resolve("home").toString(), "IT_LIMITED_PASSWORD", PASSWORD),
+                    "GUISE_HOME",
+                    dir.resolve("home").toString(),
+                    "IT_LIMITED_PASSWORD",
+                    PASSWORD,
+                    "IT_WRONG_PASSWORD",
+                    "not-" + PASSWORD),
                 Clock.systemUTC(),
                 dir,
                 false,
