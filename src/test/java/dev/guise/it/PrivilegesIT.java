@@ -22,8 +22,8 @@ import picocli.CommandLine;
 
 /**
  * {@code guise connections test NAME --for RULESET} on each engine, as a user created for the test
- * with SELECT on one table only (dropped afterwards), and as the sandbox's own user; and that
- * user with a wrong password, reported as an authentication failure.
+ * with SELECT on one table only (dropped afterwards), and as the sandbox's own user; and that user
+ * with a wrong password, reported as an authentication failure.
  */
 class PrivilegesIT {
   private static final String RULESET =
