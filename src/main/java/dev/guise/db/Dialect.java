@@ -131,6 +131,12 @@ public interface Dialect {
     return List.of();
   }
 
+  /** The engine's own estimate of a table's rows, from its statistics (no scan); -1 when none. */
+  long estimateRows(Connection c, TableRef table) throws SQLException;
+
+  /** The names of the triggers on a table: they fire on every row a run writes. */
+  List<String> triggers(Connection c, TableRef table) throws SQLException;
+
   /** Applies statement and lock timeouts to a fresh connection (seconds; 0 = none). */
   default void applyTimeouts(Connection c, int statementTimeoutSeconds, int lockTimeoutSeconds)
       throws SQLException {}

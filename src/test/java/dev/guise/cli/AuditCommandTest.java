@@ -22,9 +22,7 @@ class AuditCommandTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    h = new CliHarness(dir);
-    RunCommandTest.createData(h);
-    h.write("ruleset.yml", RunCommandTest.RULESET);
+    h = CliHarness.withSampleData(dir);
   }
 
   private List<JsonNode> lines() throws Exception {

@@ -14,9 +14,7 @@ class ConnectionsInUseTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    h = new CliHarness(dir);
-    RunCommandTest.createData(h);
-    h.write("ruleset.yml", RunCommandTest.RULESET);
+    h = CliHarness.withSampleData(dir);
     h.write(
         "connections.yml",
         "version: '1.0'\nconnections:\n  db:\n    url: "

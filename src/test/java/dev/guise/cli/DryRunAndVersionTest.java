@@ -16,9 +16,7 @@ class DryRunAndVersionTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    h = new CliHarness(dir);
-    RunCommandTest.createData(h);
-    h.write("ruleset.yml", RunCommandTest.RULESET);
+    h = CliHarness.withSampleData(dir);
   }
 
   @Test

@@ -23,7 +23,8 @@ import picocli.CommandLine;
 /**
  * {@code guise connections test NAME --for RULESET} on each engine, as a user created for the test
  * with SELECT on one table only (dropped afterwards), and as the sandbox's own user; and that user
- * with a wrong password, reported as an authentication failure.
+ * with a wrong password, reported as an authentication failure. And {@code guise plan -c} seeing a
+ * trigger on a masked table, with the engine's row estimate.
  */
 class PrivilegesIT {
   private static final String RULESET =
@@ -142,6 +143,15 @@ class PrivilegesIT {
             .containsEntry("UPDATE people", "GRANTED")
             .containsEntry("TRUNCATE trail", "GRANTED")
             .containsEntry("CREATE TABLE", "GRANTED");
+
+        createTrigger(e);
+        Run plan = cli("plan", "r.yml", "-c", "owner", "--format", "json");
+        assertThat(plan.code).as(plan.toString()).isZero();
+        JsonNode people = Json.MAPPER.readTree(plan.out).path("tasks").get(0);
+        assertThat(people.path("triggers").toString()).containsIgnoringCase("people_touch");
+        assertThat(people.has("estimated_rows")).isTrue();
+        assertThat(cli("plan", "r.yml", "-c", "owner").err)
+            .containsIgnoringCase("people - has a trigger (people_touch)");
       } finally {
         dropUser(e, user);
       }
@@ -174,6 +184,37 @@ class PrivilegesIT {
       e.sql(
           "CREATE USER " + user + " PASSWORD '" + PASSWORD + "'",
           "GRANT SELECT ON " + e.t("people") + " TO " + user);
+    }
+  }
+
+  /** A trigger on people that changes nothing; the sandbox's drop removes it. */
+  private static void createTrigger(TestEngine e) throws SQLException {
+    if (e instanceof PostgresEngine) {
+      e.sql(
+          "CREATE FUNCTION "
+              + e.t("touch")
+              + "() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$",
+          "CREATE TRIGGER people_touch BEFORE UPDATE ON "
+              + e.t("people")
+              + " FOR EACH ROW EXECUTE FUNCTION "
+              + e.t("touch")
+              + "()");
+    } else if (e instanceof MariaDbEngine) {
+      e.sql(
+          "CREATE TRIGGER "
+              + e.q(e.schema)
+              + ".people_touch BEFORE UPDATE ON "
+              + e.t("people")
+              + " FOR EACH ROW SET NEW.name = NEW.name");
+    } else {
+      e.sql(
+          "CREATE TRIGGER "
+              + e.q(e.schema)
+              + ".PEOPLE_TOUCH BEFORE UPDATE ON "
+              + e.t("people")
+              + " FOR EACH ROW CALL '"
+              + dev.guise.cli.NoopTrigger.class.getName()
+              + "'");
     }
   }
 

@@ -77,4 +77,14 @@ public final class H2Dialect extends StandardDialect {
     return exists(
         c, "SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER");
   }
+
+  @Override
+  public long estimateRows(Connection c, TableRef table) throws SQLException {
+    return firstLong(
+        c,
+        "SELECT ROW_COUNT_ESTIMATE FROM INFORMATION_SCHEMA.TABLES"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+        table.schema() == null ? currentSchema(c) : table.schema(),
+        table.name());
+  }
 }

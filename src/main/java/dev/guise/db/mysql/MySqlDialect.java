@@ -227,4 +227,14 @@ public class MySqlDialect extends StandardDialect {
       return "'" + u.substring(0, at) + "'@'" + u.substring(at + 1) + "'";
     }
   }
+
+  /** InnoDB's estimate, which can be off by tens of percent. */
+  @Override
+  public long estimateRows(Connection c, TableRef table) throws SQLException {
+    return firstLong(
+        c,
+        "SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+        table.schema() == null ? currentSchema(c) : table.schema(),
+        table.name());
+  }
 }

@@ -179,4 +179,15 @@ public final class PostgresDialect extends StandardDialect {
         Privilege.of(
             "advisory locks", "pg_try_advisory_lock", lock, "runs cannot lock their tables"));
   }
+
+  /** The planner's statistics: -1 (or 0 before PostgreSQL 14) until the table is analyzed. */
+  @Override
+  public long estimateRows(Connection c, TableRef table) throws SQLException {
+    long n =
+        firstLong(
+            c,
+            "SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass",
+            table.schema() == null ? quote(table.name()) : qualified(table));
+    return n < 0 ? -1 : n;
+  }
 }
