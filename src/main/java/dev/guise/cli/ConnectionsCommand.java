@@ -4,8 +4,13 @@ import dev.guise.GuiseException;
 import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.ConnectionsFile;
+import dev.guise.db.Privilege;
+import dev.guise.run.CheckRequest;
+import dev.guise.run.RulesetSource;
+import dev.guise.run.RunPrivileges;
 import dev.guise.yaml.Diagnostic;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -17,6 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code guise connections list|test}. */
@@ -96,8 +102,18 @@ final class ConnectionsCommand implements Runnable {
   @Command(
       name = "test",
       mixinStandardHelpOptions = true,
-      description = "Connects and prints the server's product and version (exit 4 when it cannot).",
-      footer = {"%nExample:", "  guise connections test staging", ExitCodes.HELP})
+      description = {
+        "Connects and prints the server's product and version (exit 4 when it cannot).",
+        "",
+        "With --for RULESET it also checks, read-only, what a run of that ruleset will need and names what is missing: SELECT and UPDATE on each masked table (SELECT on joined ones), TRUNCATE for truncate_table, CREATE TABLE in the schema for build_temp_table, and per engine the staging tables, bulk load (MariaDB local_infile) and locks (PostgreSQL advisory locks, MariaDB GET_LOCK). Missing privileges exit 4; what the run can do without, more slowly, is shown as 'limited'."
+      },
+      footer = {
+        "%nExamples:",
+        "  guise connections test staging",
+        "  guise connections test staging --for rulesets/customers.yml",
+        "  guise connections test staging --for ruleset.yml --format json",
+        ExitCodes.HELP
+      })
   static final class Test implements Callable<Integer> {
     private final CliEnvironment env;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -106,6 +122,12 @@ final class ConnectionsCommand implements Runnable {
 
     @Parameters(paramLabel = "NAME", description = "Connection name.")
     String name;
+
+    @Option(
+        names = "--for",
+        paramLabel = "RULESET",
+        description = "Also check the privileges a run of RULESET needs.")
+    Path forRuleset;
 
     Test(CliEnvironment env) {
       this.env = env;
@@ -130,6 +152,17 @@ final class ConnectionsCommand implements Runnable {
         m.put("product", md.getDatabaseProductName());
         m.put("version", md.getDatabaseProductVersion());
         conn.rollback();
+        RunPrivileges.Result needs = forRuleset == null ? null : privileges(c);
+        if (needs != null && needs.invalid()) {
+          Workspace.print(needs.diagnostics(), spec.commandLine().getErr());
+          return ExitCodes.INVALID;
+        }
+        if (needs != null) {
+          m.put("user", needs.user());
+          m.put("ruleset", forRuleset.toString());
+          m.put("privileges", needs.privileges());
+          m.put("missing", needs.missing());
+        }
         if (common.json()) {
           Workspace.printJson(m, out);
         } else {
@@ -143,8 +176,11 @@ final class ConnectionsCommand implements Runnable {
                   + " at "
                   + c.redactedUrl());
           out.flush();
+          if (needs != null) {
+            printPrivileges(needs, out);
+          }
         }
-        return ExitCodes.OK;
+        return needs != null && needs.missing() ? ExitCodes.DATABASE : ExitCodes.OK;
       } catch (GuiseException e) {
         if (common.json()) {
           Map<String, Object> m = new LinkedHashMap<>();
@@ -156,6 +192,40 @@ final class ConnectionsCommand implements Runnable {
         }
         throw e;
       }
+    }
+
+    private RunPrivileges.Result privileges(ConnectionConfig c) {
+      Workspace ws = new Workspace(env);
+      Path file = env.workingDir().resolve(forRuleset);
+      return RunPrivileges.check(
+          ws.service(),
+          new CheckRequest(
+              new RulesetSource(file, forRuleset.toString(), null),
+              ws.connectionsFile(connections),
+              name));
+    }
+
+    private void printPrivileges(RunPrivileges.Result r, PrintWriter out) {
+      out.println("privileges of user '" + r.user() + "' for " + forRuleset + ":");
+      long missing = 0;
+      for (Privilege p : r.privileges()) {
+        String status =
+            switch (p.status()) {
+              case GRANTED -> "ok";
+              case MISSING -> "MISSING";
+              case LIMITED -> "limited";
+              case UNKNOWN -> "unknown";
+            };
+        missing += p.status() == Privilege.Status.MISSING ? 1 : 0;
+        out.printf(
+            "  %-8s %-24s %s%s%n",
+            status, p.privilege(), p.on(), p.note() == null ? "" : " - " + p.note());
+      }
+      out.println(
+          missing == 0
+              ? "Nothing missing."
+              : missing + " missing: the run would fail where it needs them.");
+      out.flush();
     }
   }
 }

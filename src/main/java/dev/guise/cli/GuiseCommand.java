@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       MasksCommand.class,
       ConnectionsCommand.class,
       SeedsCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       "  GUISE_RUN_SECRET=... guise run rulesets/customers.yml -c staging --dry-run",
       "  guise validate ruleset.yml -c staging --strict",
       "  guise runs list",
+      "  guise audit --since 7d",
       ExitCodes.HELP
     })
 public final class GuiseCommand implements Runnable {

@@ -1,10 +1,13 @@
 package dev.guise.cli;
 
+import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.Step;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.Task;
 import dev.guise.run.CheckResult;
+import dev.guise.run.TableFacts;
+import dev.guise.schema.TableRef;
 import dev.guise.yaml.Diagnostic;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -22,12 +25,13 @@ import picocli.CommandLine.Option;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the task graph a run would execute, as a tree. With -c, tables and keys are resolved against the live schema (read-only)."
+      "Prints the task graph a run would execute, as a tree. With -c, tables and keys are resolved against the live schema (read-only); each mask_table shows its columns and the engine's row estimate, and triggers on masked tables are warned about. --format json gives each task as data: type, id, table, key, columns with their masks, joins, estimated_rows, triggers."
     },
     footer = {
       "%nExamples:",
       "  guise plan ruleset.yml",
       "  guise plan ruleset.yml -c staging",
+      "  guise plan ruleset.yml -c staging --format json",
       ExitCodes.HELP
     })
 final class PlanCommand implements Callable<Integer> {
@@ -77,13 +81,35 @@ final class PlanCommand implements Callable<Integer> {
       return report(all);
     }
     List<Step> steps = planned.plan().children();
+    Map<TableRef, TableFacts> facts =
+        TableFacts.of(ws.service(), ws.check(ruleset, connections, connection), planned.plan());
     if (common.json()) {
-      Workspace.printJson(Map.of("tasks", steps.stream().map(PlanCommand::node).toList()), out);
+      PlanJson json = new PlanJson(facts);
+      Workspace.printJson(Map.of("tasks", steps.stream().map(json::node).toList()), out);
     } else {
-      Workspace.print(all, spec.commandLine().getErr());
+      PrintWriter err = spec.commandLine().getErr();
+      Workspace.print(all, err);
       out.println(ruleset + " on " + connection);
-      printSteps(steps, "", out);
+      printSteps(steps, "", facts, out);
       out.flush();
+      facts.forEach(
+          (table, f) -> {
+            if (!f.triggers().isEmpty()) {
+              err.println(
+                  "warning: "
+                      + table
+                      + " - has "
+                      + (f.triggers().size() == 1 ? "a trigger" : f.triggers().size() + " triggers")
+                      + " ("
+                      + String.join(", ", f.triggers())
+                      + ") firing on every row the run updates; disable "
+                      + (f.triggers().size() == 1 ? "it" : "them")
+                      + " around the masking with run_sql if "
+                      + (f.triggers().size() == 1 ? "it" : "they")
+                      + " must not run");
+            }
+          });
+      err.flush();
     }
     return ExitCodes.OK;
   }
@@ -124,12 +150,22 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
-  private static void printSteps(List<Step> steps, String indent, PrintWriter out) {
+  private static void printSteps(
+      List<Step> steps, String indent, Map<TableRef, TableFacts> facts, PrintWriter out) {
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
       boolean last = i == steps.size() - 1;
-      out.println(indent + (last ? "└── " : "├── ") + "[" + s.id() + "] " + s.describe());
-      printSteps(s.children(), indent + (last ? "    " : "│   "), out);
+      String label = "[" + s.id() + "] " + s.describe();
+      if (s instanceof MaskTableStep m) {
+        TableFacts f = facts.get(m.table().ref());
+        label +=
+            (f == null || f.estimatedRows() < 0 ? "" : ", ~" + f.estimatedRows() + " rows")
+                + ": "
+                + String.join(
+                    ", ", m.rules().stream().map(r -> r.column().name()).distinct().toList());
+      }
+      out.println(indent + (last ? "└── " : "├── ") + label);
+      printSteps(s.children(), indent + (last ? "    " : "│   "), facts, out);
     }
   }
 
@@ -144,17 +180,6 @@ final class PlanCommand implements Callable<Integer> {
     }
     if (!kids.isEmpty()) {
       m.put("tasks", kids);
-    }
-    return m;
-  }
-
-  private static Map<String, Object> node(Step s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", s.id());
-    m.put("type", s.task().type());
-    m.put("description", s.describe());
-    if (!s.children().isEmpty()) {
-      m.put("tasks", s.children().stream().map(PlanCommand::node).toList());
     }
     return m;
   }

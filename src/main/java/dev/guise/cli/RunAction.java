@@ -31,7 +31,7 @@ final class RunAction {
   int run(RunRequest req, boolean strict) {
     Cancellation cancellation = new Cancellation();
     RunResult result =
-        new Workspace(env).service().run(req, cancellation, new Terminal(cancellation));
+        new Workspace(env).service(err).run(req, cancellation, new Terminal(cancellation));
     if (result.invalid()) {
       return invalid(result.diagnostics(), result.record());
     }

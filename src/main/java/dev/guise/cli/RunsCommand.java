@@ -21,13 +21,19 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
-    description = "Lists past runs and shows their records and logs.",
-    subcommands = {RunsCommand.ListRuns.class, RunsCommand.Show.class, RunsCommand.Log.class},
+    description = "Lists past runs, shows their records and logs, and cancels a live one.",
+    subcommands = {
+      RunsCommand.ListRuns.class,
+      RunsCommand.Show.class,
+      RunsCommand.Log.class,
+      RunsCancelCommand.class
+    },
     footer = {
       "%nExamples:",
       "  guise runs list --status failed",
       "  guise runs show 20261125T101500-1a2b3c",
-      "  guise runs log 20261125T101500 --follow"
+      "  guise runs log 20261125T101500 --follow",
+      "  guise runs cancel 20261125T101500-1a2b3c --wait 120"
     })
 final class RunsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -88,9 +94,10 @@ final class RunsCommand implements Runnable {
       }
       for (JsonNode r : found) {
         out.printf(
-            "%-23s %-22s %-24s %10s rows  %s%n",
+            "%-23s %-22s %-7s %-24s %10s rows  %s%n",
             r.path("id").asText(),
             r.path("status").asText(),
+            dryRun(r) ? "dry-run" : "",
             r.path("connection").path("name").asText(""),
             r.path("rows_masked").asLong(),
             r.path("name").isMissingNode() || r.path("name").isNull()
@@ -102,6 +109,11 @@ final class RunsCommand implements Runnable {
     }
   }
 
+  /** Also for records written before {@code dry_run} was a top-level field. */
+  private static boolean dryRun(JsonNode r) {
+    return r.path("dry_run").asBoolean(r.path("options").path("dry_run").asBoolean());
+  }
+
   private static JsonNode summary(JsonNode r) {
     com.fasterxml.jackson.databind.node.ObjectNode o =
         dev.guise.runlog.Json.MAPPER.createObjectNode();
@@ -110,6 +122,8 @@ final class RunsCommand implements Runnable {
           "id",
           "name",
           "status",
+          "dry_run",
+          "guise_version",
           "connection",
           "ruleset",
           "created_time",
@@ -156,7 +170,11 @@ final class RunsCommand implements Runnable {
           "Run "
               + r.path("id").asText()
               + (r.path("name").isTextual() ? " (" + r.path("name").asText() + ")" : ""));
-      out.println("  status:     " + r.path("status").asText());
+      out.println(
+          "  status:     "
+              + r.path("status").asText()
+              + (dryRun(r) ? " (dry run: nothing was written)" : ""));
+      out.println("  guise:      " + r.path("guise_version").asText("unknown"));
       out.println("  ruleset:    " + r.path("ruleset").path("path").asText());
       out.println(
           "  connection: "

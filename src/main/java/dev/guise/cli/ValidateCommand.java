@@ -50,7 +50,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace ws = new Workspace(env);
-    CheckResult checked = ws.service().validate(ws.check(ruleset, connections, connection));
+    CheckResult checked =
+        ws.service(spec.commandLine().getErr())
+            .validate(ws.check(ruleset, connections, connection));
     List<Diagnostic> all = checked.diagnostics();
     boolean errors = checked.hasErrors();
     boolean warnings = checked.hasWarnings();

@@ -7,6 +7,7 @@ import dev.guise.db.ConnectionsFile;
 import dev.guise.run.CheckRequest;
 import dev.guise.run.RulesetSource;
 import dev.guise.run.RunService;
+import dev.guise.runlog.AuditLog;
 import dev.guise.runlog.Json;
 import dev.guise.yaml.Diagnostic;
 import dev.guise.yaml.Severity;
@@ -47,6 +48,24 @@ final class Workspace {
   /** The run service, fed from this process's environment. */
   RunService service() {
     return new RunService(env::get, env.clock(), env.guiseHome());
+  }
+
+  /** The run service, also writing to the audit log; its warnings go to {@code err}. */
+  RunService service(PrintWriter err) {
+    return service().audited(audit(err));
+  }
+
+  /**
+   * {@code $GUISE_HOME/audit.jsonl}; a fixed file mode or a failed append is told on {@code err}.
+   */
+  AuditLog audit(PrintWriter err) {
+    return AuditLog.in(
+        env.guiseHome(),
+        env.clock(),
+        w -> {
+          err.println("warning: " + w);
+          err.flush();
+        });
   }
 
   /** The named connection, or null with every problem of the file added to {@code out}. */

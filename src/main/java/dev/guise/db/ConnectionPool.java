@@ -6,9 +6,13 @@ import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A HikariCP pool for one configured connection. Errors never show the password. */
 public final class ConnectionPool implements AutoCloseable {
+  private static final Pattern URL_USER =
+      Pattern.compile("[?&;]user=([^&;]*)", Pattern.CASE_INSENSITIVE);
   private final ConnectionConfig config;
   private final HikariDataSource ds;
   private final boolean readOnly;
@@ -92,6 +96,18 @@ public final class ConnectionPool implements AutoCloseable {
     if (config.password() != null && !config.password().isEmpty()) {
       reason = reason.replace(config.password(), "***");
     }
+    if (authenticationFailed(e)) {
+      return new GuiseException(
+          ErrorCode.DATABASE,
+          "connection '"
+              + config.name()
+              + "' ("
+              + config.redactedUrl()
+              + ") - authentication failed for user "
+              + user(config)
+              + "; check the password (and that this user may log in from this host)",
+          null);
+    }
     return new GuiseException(
         ErrorCode.DATABASE,
         "connection '"
@@ -102,6 +118,30 @@ public final class ConnectionPool implements AutoCloseable {
             + Redact.url(reason)
             + "; check that the database is running and the settings are right",
         null);
+  }
+
+  /**
+   * SQLSTATE class 28 (invalid authorization: PostgreSQL 28P01/28000, H2 28000) or MariaDB's 1045
+   * (access denied for a user and password), anywhere in the cause chain.
+   */
+  private static boolean authenticationFailed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException s
+          && ((s.getSQLState() != null && s.getSQLState().startsWith("28"))
+              || s.getErrorCode() == 1045)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The configured user, else the URL's {@code user} parameter: never the password. */
+  private static String user(ConnectionConfig config) {
+    if (config.user() != null) {
+      return config.user();
+    }
+    Matcher m = URL_USER.matcher(config.jdbcUrl());
+    return m.find() ? m.group(1) : "(the driver's default)";
   }
 
   @Override

@@ -44,7 +44,17 @@ public final class ConnectionsFile {
 
   private ConnectionsFile() {}
 
+  /** Every connection, each password reference resolved. */
   public static Result load(Path file, Function<String, String> env) {
+    return load(file, env, null);
+  }
+
+  /**
+   * Every connection, but {@code ${env:…}} and {@code ${file:…}} resolved only in the one named
+   * {@code used} (all when null): an unset variable of a connection the command does not use must
+   * not stop it. The others come without a password.
+   */
+  public static Result load(Path file, Function<String, String> env, String used) {
     Diagnostics d = new Diagnostics();
     Map<String, ConnectionConfig> out = new LinkedHashMap<>();
     String shown = file.toString();
@@ -76,7 +86,9 @@ public final class ConnectionsFile {
     }
     boolean worldReadable = worldReadable(file);
     for (Map.Entry<String, YNode> e : conns.entries().entrySet()) {
-      ConnectionConfig c = connection(e.getKey(), e.getValue(), file, env, worldReadable, d);
+      boolean resolve = used == null || used.equals(e.getKey());
+      ConnectionConfig c =
+          connection(e.getKey(), e.getValue(), file, env, resolve, worldReadable, d);
       if (c != null) {
         out.put(e.getKey(), c);
       }
@@ -84,11 +96,15 @@ public final class ConnectionsFile {
     return new Result(out, d);
   }
 
+  /**
+   * @param resolveSecrets false to leave a password reference unresolved (and the password null)
+   */
   private static ConnectionConfig connection(
       String name,
       YNode node,
       Path file,
       Function<String, String> env,
+      boolean resolveSecrets,
       boolean worldReadable,
       Diagnostics d) {
     if (!(node instanceof YNode.YMap m)) {
@@ -119,7 +135,9 @@ public final class ConnectionsFile {
     String password = v.get("password");
     if (password != null) {
       Matcher ref = REF.matcher(password);
-      if (ref.matches()) {
+      if (ref.matches() && !resolveSecrets) {
+        password = null;
+      } else if (ref.matches()) {
         password =
             resolve(ref.group(1), ref.group(2), file, env, name, m.keyLocation("password"), d);
       } else if (worldReadable) {

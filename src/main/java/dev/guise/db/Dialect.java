@@ -128,6 +128,29 @@ public interface Dialect {
     return null;
   }
 
+  /**
+   * Whether the session's user may use {@code privilege} ({@code SELECT}, {@code UPDATE} or {@code
+   * TRUNCATE}) on a table; an engine maps it to its own (MySQL's TRUNCATE needs DROP).
+   */
+  boolean hasTablePrivilege(Connection c, TableRef table, String privilege) throws SQLException;
+
+  /** Whether the session's user may create a table in {@code schema} (build_temp_table). */
+  boolean mayCreateTable(Connection c, String schema) throws SQLException;
+
+  /**
+   * What else the engine's runs use of the session (staging tables, bulk load, locks) and whether
+   * it is available, with what happens when it is not. Leaves the session as it found it.
+   */
+  default List<Privilege> sessionPrivileges(Connection c) throws SQLException {
+    return List.of();
+  }
+
+  /** The engine's own estimate of a table's rows, from its statistics (no scan); -1 when none. */
+  long estimateRows(Connection c, TableRef table) throws SQLException;
+
+  /** The names of the triggers on a table: they fire on every row a run writes. */
+  List<String> triggers(Connection c, TableRef table) throws SQLException;
+
   /** Applies statement and lock timeouts to a fresh connection (seconds; 0 = none). */
   default void applyTimeouts(Connection c, int statementTimeoutSeconds, int lockTimeoutSeconds)
       throws SQLException {}

@@ -168,4 +168,87 @@ public abstract class StandardDialect implements Dialect {
       }
     };
   }
+
+  /**
+   * Grants information_schema lists for the user or PUBLIC; privileges held through a role are not
+   * seen there, so engines with a better check override this.
+   */
+  @Override
+  public boolean hasTablePrivilege(Connection c, TableRef table, String privilege)
+      throws SQLException {
+    return exists(
+        c,
+        "SELECT 1 FROM information_schema.table_privileges WHERE table_schema = ?"
+            + " AND table_name = ? AND privilege_type = ? AND grantee IN (CURRENT_USER, 'PUBLIC')",
+        table.schema() == null ? currentSchema(c) : table.schema(),
+        table.name(),
+        privilege);
+  }
+
+  /** The schema's owner may create tables in it. */
+  @Override
+  public boolean mayCreateTable(Connection c, String schema) throws SQLException {
+    return exists(
+        c,
+        "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?"
+            + " AND schema_owner = CURRENT_USER",
+        schema == null ? currentSchema(c) : schema);
+  }
+
+  /** No statistics to ask in standard SQL. */
+  @Override
+  public long estimateRows(Connection c, TableRef table) throws SQLException {
+    return -1;
+  }
+
+  @Override
+  public List<String> triggers(Connection c, TableRef table) throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT DISTINCT trigger_name FROM information_schema.triggers"
+                + " WHERE event_object_schema = ? AND event_object_table = ? ORDER BY trigger_name")) {
+      ps.setString(1, table.schema() == null ? currentSchema(c) : table.schema());
+      ps.setString(2, table.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The first column of the query's first row as a number, bound with {@code params}; -1 when none.
+   */
+  protected static long firstLong(Connection c, String sql, String... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return -1;
+        }
+        long v = rs.getLong(1);
+        return rs.wasNull() ? -1 : v;
+      }
+    }
+  }
+
+  /**
+   * True when the query, bound with {@code params} as text, returns a row whose first column is
+   * true.
+   */
+  protected static boolean exists(Connection c, String sql, String... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
 }

@@ -133,15 +133,20 @@ final class RowMasker {
   private Map<String, Object> sampleRow(Object[] row, Object[] result) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < layout.keySize; i++) {
-      m.put(layout.columns.get(i).name(), row[i]);
+      m.put(layout.columns.get(i).name(), shown(row[i]));
     }
     for (int idx : layout.written) {
       Map<String, Object> change = new LinkedHashMap<>();
-      change.put("before", showOriginals ? row[idx] : redacted(row[idx]));
-      change.put("after", result[idx]);
+      change.put("before", showOriginals ? shown(row[idx]) : redacted(row[idx]));
+      change.put("after", shown(result[idx]));
       m.put(layout.columns.get(idx).name(), change);
     }
     return m;
+  }
+
+  /** Bytes are no sight for a reader (JSON would print them as base64): their size stands in. */
+  private static Object shown(Object v) {
+    return v instanceof byte[] b ? "<" + b.length + (b.length == 1 ? " byte>" : " bytes>") : v;
   }
 
   private static Object redacted(Object v) {

@@ -20,6 +20,8 @@ import dev.guise.plan.BuiltPipelines;
 import dev.guise.plan.Planner;
 import dev.guise.plan.RulesetLoader;
 import dev.guise.ruleset.Ruleset;
+import dev.guise.runlog.AuditLog;
+import dev.guise.runlog.CancelRequest;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecorder;
 import dev.guise.runlog.RunStore;
@@ -45,6 +47,7 @@ public final class RunService {
   private final Function<String, String> environment;
   private final Clock clock;
   private final Path guiseHome;
+  private final RunAuditing audit;
 
   /**
    * @param environment environment variables: connection file substitutions and {@code
@@ -52,13 +55,30 @@ public final class RunService {
    * @param guiseHome where the instance secret lives
    */
   public RunService(Function<String, String> environment, Clock clock, Path guiseHome) {
+    this(environment, clock, guiseHome, null);
+  }
+
+  private RunService(
+      Function<String, String> environment, Clock clock, Path guiseHome, AuditLog audit) {
     this.environment = environment;
     this.clock = clock;
     this.guiseHome = guiseHome;
+    this.audit = new RunAuditing(audit);
+  }
+
+  /** This service, also writing its runs and validations to the audit log. */
+  public RunService audited(AuditLog log) {
+    return new RunService(environment, clock, guiseHome, log);
   }
 
   /** The ruleset's problems and, with a connection, those against its live schema (read-only). */
   public CheckResult validate(CheckRequest request) {
+    CheckResult checked = check(request);
+    audit.validated(request, checked);
+    return checked;
+  }
+
+  private CheckResult check(CheckRequest request) {
     RulesetLoader.Result parsed = parse(request.ruleset());
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
     if (request.connection() != null) {
@@ -100,14 +120,15 @@ public final class RunService {
     problems.addAll(parsed.diagnostics());
     ConnectionConfig conn = connection(req.connectionsFile(), req.connection(), problems);
     if (problems.stream().anyMatch(Diagnostic::isError)) {
+      audit.rejected(req, parsed.ruleset());
       return new RunResult(problems, null, null, null);
     }
     Ruleset ruleset = parsed.ruleset();
     RunSecret secret = runSecret(req);
     String seeds = RunFingerprints.seeds(req.ruleset().seedsDir());
-    JsonNode resumed = null;
-    if (req.resumeFrom() != null) {
-      resumed = new RunStore(req.runsDir()).show(req.resumeFrom());
+    JsonNode resumed =
+        req.resumeFrom() == null ? null : new RunStore(req.runsDir()).show(req.resumeFrom());
+    if (resumed != null) {
       problems.addAll(
           ResumeCheck.check(resumed, ruleset.sha256(), seeds, secret.fingerprint(), req.force()));
       if (problems.stream().anyMatch(Diagnostic::isError)) {
@@ -138,13 +159,31 @@ public final class RunService {
                     recorder.log(
                         RunLog.WARNING,
                         l.logger() + ": " + l.message(),
-                        Map.of("logger", l.logger(), "level", l.level())))) {
+                        Map.of("logger", l.logger(), "level", l.level())));
+        // 'guise runs cancel' from another process stops the run as Ctrl-C does
+        CancelRequest.Watch remoteCancel =
+            CancelRequest.watch(
+                dir,
+                by -> {
+                  recorder.log(
+                      RunLog.WARNING,
+                      "cancel requested by " + by + " (guise runs cancel)",
+                      Map.of());
+                  cancellation.cancel();
+                })) {
       recorder.validating();
       if (secret.generated()) {
         observer.secretGenerated(secret.reveal());
       }
-      return execute(
-              req, parsed, conn, secret, key, recorder, problems, cancellation, observer, resumed)
+      return audit
+          .around(
+              req,
+              ruleset,
+              id,
+              observer,
+              o ->
+                  execute(
+                      req, parsed, conn, secret, key, recorder, problems, cancellation, o, resumed))
           .withDir(dir);
     }
   }
@@ -233,7 +272,7 @@ public final class RunService {
    * {@code problems}; null when any of them is an error.
    */
   public ConnectionConfig connection(Path file, String name, List<Diagnostic> problems) {
-    ConnectionsFile.Result r = ConnectionsFile.load(file, environment);
+    ConnectionsFile.Result r = ConnectionsFile.load(file, environment, name);
     ConnectionConfig c = r.connections().get(name);
     List<Diagnostic> relevant = new ArrayList<>(r.diagnostics().list());
     if (c == null && relevant.stream().noneMatch(Diagnostic::isError)) {

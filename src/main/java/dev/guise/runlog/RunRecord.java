@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.guise.GuiseVersion;
 import dev.guise.exec.RunStatus;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +21,24 @@ import java.util.function.ToLongFunction;
  *     run.json
  */
 @JsonPropertyOrder({
-  "id", "name", "status", "mask_type", "ruleset", "connection", "options", "created_time",
-  "start_time", "end_time", "rows_masked", "rows_total", "rows_updated", "error", "tasks", "samples"
+  "id",
+  "name",
+  "status",
+  "dry_run",
+  "guise_version",
+  "mask_type",
+  "ruleset",
+  "connection",
+  "options",
+  "created_time",
+  "start_time",
+  "end_time",
+  "rows_masked",
+  "rows_total",
+  "rows_updated",
+  "error",
+  "tasks",
+  "samples"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(
@@ -42,6 +59,18 @@ public record RunRecord(
   @JsonProperty("mask_type")
   public String maskType() {
     return "database";
+  }
+
+  /** A dry run masks and writes nothing; said at the top so no one mistakes it for a real one. */
+  @JsonProperty("dry_run")
+  public boolean dryRun() {
+    return options != null && Boolean.TRUE.equals(options.get("dry_run"));
+  }
+
+  /** The Guise that wrote this record. */
+  @JsonProperty("guise_version")
+  public String guiseVersion() {
+    return GuiseVersion.current();
   }
 
   @JsonProperty("rows_masked")

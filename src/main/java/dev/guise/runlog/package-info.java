@@ -1,2 +1,2 @@
-/** Records the executor's events into run.json and log.jsonl; the store that lists runs. */
+/** Records the executor's events into run.json and log.jsonl; the run store; the audit log. */
 package dev.guise.runlog;

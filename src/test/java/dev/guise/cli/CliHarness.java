@@ -44,6 +44,14 @@ final class CliHarness {
     write("connections.yml", "version: '1.0'\nconnections:\n  db:\n    url: " + url + "\n");
   }
 
+  /** A harness whose database holds RunCommandTest's people and contacts, with its ruleset.yml. */
+  static CliHarness withSampleData(Path dir) throws Exception {
+    CliHarness h = new CliHarness(dir);
+    RunCommandTest.createData(h);
+    h.write("ruleset.yml", RunCommandTest.RULESET);
+    return h;
+  }
+
   Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
     Files.createDirectories(p.getParent());

@@ -102,6 +102,8 @@ class RunRecorderTest {
             "id",
             "name",
             "status",
+            "dry_run",
+            "guise_version",
             "mask_type",
             "ruleset",
             "connection",
@@ -116,6 +118,7 @@ class RunRecorderTest {
             "samples");
     assertThat(rec.path("status").asText()).isEqualTo("failed");
     assertThat(rec.path("mask_type").asText()).isEqualTo("database");
+    assertThat(rec.path("dry_run").asBoolean()).isFalse();
     assertThat(rec.path("options").has("max_rows")).isTrue();
     assertThat(rec.path("created_time").asText()).isEqualTo("2026-01-02T03:04:05Z");
     assertThat(rec.path("start_time").asText()).isEqualTo("2026-01-02T03:04:06Z");

@@ -3,7 +3,9 @@ package dev.guise.db.h2;
 import dev.guise.db.StandardDialect;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableRef;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -56,5 +58,33 @@ public final class H2Dialect extends StandardDialect {
       return;
     }
     super.bind(ps, i, value, column);
+  }
+
+  /** An admin holds every right; others need a grant, and TRUNCATE needs H2's DELETE right. */
+  @Override
+  public boolean hasTablePrivilege(Connection c, TableRef table, String privilege)
+      throws SQLException {
+    return isAdmin(c)
+        || super.hasTablePrivilege(c, table, privilege.equals("TRUNCATE") ? "DELETE" : privilege);
+  }
+
+  @Override
+  public boolean mayCreateTable(Connection c, String schema) throws SQLException {
+    return isAdmin(c) || super.mayCreateTable(c, schema);
+  }
+
+  private static boolean isAdmin(Connection c) throws SQLException {
+    return exists(
+        c, "SELECT IS_ADMIN FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = CURRENT_USER");
+  }
+
+  @Override
+  public long estimateRows(Connection c, TableRef table) throws SQLException {
+    return firstLong(
+        c,
+        "SELECT ROW_COUNT_ESTIMATE FROM INFORMATION_SCHEMA.TABLES"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+        table.schema() == null ? currentSchema(c) : table.schema(),
+        table.name());
   }
 }

@@ -1,6 +1,7 @@
 package dev.guise.db.mysql;
 
 import dev.guise.db.KeyedUpdateWriteBack;
+import dev.guise.db.Privilege;
 import dev.guise.db.ScriptSplitter;
 import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
@@ -9,6 +10,7 @@ import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
 import dev.guise.schema.TableRef;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -156,5 +158,94 @@ public class MySqlDialect extends StandardDialect {
   /** MySQL's statement limit is in milliseconds and applies to SELECTs only. */
   protected String statementTimeout(int seconds) {
     return "SET SESSION max_execution_time = " + seconds * 1000L;
+  }
+
+  /**
+   * information_schema shows the user's own grants, global, per database and per table; TRUNCATE
+   * needs DROP here.
+   */
+  @Override
+  public boolean hasTablePrivilege(Connection c, TableRef table, String privilege)
+      throws SQLException {
+    String p = privilege.equals("TRUNCATE") ? "DROP" : privilege;
+    String schema = table.schema() == null ? currentSchema(c) : table.schema();
+    return hasSchemaPrivilege(c, schema, p)
+        || exists(
+            c,
+            "SELECT COUNT(*) > 0 FROM information_schema.table_privileges WHERE grantee = ?"
+                + " AND table_schema = ? AND table_name = ? AND privilege_type = ?",
+            grantee(c),
+            schema,
+            table.name(),
+            p);
+  }
+
+  @Override
+  public boolean mayCreateTable(Connection c, String schema) throws SQLException {
+    return hasSchemaPrivilege(c, schema, "CREATE");
+  }
+
+  @Override
+  public List<Privilege> sessionPrivileges(Connection c) throws SQLException {
+    boolean temp = hasSchemaPrivilege(c, null, "CREATE TEMPORARY TABLES");
+    boolean infile = exists(c, "SELECT @@GLOBAL.local_infile = 1");
+    boolean lock = exists(c, "SELECT GET_LOCK('guise-connections-test', 0) = 1");
+    if (lock) {
+      exists(c, "SELECT RELEASE_LOCK('guise-connections-test')");
+    }
+    return List.of(
+        new Privilege(
+            "CREATE TEMPORARY TABLES",
+            "database",
+            temp ? Privilege.Status.GRANTED : Privilege.Status.LIMITED,
+            temp ? null : "write-back falls back from a staging table to keyed UPDATEs (slower)"),
+        new Privilege(
+            "local_infile",
+            "server",
+            infile ? Privilege.Status.GRANTED : Privilege.Status.LIMITED,
+            infile
+                ? null
+                : "local_infile is OFF: the staging table is filled by INSERTs instead of LOAD DATA LOCAL (slower)"),
+        Privilege.of("GET_LOCK", "server", lock, "runs cannot lock their tables"));
+  }
+
+  /** Granted globally or on the database (whose name may be a LIKE pattern in a grant). */
+  private boolean hasSchemaPrivilege(Connection c, String schema, String privilege)
+      throws SQLException {
+    String s = schema == null ? currentSchema(c) : schema;
+    String grantee = grantee(c);
+    return exists(
+        c,
+        "SELECT COUNT(*) > 0 FROM ("
+            + "SELECT 1 FROM information_schema.user_privileges"
+            + " WHERE grantee = ? AND privilege_type = ?"
+            + " UNION ALL SELECT 1 FROM information_schema.schema_privileges"
+            + " WHERE grantee = ? AND ? LIKE table_schema AND privilege_type = ?) g",
+        grantee,
+        privilege,
+        grantee,
+        s,
+        privilege);
+  }
+
+  /** CURRENT_USER() as information_schema spells a grantee: {@code 'user'@'host'}. */
+  private static String grantee(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT CURRENT_USER()")) {
+      rs.next();
+      String u = rs.getString(1);
+      int at = u.lastIndexOf('@');
+      return "'" + u.substring(0, at) + "'@'" + u.substring(at + 1) + "'";
+    }
+  }
+
+  /** InnoDB's estimate, which can be off by tens of percent. */
+  @Override
+  public long estimateRows(Connection c, TableRef table) throws SQLException {
+    return firstLong(
+        c,
+        "SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+        table.schema() == null ? currentSchema(c) : table.schema(),
+        table.name());
   }
 }

@@ -1,12 +1,14 @@
 package dev.guise.db.postgres;
 
 import dev.guise.db.KeyedUpdateWriteBack;
+import dev.guise.db.Privilege;
 import dev.guise.db.ScriptSplitter;
 import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,5 +140,59 @@ public final class PostgresDialect extends StandardDialect {
       st.execute("SET lock_timeout = " + Math.max(0, lockTimeoutSeconds) * 1000L);
     }
     c.commit();
+  }
+
+  /** {@code has_table_privilege} also sees grants through roles and ownership. */
+  @Override
+  public boolean hasTablePrivilege(Connection c, TableRef table, String privilege)
+      throws SQLException {
+    return exists(
+        c,
+        "SELECT has_table_privilege(?::regclass, ?)",
+        table.schema() == null ? quote(table.name()) : qualified(table),
+        privilege);
+  }
+
+  @Override
+  public boolean mayCreateTable(Connection c, String schema) throws SQLException {
+    return exists(
+        c, "SELECT has_schema_privilege(?, 'CREATE')", schema == null ? currentSchema(c) : schema);
+  }
+
+  @Override
+  public List<Privilege> sessionPrivileges(Connection c) throws SQLException {
+    boolean temp = exists(c, "SELECT has_database_privilege(current_database(), 'TEMPORARY')");
+    boolean lock;
+    try {
+      // a key no run uses; taken and given back at once
+      lock = exists(c, "SELECT pg_try_advisory_lock(-1163152713)");
+      if (lock) {
+        exists(c, "SELECT pg_advisory_unlock(-1163152713)");
+      }
+    } catch (SQLException refused) {
+      lock = false;
+      c.rollback();
+    }
+    return List.of(
+        new Privilege(
+            "TEMPORARY",
+            "database",
+            temp ? Privilege.Status.GRANTED : Privilege.Status.LIMITED,
+            temp
+                ? null
+                : "write-back falls back from COPY into a temp table to keyed UPDATEs (slower)"),
+        Privilege.of(
+            "advisory locks", "pg_try_advisory_lock", lock, "runs cannot lock their tables"));
+  }
+
+  /** The planner's statistics: -1 (or 0 before PostgreSQL 14) until the table is analyzed. */
+  @Override
+  public long estimateRows(Connection c, TableRef table) throws SQLException {
+    long n =
+        firstLong(
+            c,
+            "SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass",
+            table.schema() == null ? quote(table.name()) : qualified(table));
+    return n < 0 ? -1 : n;
   }
 }
