@@ -6,6 +6,7 @@ import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.IdentifierRules;
 import dev.guise.schema.TableInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,6 +57,11 @@ public final class PostgresDialect extends StandardDialect {
   @Override
   public String unquotedName(String name) {
     return name.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public IdentifierRules identifierRules() {
+    return new IdentifierRules(IdentifierRules.Folding.LOWER, false);
   }
 
   @Override
