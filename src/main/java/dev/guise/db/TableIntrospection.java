@@ -51,7 +51,8 @@ final class TableIntrospection {
     } else {
       NameMatch s = rules.match(written.parts().get(0), schemas(md));
       if (!s.found()) {
-        return new TableLookup(null, s.problem() == null ? null : "; the schema" + s.problem());
+        return new TableLookup(
+            null, s.problem() == null ? null : "; its schema: " + s.problem().substring(2));
       }
       realSchema = s.name();
     }

@@ -53,7 +53,7 @@ final class ColumnScope {
       ctx.column(j.target(), w.last(), name, where)
           .ifPresent(
               c -> {
-                String ref = j.name() + "." + c.name().toLowerCase(Locale.ROOT);
+                String ref = (j.name() + "." + c.name()).toLowerCase(Locale.ROOT);
                 joined.putIfAbsent(ref, new JoinedColumn(ref, j, c));
                 references.put(name, ref);
               });
