@@ -2,7 +2,9 @@ package dev.guise.db;
 
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.IdentifierRules;
 import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableLookup;
 import dev.guise.schema.TableRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,13 +51,30 @@ public interface Dialect {
   }
 
   /**
-   * Finds a table as the user wrote it ({@code table} or {@code schema.table}), matching its exact
-   * name first and then case-insensitively.
+   * Finds a table as the user wrote it ({@code table} or {@code schema.table}, parts quoted or
+   * not), read by {@link #identifierRules()}.
    *
    * @param defaultSchema the connection's schema, or null for the engine's current one
    */
   Optional<TableInfo> describe(Connection c, String tableAsWritten, String defaultSchema)
       throws SQLException;
+
+  /**
+   * {@link #describe}, telling why nothing matched when that is worth telling (several names differ
+   * only in case, a quoted name differs in case, the name cannot be read).
+   */
+  default TableLookup lookup(Connection c, String tableAsWritten, String defaultSchema)
+      throws SQLException {
+    return TableLookup.of(describe(c, tableAsWritten, defaultSchema));
+  }
+
+  /**
+   * How this engine reads names a ruleset writes: the folding of unquoted names ({@link
+   * #unquotedName}), and whether backticks quote as double quotes do.
+   */
+  default IdentifierRules identifierRules() {
+    return IdentifierRules.STANDARD;
+  }
 
   /**
    * A keyset-paginated read in key order, with the binder for its parameters: the key columns, the

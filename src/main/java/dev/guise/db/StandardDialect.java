@@ -3,6 +3,7 @@ package dev.guise.db;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableLookup;
 import dev.guise.schema.TableRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +40,13 @@ public abstract class StandardDialect implements Dialect {
   @Override
   public Optional<TableInfo> describe(Connection c, String tableAsWritten, String defaultSchema)
       throws SQLException {
-    return new TableIntrospection(this).describe(c, tableAsWritten, defaultSchema);
+    return lookup(c, tableAsWritten, defaultSchema).asOptional();
+  }
+
+  @Override
+  public TableLookup lookup(Connection c, String tableAsWritten, String defaultSchema)
+      throws SQLException {
+    return new TableIntrospection(this).lookup(c, tableAsWritten, defaultSchema);
   }
 
   /**

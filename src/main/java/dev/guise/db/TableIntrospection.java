@@ -1,8 +1,12 @@
 package dev.guise.db;
 
 import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.IdentifierRules;
+import dev.guise.schema.NameMatch;
 import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableLookup;
 import dev.guise.schema.TableRef;
+import dev.guise.schema.WrittenName;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -11,12 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Finds a table through JDBC metadata: its real schema and name, columns, primary and unique keys.
- * The engine-specific parts (schemas as catalogs, the current schema, categories) come from the
- * dialect.
+ * The name is read by the dialect's {@link IdentifierRules} (quoted parts exact, unquoted ones
+ * folded, then as written, then ignoring case when unambiguous); the other engine-specific parts
+ * (schemas as catalogs, the current schema, categories) come from the dialect too.
  */
 final class TableIntrospection {
   private final StandardDialect dialect;
@@ -25,71 +29,73 @@ final class TableIntrospection {
     this.dialect = dialect;
   }
 
-  Optional<TableInfo> describe(Connection c, String tableAsWritten, String defaultSchema)
+  TableLookup lookup(Connection c, String tableAsWritten, String defaultSchema)
       throws SQLException {
-    String schema = defaultSchema;
-    String name = tableAsWritten;
-    int dot = tableAsWritten.indexOf('.');
-    if (dot > 0) {
-      schema = tableAsWritten.substring(0, dot);
-      name = tableAsWritten.substring(dot + 1);
+    IdentifierRules rules = dialect.identifierRules();
+    WrittenName written = rules.parse(tableAsWritten);
+    if (written.problem() != null) {
+      return new TableLookup(null, "; the table " + written.problem());
+    }
+    if (written.parts().size() > 2) {
+      return new TableLookup(
+          null,
+          "; the table has "
+              + written.parts().size()
+              + " dotted parts; write table or schema.table, and quote a name that holds a dot");
     }
     DatabaseMetaData md = c.getMetaData();
-    String realSchema = resolveSchema(c, md, schema);
-    if (realSchema == null) {
-      return Optional.empty();
+    String realSchema;
+    if (written.parts().size() == 1) {
+      realSchema =
+          defaultSchema == null ? dialect.currentSchema(c) : resolveDefault(md, defaultSchema);
+    } else {
+      NameMatch s = rules.match(written.parts().get(0), schemas(md));
+      if (!s.found()) {
+        return new TableLookup(
+            null, s.problem() == null ? null : "; its schema: " + s.problem().substring(2));
+      }
+      realSchema = s.name();
     }
-    String realName = null;
+    if (realSchema == null) {
+      return new TableLookup(null, null);
+    }
     List<String> candidates = new ArrayList<>();
     try (ResultSet rs = tables(md, realSchema)) {
       while (rs.next()) {
         candidates.add(rs.getString("TABLE_NAME"));
       }
     }
-    if (candidates.contains(name)) {
-      realName = name;
-    } else {
-      for (String t : candidates) {
-        if (t.equalsIgnoreCase(name)) {
-          if (realName != null) {
-            return Optional.empty(); // ambiguous
-          }
-          realName = t;
-        }
-      }
+    NameMatch t = rules.match(written.last(), candidates);
+    if (!t.found()) {
+      return new TableLookup(null, t.problem());
     }
-    if (realName == null) {
-      return Optional.empty();
-    }
-    TableRef ref = new TableRef(realSchema, realName);
-    return Optional.of(
+    TableRef ref = new TableRef(realSchema, t.name());
+    return new TableLookup(
         new TableInfo(
             ref,
             dialect.refineColumns(c, ref, columns(md, ref)),
             primaryKey(md, ref),
-            uniqueKeys(md, ref)));
+            uniqueKeys(md, ref)),
+        null);
   }
 
-  private String resolveSchema(Connection c, DatabaseMetaData md, String schema)
-      throws SQLException {
-    if (schema == null) {
-      return dialect.currentSchema(c);
+  /** The connection's configured schema: written plainly in connections.yml, matched as before. */
+  private String resolveDefault(DatabaseMetaData md, String schema) throws SQLException {
+    List<String> all = schemas(md);
+    if (all.contains(schema)) {
+      return schema;
     }
+    return all.stream().filter(s -> s.equalsIgnoreCase(schema)).findFirst().orElse(null);
+  }
+
+  private List<String> schemas(DatabaseMetaData md) throws SQLException {
     List<String> all = new ArrayList<>();
     try (ResultSet rs = dialect.schemasAreCatalogs() ? md.getCatalogs() : md.getSchemas()) {
       while (rs.next()) {
         all.add(rs.getString(dialect.schemasAreCatalogs() ? "TABLE_CAT" : "TABLE_SCHEM"));
       }
     }
-    if (all.contains(schema)) {
-      return schema;
-    }
-    for (String s : all) {
-      if (s.equalsIgnoreCase(schema)) {
-        return s;
-      }
-    }
-    return null;
+    return all;
   }
 
   private ResultSet tables(DatabaseMetaData md, String schema) throws SQLException {

@@ -5,7 +5,9 @@ import dev.guise.GuiseException;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.WhereClause;
 import dev.guise.plan.SchemaSource;
+import dev.guise.schema.IdentifierRules;
 import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableLookup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -24,10 +26,20 @@ public final class LiveSchema implements SchemaSource {
   }
 
   @Override
+  public IdentifierRules identifiers() {
+    return pool.dialect().identifierRules();
+  }
+
+  @Override
   public Optional<TableInfo> table(String nameAsWritten) {
+    return lookup(nameAsWritten).asOptional();
+  }
+
+  @Override
+  public TableLookup lookup(String nameAsWritten) {
     try (Connection c = pool.connection()) {
       try {
-        return pool.dialect().describe(c, nameAsWritten, pool.config().schema());
+        return pool.dialect().lookup(c, nameAsWritten, pool.config().schema());
       } finally {
         c.rollback();
       }

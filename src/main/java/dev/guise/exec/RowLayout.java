@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Where each column of a table task's row sits, resolved once per task: the key, then the table's
  * other columns read, then joined columns. Rules find a column by position; conditions and masks
- * that name columns find them under every name a ruleset may use: the real name, lower case, {@code
+ * that name columns find them under every name a ruleset may use: each name exactly as the rules
+ * write it (quoted or not, as the planner resolved it), the real name, lower case, {@code
  * table.column} (as the ruleset names the table, and its real name), and {@code
  * target_table.column} for joined columns.
  */
@@ -33,18 +34,40 @@ final class RowLayout {
     this.columns = List.copyOf(cols);
     this.keySize = step.key().size();
     String realTable = step.table().ref().name().toLowerCase(Locale.ROOT);
+    // real names first: a table may hold both "Name" and "name"
     for (int i = 0; i < own; i++) {
-      String name = cols.get(i).name();
-      String lower = name.toLowerCase(Locale.ROOT);
-      byName.putIfAbsent(name, i);
+      byName.putIfAbsent(cols.get(i).name(), i);
+    }
+    for (int i = 0; i < own; i++) {
+      String lower = cols.get(i).name().toLowerCase(Locale.ROOT);
       byName.putIfAbsent(lower, i);
       byName.putIfAbsent(tableAsWritten + "." + lower, i);
       byName.putIfAbsent(realTable + "." + lower, i);
     }
+    Map<String, Integer> joined = new HashMap<>();
     for (int i = 0; i < step.joined().size(); i++) {
+      joined.put(step.joined().get(i).reference(), own + i);
       byName.putIfAbsent(step.joined().get(i).reference(), own + i);
     }
+    // the names exactly as the rules write them (quoted, qualified), as the planner resolved them
+    step.references()
+        .forEach(
+            (written, known) -> {
+              Integer i = joined.containsKey(known) ? joined.get(known) : realPosition(known, own);
+              if (i != null) {
+                byName.put(written, i);
+              }
+            });
     this.written = step.written().stream().mapToInt(c -> position(c.name())).toArray();
+  }
+
+  private Integer realPosition(String realName, int own) {
+    for (int i = 0; i < own; i++) {
+      if (columns.get(i).name().equals(realName)) {
+        return i;
+      }
+    }
+    return null;
   }
 
   private Integer find(String name) {

@@ -14,7 +14,6 @@ import dev.guise.yaml.Diagnostics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,13 +47,13 @@ public final class MaskTablePlanner {
           m.location(),
           "the where of " + m.table() + " " + whereProblem + "; nothing was run");
     }
-    ColumnScope scope = new ColumnScope(m.table(), t, ctx);
+    ColumnScope scope = new ColumnScope(t, ctx);
     List<PlannedJoin> joins = new ArrayList<>();
     for (TableJoin j : m.joins()) {
       PlannedJoin pj = join(j, scope);
       if (pj != null) {
         joins.add(pj);
-        scope.joins.put(j.targetTable().toLowerCase(Locale.ROOT), pj);
+        scope.joins.add(pj);
       }
     }
     List<ColumnInfo> key = new ArrayList<>();
@@ -105,7 +104,8 @@ public final class MaskTablePlanner {
       if (r.column() == null) {
         continue;
       }
-      if (r.column().contains(".") && t.column(r.column()).isEmpty()) {
+      if (ctx.identifiers().parse(r.column()).parts().size() > 1
+          && t.column(r.column()).isEmpty()) {
         diagnostics.error(
             "joined-column-masked",
             tableName + "." + r.column(),
@@ -152,7 +152,8 @@ public final class MaskTablePlanner {
         List.copyOf(joins),
         List.copyOf(scope.joined.values()),
         List.copyOf(written.values()),
-        List.copyOf(rules));
+        List.copyOf(rules),
+        Map.copyOf(scope.references));
   }
 
   private PlannedJoin join(TableJoin j, ColumnScope scope) {
@@ -171,13 +172,8 @@ public final class MaskTablePlanner {
       return null;
     }
     TableInfo target = ctx.table(j.targetTable(), where);
-    TableInfo source;
-    String src = j.sourceTable().toLowerCase(Locale.ROOT);
-    if (src.equals(scope.asWritten) || src.equalsIgnoreCase(scope.table.ref().name())) {
-      source = scope.table;
-    } else if (scope.joins.containsKey(src)) {
-      source = scope.joins.get(src).target();
-    } else {
+    TableInfo source = scope.source(j.sourceTable());
+    if (source == null) {
       diagnostics.error(
           "bad-join",
           j.sourceTable(),

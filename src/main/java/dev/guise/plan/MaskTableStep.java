@@ -4,6 +4,7 @@ import dev.guise.ruleset.MaskTableTask;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@code mask_table} task resolved against the table.
@@ -13,6 +14,9 @@ import java.util.List;
  * @param joins tables joined for their columns
  * @param joined columns of join targets the rules need, selected after {@code read}
  * @param written the columns written back, in order (one per distinct rule column)
+ * @param references every column name the rules read, as the ruleset writes it (quoted or not,
+ *     {@code table.column}), to the name the row knows it by: a column's real name, or a {@link
+ *     JoinedColumn#reference()}
  */
 public record MaskTableStep(
     String id,
@@ -23,7 +27,8 @@ public record MaskTableStep(
     List<PlannedJoin> joins,
     List<JoinedColumn> joined,
     List<ColumnInfo> written,
-    List<PlannedRule> rules)
+    List<PlannedRule> rules,
+    Map<String, String> references)
     implements Step {
 
   @Override

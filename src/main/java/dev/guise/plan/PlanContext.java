@@ -5,7 +5,11 @@ import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.ruleset.Task;
 import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.IdentifierRules;
+import dev.guise.schema.NameMatch;
 import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableLookup;
+import dev.guise.schema.WrittenName;
 import dev.guise.yaml.Diagnostics;
 import dev.guise.yaml.DidYouMean;
 import java.util.ArrayList;
@@ -26,7 +30,7 @@ public final class PlanContext {
   private final SchemaSource schema;
   private final Map<Class<?>, StepPlanners.Registration<?>> planners = new LinkedHashMap<>();
   private final Diagnostics diagnostics = new Diagnostics();
-  private final Map<String, Optional<TableInfo>> tables = new LinkedHashMap<>();
+  private final Map<String, TableLookup> tables = new LinkedHashMap<>();
   private final Map<String, String> tempTables = new LinkedHashMap<>();
 
   PlanContext(
@@ -46,6 +50,11 @@ public final class PlanContext {
 
   public Diagnostics diagnostics() {
     return diagnostics;
+  }
+
+  /** How the database reads the names a ruleset writes. */
+  public IdentifierRules identifiers() {
+    return schema.identifiers();
   }
 
   /** Why {@code where} cannot be used on this database, or null (see {@link SchemaSource}). */
@@ -115,31 +124,68 @@ public final class PlanContext {
               + ") has no lasting effect");
       return null;
     }
-    Optional<TableInfo> t =
-        tables.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> schema.table(name));
-    if (t.isEmpty()) {
+    // keyed as written: "Order" and "order" may be two tables
+    TableLookup t = tables.computeIfAbsent(name, schema::lookup);
+    if (t.table() == null) {
       diagnostics.error(
           "unknown-table",
           name,
-          "table not found (named at " + where + "); check the name and the connection's schema");
+          "table not found (named at "
+              + where
+              + ")"
+              + (t.problem() != null
+                  ? t.problem()
+                  : "; check the name and the connection's schema"));
       return null;
     }
-    return t.get();
+    return t.table();
   }
 
-  /** A column of the table; empty when it is missing (reported with a did-you-mean). */
+  /**
+   * A column of the table, named as the ruleset writes it (quoted or not); empty when it is missing
+   * (reported with a did-you-mean).
+   */
   public Optional<ColumnInfo> column(TableInfo t, String name, String where) {
     if (name == null) {
       return Optional.empty();
     }
-    Optional<ColumnInfo> c = t.column(name);
-    if (c.isEmpty()) {
-      List<String> names = t.columns().stream().map(ColumnInfo::name).toList();
+    WrittenName w = identifiers().parse(name);
+    if (w.problem() != null) {
       diagnostics.error(
           "unknown-column",
           t.ref() + "." + name,
-          "column not found (named at " + where + ")" + DidYouMean.hint(name, names));
+          "the column " + w.problem() + " (at " + where + ")");
+      return Optional.empty();
     }
-    return c;
+    if (w.parts().size() > 1) {
+      // not a plain column name: only a real column whose name holds a dot can match
+      Optional<ColumnInfo> c = t.column(name);
+      if (c.isEmpty()) {
+        List<String> names = t.columns().stream().map(ColumnInfo::name).toList();
+        diagnostics.error(
+            "unknown-column",
+            t.ref() + "." + name,
+            "column not found (named at " + where + ")" + DidYouMean.hint(name, names));
+      }
+      return c;
+    }
+    return column(t, w.last(), name, where);
+  }
+
+  /** One part of a written name, matched against the table's columns by {@link #identifiers}. */
+  Optional<ColumnInfo> column(TableInfo t, WrittenName.Part part, String asWritten, String where) {
+    List<String> names = t.columns().stream().map(ColumnInfo::name).toList();
+    NameMatch m = identifiers().match(part, names);
+    if (!m.found()) {
+      diagnostics.error(
+          "unknown-column",
+          t.ref() + "." + asWritten,
+          "column not found (named at "
+              + where
+              + ")"
+              + (m.problem() != null ? m.problem() : DidYouMean.hint(part.text(), names)));
+      return Optional.empty();
+    }
+    return t.columns().stream().filter(c -> c.name().equals(m.name())).findFirst();
   }
 }

@@ -1,6 +1,8 @@
 package dev.guise.plan;
 
+import dev.guise.schema.IdentifierRules;
 import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableLookup;
 import java.util.Optional;
 
 /** Looks tables up in the live schema; the executor backs it with introspection. */
@@ -8,6 +10,16 @@ import java.util.Optional;
 public interface SchemaSource {
   /** The table as the ruleset names it ({@code table} or {@code schema.table}). */
   Optional<TableInfo> table(String nameAsWritten);
+
+  /** {@link #table}, telling why nothing matched when that is worth telling. */
+  default TableLookup lookup(String nameAsWritten) {
+    return TableLookup.of(table(nameAsWritten));
+  }
+
+  /** How the database reads the column names of a ruleset (quoting, folding). */
+  default IdentifierRules identifiers() {
+    return IdentifierRules.STANDARD;
+  }
 
   /**
    * Why a task's raw {@code where} cannot be pasted into a read on this database (more than one

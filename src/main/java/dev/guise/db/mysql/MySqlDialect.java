@@ -7,6 +7,7 @@ import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.IdentifierRules;
 import dev.guise.schema.TableInfo;
 import dev.guise.schema.TableRef;
 import java.sql.Connection;
@@ -78,6 +79,12 @@ public class MySqlDialect extends StandardDialect {
   @Override
   public String unquotedName(String name) {
     return name;
+  }
+
+  /** Backticks quote names here; double quotes do too in a ruleset, so one runs everywhere. */
+  @Override
+  public IdentifierRules identifierRules() {
+    return new IdentifierRules(IdentifierRules.Folding.NONE, true);
   }
 
   @Override

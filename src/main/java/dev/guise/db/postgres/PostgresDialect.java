@@ -7,6 +7,7 @@ import dev.guise.db.StandardDialect;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.IdentifierRules;
 import dev.guise.schema.TableInfo;
 import dev.guise.schema.TableRef;
 import java.sql.Connection;
@@ -58,6 +59,11 @@ public final class PostgresDialect extends StandardDialect {
   @Override
   public String unquotedName(String name) {
     return name.toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public IdentifierRules identifierRules() {
+    return new IdentifierRules(IdentifierRules.Folding.LOWER, false);
   }
 
   @Override
