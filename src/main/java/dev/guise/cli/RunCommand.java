@@ -229,6 +229,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!common.quiet) {
+      RunsCommand.warnDead(runs.store(env), spec.commandLine().getErr());
+    }
     if (resume != null) {
       return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
           .run(resumeRequest().withWait(waitFor()), strict);
