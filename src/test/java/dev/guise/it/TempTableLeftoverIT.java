@@ -48,7 +48,7 @@ class TempTableLeftoverIT {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres", "mariadb"})
   void aKilledRunsTempTableIsDroppedByTheNextRunOrByRepair(String engineName) throws Exception {
-    try (TestEngine e = engine(engineName)) {
+    try (TestEngine e = Engines.forProcesses(engineName, tmp)) {
       assumeTrue(e != null, engineName + ": its GUISE_IT_*_URL is not set; skipped");
       e.open();
       fill(e, 20_000);
@@ -146,20 +146,6 @@ class TempTableLeftoverIT {
         return rs.getLong(1);
       }
     }
-  }
-
-  private TestEngine engine(String name) {
-    return switch (name) {
-      case "h2" -> new H2FileEngine(tmp);
-      case "postgres" ->
-          env(PostgresEngine.ENV) == null ? null : new PostgresEngine(env(PostgresEngine.ENV));
-      default -> env(MariaDbEngine.ENV) == null ? null : new MariaDbEngine(env(MariaDbEngine.ENV));
-    };
-  }
-
-  private static String env(String name) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? null : v;
   }
 
   private static void fill(TestEngine e, int rows) throws SQLException {
