@@ -15,5 +15,7 @@ public enum ErrorCode {
   /** The run was cancelled. */
   CANCELLED,
   /** Warnings were found and --strict was given. */
-  STRICT_WARNINGS
+  STRICT_WARNINGS,
+  /** Another run holds a table this one writes (or the run to repair is alive). */
+  LOCKED
 }

@@ -13,6 +13,7 @@ public final class ExitCodes {
   public static final int RUN_FAILED = 5;
   public static final int CANCELLED = 6;
   public static final int STRICT_WARNINGS = 7;
+  public static final int LOCKED = 8;
 
   public static final String HELP =
       "%nExit codes:%n"
@@ -23,7 +24,8 @@ public final class ExitCodes {
           + "  4  database or connection error%n"
           + "  5  the run failed (a task failed)%n"
           + "  6  the run was cancelled%n"
-          + "  7  warnings under --strict%n";
+          + "  7  warnings under --strict%n"
+          + "  8  another run holds a table this run writes (nothing was written)%n";
 
   private ExitCodes() {}
 
@@ -36,6 +38,7 @@ public final class ExitCodes {
       case RUN_FAILED -> RUN_FAILED;
       case CANCELLED -> CANCELLED;
       case STRICT_WARNINGS -> STRICT_WARNINGS;
+      case LOCKED -> LOCKED;
     };
   }
 

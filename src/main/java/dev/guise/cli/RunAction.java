@@ -75,6 +75,14 @@ final class RunAction {
     }
 
     @Override
+    public void queued(String message) {
+      if (!common.quiet) {
+        err.println(message);
+        err.flush();
+      }
+    }
+
+    @Override
     public void executed() {
       signals.close();
       progress.finish();

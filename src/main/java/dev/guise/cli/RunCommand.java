@@ -8,6 +8,7 @@ import dev.guise.run.RulesetSource;
 import dev.guise.run.RunRequest;
 import dev.guise.runlog.RunStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Parameters;
       "",
       "The ruleset is checked first (syntax, then every table, column, key and type against the live schema); if anything is wrong nothing is touched and the exit code is 3. Each batch commits on its own and the run record ($GUISE_HOME/runs/<id>/run.json) lists how far each task got. Ctrl-C finishes the batch in flight and stops (exit 6).",
       "",
+      "A run locks every table it writes (in the database, for the whole run): a second run on one of them is refused (exit 8) naming the run that holds it, its host and start time, or waits for it with --wait. A dry run takes no lock.",
+      "",
       "Each batch's checkpoint is committed with the batch in Guise's progress table in the target database (schema 'guise', or the connection's guise_schema), so an interrupted, failed or cancelled run continues exactly where it stopped with --resume RUN_ID. A table a finished run masked is refused (exit 3) unless --remask.",
       "",
       "The run secret seeds every masked value: the same secret, data and ruleset give the same result. Give it in GUISE_RUN_SECRET or --run-secret-file (never as an argument); without one, a secret is generated and shown once."
@@ -35,6 +38,7 @@ import picocli.CommandLine.Parameters;
       "  guise run ruleset.yml -c staging --run-secret-file secret.txt --workers 4 --format json",
       "  guise run --resume 20240501-101500-ab12 --run-secret-file secret.txt",
       "  guise run ruleset.yml -c staging --remask     # mask again a table a finished run masked",
+      "  guise run ruleset.yml -c staging --wait --wait-timeout 600   # queue behind a running run",
       ExitCodes.HELP
     })
 final class RunCommand implements Callable<Integer> {
@@ -82,6 +86,20 @@ final class RunCommand implements Callable<Integer> {
       names = "--remask",
       description = "Mask tables again that a finished run already masked (refused otherwise).")
   boolean remask;
+
+  @Option(
+      names = "--wait",
+      description =
+          "When another run holds a table this run writes, wait for it (status 'queued') instead"
+              + " of being refused (exit 8).")
+  boolean waitForLocks;
+
+  @Option(
+      names = "--wait-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "3600",
+      description = "With --wait: give up (exit 8) after this long. Default: ${DEFAULT-VALUE}.")
+  long waitTimeout;
 
   @Option(names = "--name", description = "A name for this run, shown in 'guise runs list'.")
   String name;
@@ -198,15 +216,25 @@ final class RunCommand implements Callable<Integer> {
         false);
   }
 
+  private Duration waitFor() {
+    if (waitTimeout < 0) {
+      throw new GuiseException(ErrorCode.USAGE, "--wait-timeout - must not be negative");
+    }
+    return waitForLocks ? Duration.ofSeconds(waitTimeout) : null;
+  }
+
   RunCommand(CliEnvironment env) {
     this.env = env;
   }
 
   @Override
   public Integer call() {
+    if (!common.quiet) {
+      RunsCommand.warnDead(runs.store(env), spec.commandLine().getErr());
+    }
     if (resume != null) {
       return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
-          .run(resumeRequest(), strict);
+          .run(resumeRequest().withWait(waitFor()), strict);
     }
     if (rulesetFile == null || connection == null) {
       throw new GuiseException(
@@ -242,7 +270,8 @@ final class RunCommand implements Callable<Integer> {
             runs.store(env).dir(),
             null,
             false,
-            remask);
+            remask,
+            waitFor());
     return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(req, strict);
   }

@@ -1,6 +1,7 @@
 package dev.guise.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.guise.runlog.DeadRuns;
 import dev.guise.runlog.RunStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,19 +22,25 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
-    description = "Lists past runs, shows their records and logs, and cancels a live one.",
+    description = {
+      "Lists past runs, shows their records and logs, and cancels a live one.",
+      "",
+      "A run whose record says running (or cancelling, queued) but whose process on this host is gone is shown as 'interrupted', with where each task stopped; 'guise run --resume ID' continues it and 'guise runs repair ID' drops what it left in the database."
+    },
     subcommands = {
       RunsCommand.ListRuns.class,
       RunsCommand.Show.class,
       RunsCommand.Log.class,
-      RunsCancelCommand.class
+      RunsCancelCommand.class,
+      RunsRepairCommand.class
     },
     footer = {
       "%nExamples:",
       "  guise runs list --status failed",
       "  guise runs show 20261125T101500-1a2b3c",
       "  guise runs log 20261125T101500 --follow",
-      "  guise runs cancel 20261125T101500-1a2b3c --wait 120"
+      "  guise runs cancel 20261125T101500-1a2b3c --wait 120",
+      "  guise runs repair 20261125T101500-1a2b3c"
     })
 final class RunsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -76,7 +83,10 @@ final class RunsCommand implements Runnable {
     @Override
     public Integer call() {
       List<JsonNode> found = new ArrayList<>();
-      for (JsonNode r : runs.store(env).list()) {
+      RunStore store = runs.store(env);
+      warnDead(store, spec.commandLine().getErr());
+      for (JsonNode listed : store.list()) {
+        JsonNode r = DeadRuns.seen(listed);
         if (status == null || status.equalsIgnoreCase(r.path("status").asText())) {
           found.add(r);
         }
@@ -114,6 +124,14 @@ final class RunsCommand implements Runnable {
     return r.path("dry_run").asBoolean(r.path("options").path("dry_run").asBoolean());
   }
 
+  /** Names on stderr every run whose process died while its record says running. */
+  static void warnDead(RunStore store, PrintWriter err) {
+    for (String line : DeadRuns.warnings(store)) {
+      err.println(line);
+    }
+    err.flush();
+  }
+
   private static JsonNode summary(JsonNode r) {
     com.fasterxml.jackson.databind.node.ObjectNode o =
         dev.guise.runlog.Json.MAPPER.createObjectNode();
@@ -129,7 +147,8 @@ final class RunsCommand implements Runnable {
           "created_time",
           "end_time",
           "rows_masked",
-          "rows_updated"
+          "rows_updated",
+          "recorded_status"
         }) {
       if (r.has(f)) {
         o.set(f, r.get(f));
@@ -160,7 +179,9 @@ final class RunsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      JsonNode r = runs.store(env).show(id);
+      RunStore store = runs.store(env);
+      warnDead(store, spec.commandLine().getErr());
+      JsonNode r = DeadRuns.seen(store.show(id));
       PrintWriter out = spec.commandLine().getOut();
       if (common.json()) {
         Workspace.printJson(r, out);
@@ -196,6 +217,19 @@ final class RunsCommand implements Runnable {
       if (r.hasNonNull("error")) {
         out.println("  error:      " + r.path("error").asText());
       }
+      if (r.path("status").asText().equals("interrupted")) {
+        String rid = r.path("id").asText();
+        out.println(
+            "  stopped:    its record said "
+                + r.path("recorded_status").asText()
+                + "; process "
+                + r.path("options").path("pid").asLong()
+                + " on "
+                + r.path("options").path("host").asText()
+                + " is gone. Each task below stopped at its last committed batch.");
+        out.println("  resume:     guise run --resume " + rid + " (with the same run secret)");
+        out.println("  repair:     guise runs repair " + rid + " (drops what it left)");
+      }
       printTasks(r.path("tasks"), "  ", out);
       out.flush();
       return ExitCodes.OK;
@@ -219,7 +253,9 @@ final class RunsCommand implements Runnable {
                         + t.path("rows_updated").asLong()
                         + " updated, "
                         + t.path("batches_committed").asLong()
-                        + " batches)"
+                        + " batches"
+                        + (t.hasNonNull("last_key") ? ", last key " + t.path("last_key") : "")
+                        + ")"
                     : "")
                 + (t.hasNonNull("error") ? " - " + t.path("error").asText() : ""));
         printTasks(t.path("tasks"), indent + "  ", out);
@@ -285,7 +321,9 @@ final class RunsCommand implements Runnable {
       return s.equals("finished")
           || s.equals("finished_with_warnings")
           || s.equals("failed")
-          || s.equals("cancelled");
+          || s.equals("cancelled")
+          || s.equals("interrupted")
+          || DeadRuns.isDead(store.show(folder.getFileName().toString()));
     }
 
     private static String render(String line) {

@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,6 +87,22 @@ public final class ConnectionPool implements AutoCloseable {
     } catch (SQLException e) {
       throw unreachable(config, e);
     }
+  }
+
+  /**
+   * A connection outside the pool, for the run's locks: it lives as long as the run and must not be
+   * retired or reused by the pool. Auto-commit as the driver opens it.
+   */
+  public Connection dedicatedConnection() throws SQLException {
+    Properties p = new Properties();
+    config.properties().forEach(p::setProperty);
+    if (config.user() != null) {
+      p.setProperty("user", config.user());
+    }
+    if (config.password() != null) {
+      p.setProperty("password", config.password());
+    }
+    return DriverManager.getConnection(config.dialect().driverUrl(config.jdbcUrl()), p);
   }
 
   private static GuiseException unreachable(ConnectionConfig config, Exception e) {

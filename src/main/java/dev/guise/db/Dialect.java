@@ -110,6 +110,21 @@ public interface Dialect {
     return "DROP TABLE " + quote(unquotedName(name));
   }
 
+  /**
+   * {@code DROP TABLE IF EXISTS} of a table {@link #createTableAs} made (a leftover's clean-up).
+   */
+  default String dropTableIfExists(String name) {
+    return "DROP TABLE IF EXISTS " + quote(unquotedName(name));
+  }
+
+  /**
+   * The engine's locks for a run ({@link TableLocks}).
+   *
+   * @param dedicated opens connections for the locks alone (not the pool's)
+   * @param guiseSchema where Guise keeps its own tables, for an engine that needs one for locks
+   */
+  TableLocks tableLocks(TableLocks.Opener dedicated, String guiseSchema);
+
   /** The statements of a {@code run_sql} script, split by the engine's own quoting rules. */
   default List<String> splitScript(String sql) {
     return scriptSplitter().split(sql);

@@ -221,6 +221,11 @@ public final class ProgressTable {
     return select(c, q("table_name") + " = ? AND " + q("status") + " = 'finished'", tableName);
   }
 
+  /** Rows of tasks that are masking a table now, or were when their run died; newest last. */
+  public List<Row> runningOn(Connection c, String tableName) throws SQLException {
+    return select(c, q("table_name") + " = ? AND " + q("status") + " = 'running'", tableName);
+  }
+
   /** One task's row of one run. */
   public Optional<Row> find(Connection c, String runId, String taskId) throws SQLException {
     return ofRun(c, runId).stream().filter(r -> r.taskId().equals(taskId)).findFirst();

@@ -75,6 +75,7 @@ final class JdbcRowSink implements RowSink {
         Counts task =
             before.plus(new Counts(counts.read(), counts.masked(), updated, counts.skipped()));
         checkpoint.save(connection, task, lastKey, batchesBefore + committed + 1);
+        checkpoint.checkLocks(); // a run whose lock passed to another must not commit a batch
       }
       connection.commit();
       committed++;

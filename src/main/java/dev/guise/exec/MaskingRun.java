@@ -4,9 +4,6 @@ import dev.guise.db.ConnectionPool;
 import dev.guise.plan.SerialStep;
 import dev.guise.plan.Step;
 import dev.guise.secret.RunKey;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +28,7 @@ public final class MaskingRun {
   private final Checkpoints checkpoints;
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean warned = new AtomicBoolean();
-  private final List<String> tempTables = new CopyOnWriteArrayList<>();
+  private final List<TempTables.Made> tempTables = new CopyOnWriteArrayList<>();
   private StepContext ctx;
 
   /**
@@ -191,23 +188,8 @@ public final class MaskingRun {
 
   /** Drops the tables build_temp_table made, whatever happened to the run. */
   private void dropTempTables() {
-    for (String t : tempTables) {
-      try (Connection c = pool.connection();
-          Statement st = c.createStatement()) {
-        st.execute(pool.dialect().dropTable(t));
-        c.commit();
-        events.on(new RunEvent.Note(null, "dropped temporary table " + t));
-      } catch (SQLException | RuntimeException e) {
-        warned.set(true);
-        events.on(
-            new RunEvent.Warning(
-                null,
-                "could not drop temporary table "
-                    + t
-                    + ": "
-                    + e.getMessage()
-                    + "; drop it by hand"));
-      }
+    if (!TempTables.dropAll(tempTables, ctx)) {
+      warned.set(true);
     }
   }
 }

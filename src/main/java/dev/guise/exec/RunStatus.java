@@ -13,6 +13,11 @@ public enum RunStatus {
   FAILED,
   FINISHED,
   FINISHED_WITH_WARNINGS,
+  /**
+   * Shown, never written by the run itself: its record says running, cancelling or queued but its
+   * process is gone (killed, or the machine stopped). {@code guise runs repair} writes it.
+   */
+  INTERRUPTED,
   /** Task-only: not run (dry run, or an earlier task failed). */
   SKIPPED;
 
@@ -30,6 +35,7 @@ public enum RunStatus {
         || this == FAILED
         || this == FINISHED
         || this == FINISHED_WITH_WARNINGS
-        || this == SKIPPED;
+        || this == SKIPPED
+        || this == INTERRUPTED;
   }
 }

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * publish events, and how to run a child step.
  *
  * @param runStart when the run started, as masks see it
- * @param tempTables tables made for the run, dropped at its end (thread-safe)
+ * @param tempTables tables made for the run (with their manifest entries), dropped at its end
+ *     (thread-safe)
  * @param children runs a child step to its end and returns its status
  * @param checkpoints the run's progress table, identity and what a resumed run continues
  */
@@ -25,7 +26,7 @@ public record StepContext(
     Cancellation cancellation,
     RunListener events,
     Clock clock,
-    List<String> tempTables,
+    List<TempTables.Made> tempTables,
     Function<Step, RunStatus> children,
     Checkpoints checkpoints) {
 

@@ -112,6 +112,13 @@ final class TaskCheckpoint {
     current = next; // only the writer thread saves; the task's end reads after it stopped
   }
 
+  /** Fails when the run's locks are lost (their connection is gone). */
+  void checkLocks() throws SQLException {
+    if (run.locks() != null) {
+      run.locks().check();
+    }
+  }
+
   /** Sets the task's final status and commits. */
   void end(Connection c, RunStatus status) throws SQLException {
     ProgressTable.Row r = current;

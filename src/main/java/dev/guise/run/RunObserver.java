@@ -26,6 +26,13 @@ public interface RunObserver extends RunListener {
    */
   default void executing(List<Diagnostic> diagnostics) {}
 
+  /**
+   * Another run holds a table this one writes, and this one waits for it (--wait).
+   *
+   * @param message names the table and the run holding it
+   */
+  default void queued(String message) {}
+
   /** Execution ended, normally or not; called exactly once after {@link #executing}. */
   default void executed() {}
 

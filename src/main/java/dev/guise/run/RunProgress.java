@@ -3,15 +3,15 @@ package dev.guise.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
+import dev.guise.db.ChangeManifest;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.ProgressTable;
 import dev.guise.db.Redact;
 import dev.guise.exec.Checkpoints;
+import dev.guise.exec.RunLiveness;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.Step;
 import dev.guise.yaml.Diagnostic;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,15 +25,7 @@ final class RunProgress {
 
   /** This machine's name as records and progress rows give it. */
   static String host() {
-    String env = System.getenv("HOSTNAME");
-    if (env != null && !env.isBlank()) {
-      return env;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "unknown";
-    }
+    return RunLiveness.thisHost();
   }
 
   static long pid() {
@@ -42,6 +34,10 @@ final class RunProgress {
 
   static ProgressTable table(ConnectionPool pool) {
     return new ProgressTable(pool.dialect(), pool.config().guiseSchema());
+  }
+
+  static ChangeManifest manifest(ConnectionPool pool) {
+    return new ChangeManifest(pool.dialect(), pool.config().guiseSchema());
   }
 
   /**
@@ -55,6 +51,7 @@ final class RunProgress {
     Map<String, ProgressTable.Row> rows = new HashMap<>();
     try (Connection c = pool.connection()) {
       table.ensure(c);
+      manifest(pool).ensure(c);
       if (from != null) {
         table.ofRun(c, from).forEach(r -> rows.put(r.taskId(), r));
       }
@@ -62,14 +59,14 @@ final class RunProgress {
       throw new GuiseException(
           ErrorCode.DATABASE,
           pool.config().name()
-              + " - cannot create Guise's progress table "
-              + table.qualified()
+              + " - cannot create Guise's progress and manifest tables in "
+              + pool.config().guiseSchema()
               + ": "
               + Redact.sqlError(e)
               + "; grant CREATE on the database, or set guise_schema to a schema the user owns",
           e);
     }
-    return new Checkpoints(table, runId, host(), pid(), from, rows);
+    return new Checkpoints(table, runId, host(), pid(), from, rows, null, manifest(pool));
   }
 
   /** Errors for the tables of the plan that a finished run already masked. */

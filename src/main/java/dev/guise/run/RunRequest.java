@@ -2,6 +2,7 @@ package dev.guise.run;
 
 import dev.guise.exec.RunOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * One masking run, in plain values.
@@ -15,6 +16,8 @@ import java.nio.file.Path;
  * @param resumeFrom the id of the run this one continues from its checkpoints, or null
  * @param force resume even though the ruleset, its seed files or the masks changed
  * @param remask mask tables a finished run already masked
+ * @param waitFor how long to wait while another run holds a table this one writes; null to be
+ *     refused at once
  */
 public record RunRequest(
     RulesetSource ruleset,
@@ -26,7 +29,50 @@ public record RunRequest(
     Path runsDir,
     String resumeFrom,
     boolean force,
-    boolean remask) {
+    boolean remask,
+    Duration waitFor) {
+
+  /** A run refused at once when another run holds one of its tables. */
+  public RunRequest(
+      RulesetSource ruleset,
+      Path connectionsFile,
+      String connection,
+      RunOptions options,
+      Path runSecretFile,
+      boolean disableInstanceSecret,
+      Path runsDir,
+      String resumeFrom,
+      boolean force,
+      boolean remask) {
+    this(
+        ruleset,
+        connectionsFile,
+        connection,
+        options,
+        runSecretFile,
+        disableInstanceSecret,
+        runsDir,
+        resumeFrom,
+        force,
+        remask,
+        null);
+  }
+
+  /** The same run, waiting up to {@code d} for tables another run holds. */
+  public RunRequest withWait(Duration d) {
+    return new RunRequest(
+        ruleset,
+        connectionsFile,
+        connection,
+        options,
+        runSecretFile,
+        disableInstanceSecret,
+        runsDir,
+        resumeFrom,
+        force,
+        remask,
+        d);
+  }
 
   /** A new run (not a resume) that refuses tables already masked. */
   public RunRequest(

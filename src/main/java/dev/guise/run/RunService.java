@@ -6,6 +6,7 @@ import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.ConnectionsFile;
 import dev.guise.db.DriverLog;
+import dev.guise.db.TableLocks;
 import dev.guise.exec.Cancellation;
 import dev.guise.exec.Checkpoints;
 import dev.guise.exec.LiveSchema;
@@ -235,16 +236,40 @@ public final class RunService {
         recorder.failed(e.getMessage(), clock.instant());
         throw e;
       }
-      if (!req.options().dryRun() && resumed == null && !req.remask()) {
-        all.addAll(RunProgress.alreadyMasked(pool, checkpoints.table(), plan.root()));
-        if (all.stream().anyMatch(Diagnostic::isError)) {
-          recorder.failed("tables already masked; nothing was touched", clock.instant());
+      if (refusedAsMasked(req, resumed, pool, checkpoints, plan, all, recorder)) {
+        return new RunResult(all, recorder.snapshot(), null, null);
+      }
+      TableLocks locks = null;
+      if (!req.options().dryRun()) {
+        boolean[] queued = {false};
+        try {
+          locks =
+              RunLocking.acquire(
+                  pool,
+                  checkpoints.table(),
+                  recorder.snapshot().id(),
+                  plan.root(),
+                  req.waitFor(),
+                  clock,
+                  m -> {
+                    queued[0] = true;
+                    recorder.queued(m);
+                    observer.queued(m);
+                  });
+        } catch (GuiseException e) {
+          recorder.failed(e.getMessage(), clock.instant());
+          throw e;
+        }
+        checkpoints = checkpoints.withLocks(locks);
+        // while it waited, the run it queued behind may have finished these very tables
+        if (queued[0] && refusedAsMasked(req, resumed, pool, checkpoints, plan, all, recorder)) {
+          locks.close();
           return new RunResult(all, recorder.snapshot(), null, null);
         }
       }
       observer.executing(all);
       RunStatus status;
-      try {
+      try (TableLocks held = locks) {
         MaskingRun run =
             new MaskingRun(
                 pool,
@@ -265,6 +290,26 @@ public final class RunService {
       }
       return new RunResult(all, recorder.snapshot(), null, status);
     }
+  }
+
+  /** Adds the errors for tables a finished run masked; true (and the run failed) when any. */
+  private boolean refusedAsMasked(
+      RunRequest req,
+      JsonNode resumed,
+      ConnectionPool pool,
+      Checkpoints checkpoints,
+      Planner.Result plan,
+      List<Diagnostic> all,
+      RunRecorder recorder) {
+    if (req.options().dryRun() || resumed != null || req.remask()) {
+      return false;
+    }
+    all.addAll(RunProgress.alreadyMasked(pool, checkpoints.table(), plan.root()));
+    if (all.stream().anyMatch(Diagnostic::isError)) {
+      recorder.failed("tables already masked; nothing was touched", clock.instant());
+      return true;
+    }
+    return false;
   }
 
   /**

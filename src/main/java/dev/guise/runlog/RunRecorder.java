@@ -57,6 +57,13 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     save();
   }
 
+  /** The run waits for another run's table lock; {@code message} names the holder. */
+  public synchronized void queued(String message) {
+    status = RunStatus.QUEUED;
+    save();
+    log.log(RunLog.WARNING, null, message);
+  }
+
   /**
    * The run failed before it started.
    *

@@ -1,8 +1,10 @@
 package dev.guise.runlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
+import dev.guise.exec.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +65,22 @@ public final class RunStore {
 
   /** Writes run.json atomically (temp file then rename) so readers never see half a record. */
   public void write(RunRecord record) {
-    Path folder = dir.resolve(record.id());
+    replace(dir.resolve(record.id()), record);
+  }
+
+  /**
+   * Rewrites a record's status as {@code interrupted} (a repaired run), atomically as {@link
+   * #write} does; the status it said is kept as {@code recorded_status}.
+   */
+  public void markInterrupted(String id) {
+    JsonNode rec = show(id);
+    ObjectNode o = rec.deepCopy();
+    o.put("recorded_status", rec.path("status").asText());
+    o.put("status", RunStatus.INTERRUPTED.json());
+    replace(folder(id), o);
+  }
+
+  private static void replace(Path folder, Object record) {
     Path tmp = folder.resolve(RECORD + ".tmp");
     try {
       Files.deleteIfExists(tmp);

@@ -30,7 +30,7 @@ class BinarySampleTest {
         .contains("DATA: <1 byte> -> <5 bytes>");
     // without --show-originals the sample is recorded in run.json too (originals redacted)
     h.sql("UPDATE files SET data = X'0102' WHERE id = 1");
-    r = h.run("run", "r.yml", "-c", "db");
+    r = h.run("run", "r.yml", "-c", "db", "--remask");
     assertThat(r.out()).contains("DATA: <redacted> -> <5 bytes>");
     String record = Json.MAPPER.readTree(h.lastRecord()).path("samples").toString();
     assertThat(record).contains("\"after\":\"<5 bytes>\"").doesNotContain("AQIDBAU=");

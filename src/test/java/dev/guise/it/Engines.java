@@ -26,4 +26,25 @@ final class Engines {
       default -> new H2Engine();
     };
   }
+
+  /**
+   * An engine a separate guise process can share (H2 in a file under {@code dir}), or null when the
+   * named server's URL is not set.
+   */
+  static TestEngine forProcesses(String name, java.nio.file.Path dir) {
+    String url =
+        switch (name) {
+          case "postgres" -> System.getenv(PostgresEngine.ENV);
+          case "mariadb" -> System.getenv(MariaDbEngine.ENV);
+          default -> "h2";
+        };
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    return switch (name) {
+      case "postgres" -> new PostgresEngine(url);
+      case "mariadb" -> new MariaDbEngine(url);
+      default -> new H2FileEngine(dir);
+    };
+  }
 }

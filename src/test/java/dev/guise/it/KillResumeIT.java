@@ -43,7 +43,7 @@ class KillResumeIT {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgres", "mariadb"})
   void aKilledRunsCheckpointEqualsTheRowsItCommitted(String engineName) throws Exception {
-    try (TestEngine e = engine(engineName)) {
+    try (TestEngine e = Engines.forProcesses(engineName, tmp)) {
       assumeTrue(e != null, engineName + ": its GUISE_IT_*_URL is not set; skipped");
       e.open();
       fill(e, 60_000);
@@ -70,7 +70,7 @@ class KillResumeIT {
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "mariadb"})
   void killedRunsResumeToTheUninterruptedResult(String engineName) throws Exception {
-    try (TestEngine e = engine(engineName)) {
+    try (TestEngine e = Engines.forProcesses(engineName, tmp)) {
       assumeTrue(e != null, engineName + ": its GUISE_IT_*_URL is not set; skipped");
       e.open();
       int rows = 20_000;
@@ -126,20 +126,6 @@ class KillResumeIT {
     try (Stream<Path> s = Files.list(tmp.resolve("home/runs"))) {
       return s.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
     }
-  }
-
-  private TestEngine engine(String name) {
-    return switch (name) {
-      case "h2" -> new H2FileEngine(tmp);
-      case "postgres" ->
-          env(PostgresEngine.ENV) == null ? null : new PostgresEngine(env(PostgresEngine.ENV));
-      default -> env(MariaDbEngine.ENV) == null ? null : new MariaDbEngine(env(MariaDbEngine.ENV));
-    };
-  }
-
-  private static String env(String name) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? null : v;
   }
 
   private static void fill(TestEngine e, int rows) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.guise.db.h2;
 
 import dev.guise.db.StandardDialect;
+import dev.guise.db.TableLocks;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableRef;
@@ -39,6 +40,12 @@ public final class H2Dialect extends StandardDialect {
       return "jdbc:h2:" + database;
     }
     return "jdbc:h2:tcp://" + host + (port == null ? "" : ":" + port) + "/" + database;
+  }
+
+  /** A row held by an open transaction in {@code <guise_schema>.locks}: H2 has no named locks. */
+  @Override
+  public TableLocks tableLocks(TableLocks.Opener dedicated, String guiseSchema) {
+    return new H2LockTable(dedicated, guiseSchema);
   }
 
   /** H2 reports UUID columns as BINARY; they are read and written as text like elsewhere. */

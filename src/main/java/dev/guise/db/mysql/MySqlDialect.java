@@ -1,9 +1,12 @@
 package dev.guise.db.mysql;
 
 import dev.guise.db.KeyedUpdateWriteBack;
+import dev.guise.db.LockNames;
 import dev.guise.db.Privilege;
 import dev.guise.db.ScriptSplitter;
+import dev.guise.db.SessionLocks;
 import dev.guise.db.StandardDialect;
+import dev.guise.db.TableLocks;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
@@ -90,6 +93,13 @@ public class MySqlDialect extends StandardDialect {
   @Override
   public ScriptSplitter scriptSplitter() {
     return ScriptSplitter.MYSQL;
+  }
+
+  /** {@code GET_LOCK} names are server-wide and at most 64 characters: a hash of the name. */
+  @Override
+  public TableLocks tableLocks(TableLocks.Opener dedicated, String guiseSchema) {
+    return new SessionLocks(
+        dedicated, "SELECT GET_LOCK(?, 0)", "SELECT RELEASE_LOCK(?)", LockNames::hashed);
   }
 
   @Override

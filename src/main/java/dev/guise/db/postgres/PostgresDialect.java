@@ -1,9 +1,12 @@
 package dev.guise.db.postgres;
 
 import dev.guise.db.KeyedUpdateWriteBack;
+import dev.guise.db.LockNames;
 import dev.guise.db.Privilege;
 import dev.guise.db.ScriptSplitter;
+import dev.guise.db.SessionLocks;
 import dev.guise.db.StandardDialect;
+import dev.guise.db.TableLocks;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
@@ -69,6 +72,16 @@ public final class PostgresDialect extends StandardDialect {
   @Override
   public ScriptSplitter scriptSplitter() {
     return ScriptSplitter.POSTGRES;
+  }
+
+  /** Session-level advisory locks keyed by the first 8 bytes of the name's SHA-256. */
+  @Override
+  public TableLocks tableLocks(TableLocks.Opener dedicated, String guiseSchema) {
+    return new SessionLocks(
+        dedicated,
+        "SELECT pg_try_advisory_lock(?)",
+        "SELECT pg_advisory_unlock(?)",
+        LockNames::key);
   }
 
   @Override

@@ -1,0 +1,39 @@
+package dev.guise.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Locks a run holds in the target database while it writes: one per table it masks, and one on the
+ * run itself (which tells other runs it is alive). They live on connections of their own, never the
+ * pool's batch connections, so they last the whole run and vanish with its process. Each engine's
+ * {@link Dialect#tableLocks} says how they are taken.
+ */
+public interface TableLocks extends AutoCloseable {
+  /** Opens a connection that belongs to the locks alone. */
+  @FunctionalInterface
+  interface Opener {
+    Connection open() throws SQLException;
+  }
+
+  /**
+   * Takes the lock without waiting.
+   *
+   * @param name a readable name ({@link LockNames}); engines hash it as they need
+   * @return false when another session holds it
+   */
+  boolean tryLock(String name) throws SQLException;
+
+  /** Releases a lock this object took; a lock it does not hold is ignored. */
+  void unlock(String name) throws SQLException;
+
+  /**
+   * Fails when a connection holding a lock is gone, so the locks may have passed to another run.
+   * Cheap enough to call before each batch commits.
+   */
+  void check() throws SQLException;
+
+  /** Releases every lock and closes the connections. */
+  @Override
+  void close();
+}

@@ -1,0 +1,151 @@
+package dev.guise.run;
+
+import dev.guise.ErrorCode;
+import dev.guise.GuiseException;
+import dev.guise.db.ConnectionPool;
+import dev.guise.db.LockNames;
+import dev.guise.db.ProgressTable;
+import dev.guise.db.Redact;
+import dev.guise.db.TableLocks;
+import dev.guise.plan.MaskTableStep;
+import dev.guise.plan.Step;
+import dev.guise.schema.TableRef;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Takes a run's locks before it writes anything: its own (which says it is alive) and one per table
+ * it masks, all or none, so two runs never write one table and never deadlock. A run that finds a
+ * table held is refused naming the holder, or with a wait bound retries until it is free.
+ */
+final class RunLocking {
+  /** How often a queued run tries again: a lock check is one cheap query per table. */
+  static final Duration POLL = Duration.ofMillis(500);
+
+  private RunLocking() {}
+
+  /**
+   * @param waitFor how long to wait for held tables, or null to be refused at once
+   * @param queued told once, with a line naming the holder, when the run starts waiting
+   * @return the held locks; the caller closes them when the run ends
+   * @throws GuiseException {@link ErrorCode#LOCKED} when refused or the wait timed out
+   */
+  static TableLocks acquire(
+      ConnectionPool pool,
+      ProgressTable progress,
+      String runId,
+      Step plan,
+      Duration waitFor,
+      Clock clock,
+      Consumer<String> queued) {
+    TableLocks locks =
+        pool.dialect().tableLocks(pool::dedicatedConnection, pool.config().guiseSchema());
+    Map<String, TableRef> tables = new LinkedHashMap<>();
+    tables(plan, tables);
+    Instant deadline = waitFor == null ? null : clock.instant().plus(waitFor);
+    boolean told = false;
+    try {
+      if (!locks.tryLock(LockNames.run(runId))) {
+        throw new IllegalStateException("a new run's id is locked: " + runId);
+      }
+      while (true) {
+        String busy = tryAll(locks, tables);
+        if (busy == null) {
+          return locks;
+        }
+        String holder = holder(pool, progress, busy);
+        if (deadline == null) {
+          throw new GuiseException(
+              ErrorCode.LOCKED,
+              busy
+                  + " - held by "
+                  + holder
+                  + "; nothing was written. Wait for it to end, or pass --wait to queue behind it",
+              null);
+        }
+        if (!told) {
+          queued.accept(busy + " - held by " + holder + "; queued until it is free");
+          told = true;
+        }
+        if (!clock.instant().isBefore(deadline)) {
+          throw new GuiseException(
+              ErrorCode.LOCKED,
+              busy
+                  + " - still held by "
+                  + holder
+                  + " after waiting "
+                  + waitFor.toSeconds()
+                  + " s; nothing was written. Raise --wait-timeout, or try later",
+              null);
+        }
+        Thread.sleep(POLL.toMillis()); // polling the server: its locks cannot notify a waiter
+      }
+    } catch (SQLException e) {
+      locks.close();
+      throw new GuiseException(
+          ErrorCode.DATABASE,
+          pool.config().name() + " - cannot take the run's locks: " + Redact.sqlError(e),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      locks.close();
+      throw new GuiseException(
+          ErrorCode.CANCELLED, "run " + runId + " - cancelled while queued; nothing was written");
+    } catch (RuntimeException e) {
+      locks.close();
+      throw e;
+    }
+  }
+
+  /** Takes every table's lock, or none: returns the first table held by another run. */
+  private static String tryAll(TableLocks locks, Map<String, TableRef> tables) throws SQLException {
+    List<String> taken = new ArrayList<>();
+    for (Map.Entry<String, TableRef> t : tables.entrySet()) {
+      if (!locks.tryLock(t.getKey())) {
+        for (String n : taken) {
+          locks.unlock(n);
+        }
+        return t.getValue().toString();
+      }
+      taken.add(t.getKey());
+    }
+    return null;
+  }
+
+  /** The run masking a table now, as its progress row says, for the refusal message. */
+  private static String holder(ConnectionPool pool, ProgressTable progress, String table) {
+    try (Connection c = pool.connection()) {
+      List<ProgressTable.Row> rows = progress.runningOn(c, table);
+      if (rows.isEmpty()) {
+        return "another run (starting: not yet in " + progress.qualified() + ")";
+      }
+      ProgressTable.Row r = rows.get(rows.size() - 1);
+      return "run "
+          + r.runId()
+          + " (host "
+          + r.host()
+          + ", pid "
+          + r.pid()
+          + ", started "
+          + r.started()
+          + ")";
+    } catch (SQLException | RuntimeException e) {
+      return "another run";
+    }
+  }
+
+  private static void tables(Step step, Map<String, TableRef> out) {
+    if (step instanceof MaskTableStep m) {
+      out.put(LockNames.table(m.table().ref()), m.table().ref());
+    }
+    step.children().forEach(c -> tables(c, out));
+  }
+}
