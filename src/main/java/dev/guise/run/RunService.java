@@ -12,7 +12,6 @@ import dev.guise.exec.Checkpoints;
 import dev.guise.exec.LiveSchema;
 import dev.guise.exec.MaskingRun;
 import dev.guise.exec.RunListener;
-import dev.guise.exec.RunOptions;
 import dev.guise.exec.RunStatus;
 import dev.guise.exec.TaskKinds;
 import dev.guise.mask.MaskRegistry;
@@ -35,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -147,9 +145,9 @@ public final class RunService {
         new RunRecorder.Header(
             id,
             req.options().name(),
-            rulesetInfo(ruleset, req.ruleset(), seeds),
-            connectionInfo(conn, req.connectionsFile()),
-            optionsInfo(req, secret, resumed),
+            RecordHeaders.ruleset(ruleset, req.ruleset(), seeds),
+            RecordHeaders.connection(conn, req.connectionsFile()),
+            RecordHeaders.options(req, secret, resumed),
             created);
     try (RunRecorder recorder =
             new RunRecorder(store, header, req.options().showOriginals(), clock);
@@ -377,48 +375,5 @@ public final class RunService {
       return RunSecret.of(fromEnv, RunSecret.ENV);
     }
     return RunSecret.generate();
-  }
-
-  private static Map<String, Object> rulesetInfo(Ruleset r, RulesetSource source, String seeds) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("path", r.file());
-    m.put("sha256", r.sha256());
-    // what a resume reads back: the file itself, and what else decides the masked values
-    m.put("file", source.file().toAbsolutePath().toString());
-    if (source.seedsDir() != null) {
-      m.put("seeds_dir", source.seedsDir().toAbsolutePath().toString());
-      m.put("seeds_sha256", seeds);
-    }
-    m.put("mask_registry", RunFingerprints.maskRegistry());
-    return m;
-  }
-
-  private static Map<String, Object> connectionInfo(ConnectionConfig c, Path file) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", c.name());
-    m.put("file", file.toAbsolutePath().toString());
-    m.put("db_type", c.dialect().name());
-    m.put("url", c.redactedUrl());
-    return m;
-  }
-
-  private static Map<String, Object> optionsInfo(
-      RunRequest req, RunSecret secret, JsonNode resumed) {
-    RunOptions o = req.options();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("dry_run", o.dryRun());
-    m.put("batch_size", o.batchSize());
-    m.put("max_rows", o.maxRows() == 0 ? null : o.maxRows());
-    m.put("continue_on_failure", o.continueOnFailure());
-    m.put("workers", o.workers());
-    m.put("instance_secret", !req.disableInstanceSecret());
-    m.put("run_secret_fingerprint", secret.fingerprint());
-    m.put("run_secret_generated", secret.generated());
-    m.put("host", RunProgress.host());
-    m.put("pid", RunProgress.pid());
-    if (resumed != null) {
-      m.put("resumed_from", resumed.path("id").asText());
-    }
-    return m;
   }
 }

@@ -1,0 +1,61 @@
+package dev.guise.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.guise.db.ConnectionConfig;
+import dev.guise.exec.RunOptions;
+import dev.guise.ruleset.Ruleset;
+import dev.guise.secret.RunSecret;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The parts of run.json that describe what a run was asked to do: the ruleset (and what else
+ * decides its values, for a resume), the connection (its URL redacted) and the options (the run
+ * secret only as a fingerprint).
+ */
+final class RecordHeaders {
+  private RecordHeaders() {}
+
+  static Map<String, Object> ruleset(Ruleset r, RulesetSource source, String seeds) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("path", r.file());
+    m.put("sha256", r.sha256());
+    // what a resume reads back: the file itself, and what else decides the masked values
+    m.put("file", source.file().toAbsolutePath().toString());
+    if (source.seedsDir() != null) {
+      m.put("seeds_dir", source.seedsDir().toAbsolutePath().toString());
+      m.put("seeds_sha256", seeds);
+    }
+    m.put("mask_registry", RunFingerprints.maskRegistry());
+    return m;
+  }
+
+  static Map<String, Object> connection(ConnectionConfig c, Path file) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", c.name());
+    m.put("file", file.toAbsolutePath().toString());
+    m.put("db_type", c.dialect().name());
+    m.put("url", c.redactedUrl());
+    return m;
+  }
+
+  static Map<String, Object> options(RunRequest req, RunSecret secret, JsonNode resumed) {
+    RunOptions o = req.options();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dry_run", o.dryRun());
+    m.put("batch_size", o.batchSize());
+    m.put("max_rows", o.maxRows() == 0 ? null : o.maxRows());
+    m.put("continue_on_failure", o.continueOnFailure());
+    m.put("workers", o.workers());
+    m.put("instance_secret", !req.disableInstanceSecret());
+    m.put("run_secret_fingerprint", secret.fingerprint());
+    m.put("run_secret_generated", secret.generated());
+    m.put("host", RunProgress.host());
+    m.put("pid", RunProgress.pid());
+    if (resumed != null) {
+      m.put("resumed_from", resumed.path("id").asText());
+    }
+    return m;
+  }
+}
