@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.guise.db.Redact;
+import dev.guise.it.IntegrationServers.Engine;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,18 +25,18 @@ class RedactionIT {
   }
 
   private static TestEngine engine(String name) {
-    String url =
+    Engine server =
         switch (name) {
-          case "postgres" -> System.getenv(PostgresEngine.ENV);
-          case "mariadb" -> System.getenv(MariaDbEngine.ENV);
-          default -> "h2";
+          case "postgres" -> Engine.POSTGRES;
+          case "mariadb" -> Engine.MARIADB;
+          default -> null;
         };
-    Assumptions.assumeTrue(url != null && !url.isBlank(), name + ": its IT URL is not set");
-    return switch (name) {
-      case "postgres" -> new PostgresEngine(url);
-      case "mariadb" -> new MariaDbEngine(url);
-      default -> new H2Engine();
-    };
+    if (server == null) {
+      return new H2Engine();
+    }
+    String url = IntegrationServers.url(server).orElse(null);
+    Assumptions.assumeTrue(url != null, IntegrationServers.whySkipped(server));
+    return server == Engine.POSTGRES ? new PostgresEngine(url) : new MariaDbEngine(url);
   }
 
   /** One failing statement, the value it quotes, and its parameters. */
