@@ -83,23 +83,64 @@ public final class IntegrationServers {
   }
 
   private static Outcome embeddedPostgres() {
+    // one server for every IT of this JVM; ThrowawayPostgres removes it when the JVM exits
+    return embedded(
+        Engine.POSTGRES,
+        () -> {
+          ThrowawayPostgres pg = new ThrowawayPostgres().start();
+          return new Started(pg.url(), pg.port());
+        });
+  }
+
+  private record Started(String url, int port) {}
+
+  private static Outcome embedded(Engine engine, Supplier<Started> start) {
     try {
-      // one server for every IT of this JVM; ThrowawayPostgres removes it when the JVM exits
-      ThrowawayPostgres pg = new ThrowawayPostgres().start();
+      Started s = start.get();
       return new Outcome(
-          pg.url(),
-          "an embedded PostgreSQL on port " + pg.port() + " (GUISE_IT_POSTGRES_URL unset)");
+          s.url(),
+          "an embedded "
+              + engine.title()
+              + " on port "
+              + s.port()
+              + " ("
+              + engine.variable()
+              + " unset)");
     } catch (RuntimeException e) {
       System.err.println(e.getMessage());
       return new Outcome(
           null,
-          "GUISE_IT_POSTGRES_URL is unset and no embedded PostgreSQL could start ("
+          engine.variable()
+              + " is unset and no embedded "
+              + engine.title()
+              + " could start ("
               + e.getMessage().lines().findFirst().orElse("")
               + ")");
     }
   }
 
+  /**
+   * Off unless {@value #EMBEDDED_MARIADB} is true: on the embedded MariaDB 11.4 the temp-table
+   * write-back leaves a CHECK-violating row unchanged without an error (failingBatchKeeps... sees
+   * exit 0 and 9 of 10 rows updated, where 10.11 fails the batch), most likely the CHECK copied
+   * into the staging table and LOAD DATA's warning unread. Turn it on by default once the
+   * write-back reads those warnings (issue 8, bulk loads checked).
+   */
+  static final String EMBEDDED_MARIADB = "guise.it.embeddedMariaDb";
+
   private static Outcome embeddedMariaDb() {
-    return new Outcome(null, "GUISE_IT_MARIADB_URL is unset and no embedded MariaDB could start");
+    if (!Boolean.getBoolean(EMBEDDED_MARIADB)) {
+      return new Outcome(
+          null,
+          "GUISE_IT_MARIADB_URL is unset and the embedded MariaDB is off (-D"
+              + EMBEDDED_MARIADB
+              + "=true starts one)");
+    }
+    return embedded(
+        Engine.MARIADB,
+        () -> {
+          EmbeddedMariaDb maria = EmbeddedMariaDb.start();
+          return new Started(maria.url(), maria.port());
+        });
   }
 }
