@@ -2,6 +2,8 @@ package dev.guise.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.guise.it.IntegrationServers;
+import dev.guise.it.IntegrationServers.Engine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -35,7 +37,7 @@ class DemoRulesetIT {
   void demoRulesetMasksTheSameOnEveryEngine() throws Exception {
     Map<String, Map<String, String>> dumps = new LinkedHashMap<>();
     dumps.put("h2", mask("h2", "jdbc:h2:" + dir.resolve("h2db").toAbsolutePath(), null));
-    String pg = System.getenv("GUISE_IT_POSTGRES_URL");
+    String pg = IntegrationServers.url(Engine.POSTGRES).orElse(null);
     if (pg != null) {
       String schema = "guise_demo_it_" + Long.toHexString(System.nanoTime());
       try (Connection c = DriverManager.getConnection(pg);
@@ -51,7 +53,7 @@ class DemoRulesetIT {
         }
       }
     }
-    String maria = System.getenv("GUISE_IT_MARIADB_URL");
+    String maria = IntegrationServers.url(Engine.MARIADB).orElse(null);
     if (maria != null) {
       String db = "guise_demo_it_" + Long.toHexString(System.nanoTime());
       try (Connection c = DriverManager.getConnection(maria);

@@ -3,6 +3,7 @@ package dev.guise.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.guise.it.IntegrationServers.Engine;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same dataset, ruleset and run secret give identical masked values on every engine, whatever
  * the batch size: values are read into engine-independent Java types and hash inputs are encoded
- * canonically. Runs on H2 and on every configured server engine (at least one is needed).
+ * canonically. Runs on H2 and on every server engine {@link IntegrationServers} provides (at least
+ * one is needed).
  */
 class CrossEngineIT {
   private static final String RULESET =
@@ -79,21 +81,14 @@ class CrossEngineIT {
   @Test
   void everyEngineMasksTheSameDataToTheSameValues() throws Exception {
     engines.add(new H2Engine());
-    String pg = System.getenv(PostgresEngine.ENV);
-    if (pg != null && !pg.isBlank()) {
-      engines.add(new PostgresEngine(pg));
-    }
-    String maria = System.getenv(MariaDbEngine.ENV);
-    if (maria != null && !maria.isBlank()) {
-      engines.add(new MariaDbEngine(maria));
-    }
+    IntegrationServers.url(Engine.POSTGRES).ifPresent(u -> engines.add(new PostgresEngine(u)));
+    IntegrationServers.url(Engine.MARIADB).ifPresent(u -> engines.add(new MariaDbEngine(u)));
     assumeTrue(
         engines.size() > 1,
-        "set "
-            + PostgresEngine.ENV
-            + " and/or "
-            + MariaDbEngine.ENV
-            + " to compare masked values across engines");
+        IntegrationServers.whySkipped(Engine.POSTGRES)
+            + "; "
+            + IntegrationServers.whySkipped(Engine.MARIADB)
+            + "; nothing to compare H2 with");
 
     List<Object[]> data = dataset();
     Map<String, List<Map<String, Object>>> masked = new LinkedHashMap<>();

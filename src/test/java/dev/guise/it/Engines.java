@@ -11,15 +11,13 @@ final class Engines {
     return Stream.of("h2", "postgres", "mariadb");
   }
 
-  /** A fresh sandbox on the named engine (not yet opened); the test is skipped without its URL. */
+  /**
+   * A fresh sandbox on the named engine (not yet opened): the server of the engine's IT variable,
+   * else an embedded one (see {@link IntegrationServers}); the test is skipped when there is none.
+   */
   static TestEngine named(String name) {
-    String url =
-        switch (name) {
-          case "postgres" -> System.getenv(PostgresEngine.ENV);
-          case "mariadb" -> System.getenv(MariaDbEngine.ENV);
-          default -> "h2";
-        };
-    Assumptions.assumeTrue(url != null && !url.isBlank(), name + ": its IT URL is not set");
+    String url = url(name);
+    Assumptions.assumeTrue(url != null, () -> whySkipped(name));
     return switch (name) {
       case "postgres" -> new PostgresEngine(url);
       case "mariadb" -> new MariaDbEngine(url);
@@ -32,13 +30,8 @@ final class Engines {
    * named server's URL is not set.
    */
   static TestEngine forProcesses(String name, java.nio.file.Path dir) {
-    String url =
-        switch (name) {
-          case "postgres" -> System.getenv(PostgresEngine.ENV);
-          case "mariadb" -> System.getenv(MariaDbEngine.ENV);
-          default -> "h2";
-        };
-    if (url == null || url.isBlank()) {
+    String url = url(name);
+    if (url == null) {
       return null;
     }
     return switch (name) {
@@ -46,5 +39,24 @@ final class Engines {
       case "mariadb" -> new MariaDbEngine(url);
       default -> new H2FileEngine(dir);
     };
+  }
+
+  private static IntegrationServers.Engine server(String name) {
+    return switch (name) {
+      case "postgres" -> IntegrationServers.Engine.POSTGRES;
+      case "mariadb" -> IntegrationServers.Engine.MARIADB;
+      default -> null;
+    };
+  }
+
+  /** The engine's JDBC URL ("h2" for H2), or null when it has none. */
+  private static String url(String name) {
+    IntegrationServers.Engine s = server(name);
+    return s == null ? "h2" : IntegrationServers.url(s).orElse(null);
+  }
+
+  static String whySkipped(String name) {
+    IntegrationServers.Engine s = server(name);
+    return s == null ? "" : IntegrationServers.whySkipped(s);
   }
 }

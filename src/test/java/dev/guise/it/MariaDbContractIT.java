@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.guise.db.WriteBack;
+import dev.guise.it.IntegrationServers.Engine;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
 import java.nio.file.Files;
@@ -14,19 +15,16 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The dialect contract on MariaDB; set GUISE_IT_MARIADB_URL to run it. */
+/** The dialect contract on MariaDB: GUISE_IT_MARIADB_URL's server, else an embedded one. */
 class MariaDbContractIT extends DialectContract {
   @Override
   TestEngine createEngine() {
-    String url = System.getenv(MariaDbEngine.ENV);
-    return url == null || url.isBlank() ? null : new MariaDbEngine(url);
+    return IntegrationServers.url(Engine.MARIADB).map(MariaDbEngine::new).orElse(null);
   }
 
   @Override
   String whySkipped() {
-    return MariaDbEngine.ENV
-        + " is not set (e.g. jdbc:mariadb://127.0.0.1:3306/test?user=root);"
-        + " MariaDB contract tests skipped";
+    return IntegrationServers.whySkipped(Engine.MARIADB);
   }
 
   /** MySQL users write jdbc:mysql: URLs; the MariaDB driver must take them. */

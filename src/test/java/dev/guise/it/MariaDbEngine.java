@@ -4,9 +4,8 @@ import dev.guise.schema.ColumnCategory;
 import java.sql.SQLException;
 import java.util.List;
 
-/** MariaDB at {@code GUISE_IT_MARIADB_URL}; its sandbox schemas are databases. */
+/** MariaDB at a URL from {@link IntegrationServers}; its sandbox schemas are databases. */
 final class MariaDbEngine extends TestEngine {
-  static final String ENV = "GUISE_IT_MARIADB_URL";
   private final String url;
 
   MariaDbEngine(String url) {

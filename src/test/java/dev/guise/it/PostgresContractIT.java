@@ -1,17 +1,16 @@
 package dev.guise.it;
 
-/** The dialect contract on PostgreSQL; set GUISE_IT_POSTGRES_URL to run it. */
+import dev.guise.it.IntegrationServers.Engine;
+
+/** The dialect contract on PostgreSQL: GUISE_IT_POSTGRES_URL's server, else an embedded one. */
 class PostgresContractIT extends DialectContract {
   @Override
   TestEngine createEngine() {
-    String url = System.getenv(PostgresEngine.ENV);
-    return url == null || url.isBlank() ? null : new PostgresEngine(url);
+    return IntegrationServers.url(Engine.POSTGRES).map(PostgresEngine::new).orElse(null);
   }
 
   @Override
   String whySkipped() {
-    return PostgresEngine.ENV
-        + " is not set (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres);"
-        + " PostgreSQL contract tests skipped";
+    return IntegrationServers.whySkipped(Engine.POSTGRES);
   }
 }

@@ -3,9 +3,8 @@ package dev.guise.it;
 import dev.guise.schema.ColumnCategory;
 import java.util.List;
 
-/** PostgreSQL at {@code GUISE_IT_POSTGRES_URL}. */
+/** PostgreSQL at a URL from {@link IntegrationServers}. */
 final class PostgresEngine extends TestEngine {
-  static final String ENV = "GUISE_IT_POSTGRES_URL";
   private final String url;
 
   PostgresEngine(String url) {

@@ -1,7 +1,6 @@
 package dev.guise.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guise.cli.CliEnvironment;
@@ -54,16 +53,12 @@ class PrivilegesIT {
 
   @Test
   void postgres() throws Exception {
-    String url = System.getenv(PostgresEngine.ENV);
-    assumeTrue(url != null && !url.isBlank(), PostgresEngine.ENV + " is not set; skipped");
-    check(new PostgresEngine(url));
+    check(Engines.named("postgres"));
   }
 
   @Test
   void mariadb() throws Exception {
-    String url = System.getenv(MariaDbEngine.ENV);
-    assumeTrue(url != null && !url.isBlank(), MariaDbEngine.ENV + " is not set; skipped");
-    check(new MariaDbEngine(url));
+    check(Engines.named("mariadb"));
   }
 
   private void check(TestEngine e) throws Exception {
