@@ -230,7 +230,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!common.quiet) {
-      RunsCommand.warnDead(runs.store(env), spec.commandLine().getErr());
+      RunsCommand.warnDead(runs.store(env), spec.commandLine().getErr(), env, "run");
     }
     if (resume != null) {
       return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())

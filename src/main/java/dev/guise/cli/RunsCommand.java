@@ -84,7 +84,7 @@ final class RunsCommand implements Runnable {
     public Integer call() {
       List<JsonNode> found = new ArrayList<>();
       RunStore store = runs.store(env);
-      warnDead(store, spec.commandLine().getErr());
+      warnDead(store, spec.commandLine().getErr(), env, "runs list");
       for (JsonNode listed : store.list()) {
         JsonNode r = DeadRuns.seen(listed);
         if (status == null || status.equalsIgnoreCase(r.path("status").asText())) {
@@ -124,12 +124,18 @@ final class RunsCommand implements Runnable {
     return r.path("dry_run").asBoolean(r.path("options").path("dry_run").asBoolean());
   }
 
-  /** Names on stderr every run whose process died while its record says running. */
-  static void warnDead(RunStore store, PrintWriter err) {
+  /**
+   * Names on stderr every run whose process died while its record says running, and writes each to
+   * the audit log the first time any command finds it.
+   *
+   * @param command the command finding them, for the audit log
+   */
+  static void warnDead(RunStore store, PrintWriter err, CliEnvironment env, String command) {
     for (String line : DeadRuns.warnings(store)) {
       err.println(line);
     }
     err.flush();
+    DeadRuns.audit(store, new Workspace(env).audit(err), command);
   }
 
   private static JsonNode summary(JsonNode r) {
@@ -180,7 +186,7 @@ final class RunsCommand implements Runnable {
     @Override
     public Integer call() {
       RunStore store = runs.store(env);
-      warnDead(store, spec.commandLine().getErr());
+      warnDead(store, spec.commandLine().getErr(), env, "runs show");
       JsonNode r = DeadRuns.seen(store.show(id));
       PrintWriter out = spec.commandLine().getOut();
       if (common.json()) {

@@ -1,6 +1,7 @@
 package dev.guise.cli;
 
 import dev.guise.run.RunRepair;
+import dev.guise.runlog.DeadRuns;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ final class RunsRepairCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // found dead before the repair marks it: the audit log hears of it as any command would tell
+    DeadRuns.audit(
+        runs.store(env), new Workspace(env).audit(spec.commandLine().getErr()), "runs repair");
     List<String> done = new RunRepair(env::get).repair(runs.store(env), id);
     PrintWriter out = spec.commandLine().getOut();
     if (common.json()) {

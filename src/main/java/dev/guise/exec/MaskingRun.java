@@ -157,7 +157,7 @@ public final class MaskingRun {
       outcome = runners.run(step, ctx);
     } catch (TaskFailure e) {
       outcome = RunStatus.FAILED;
-      error = e.getMessage();
+      error = e.connectionLost() ? e.getMessage() + connectionLost() : e.getMessage();
     } catch (RuntimeException e) {
       outcome = RunStatus.FAILED;
       error = step.describe() + " - " + e.getMessage();
@@ -171,6 +171,18 @@ public final class MaskingRun {
     events.on(
         new RunEvent.TaskFinished(step.id(), step.describe(), outcome, error, millisSince(t0)));
     return outcome;
+  }
+
+  /** What a lost connection means for the run, named, and how to go on once the server is back. */
+  private String connectionLost() {
+    return "; connection '"
+        + pool.config().name()
+        + "' lost (the database server went away or the network failed)"
+        + (checkpoints.enabled()
+            ? "; once it is back, guise run --resume "
+                + checkpoints.runId()
+                + " continues after the last committed batch"
+            : "; run again once it is back");
   }
 
   private static boolean holdsAlways(Step step) {

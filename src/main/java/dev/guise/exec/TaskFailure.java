@@ -21,6 +21,21 @@ final class TaskFailure extends RuntimeException {
     return new TaskFailure(subject + " - " + Redact.sqlError(e) + more, e);
   }
 
+  /**
+   * Whether the task failed because its connection went away (SQLSTATE class 08: the server
+   * restarted or stopped, or the network failed) rather than over anything in the data.
+   */
+  boolean connectionLost() {
+    for (Throwable t = getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException s
+          && s.getSQLState() != null
+          && s.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A row's key for messages: the value, or {@code (a, b)} for a composite key. */
   static String key(Object[] row, int keySize) {
     if (keySize == 1) {

@@ -44,13 +44,17 @@ final class RunAuditing {
   }
 
   /**
-   * Writes {@code run_started}, runs {@code body} with an observer that also feeds the trail, and
-   * writes the run's ending, also when it ends before executing or with an exception.
+   * Writes {@code run_started} ({@code run_resumed} for a run continuing another), runs {@code
+   * body} with an observer that also feeds the trail, and writes the run's ending, also when it
+   * ends before executing or with an exception.
+   *
+   * @param resumedFrom the full id of the run this one continues, or null
    */
   RunResult around(
       RunRequest req,
       Ruleset ruleset,
       String runId,
+      String resumedFrom,
       RunObserver observer,
       Function<RunObserver, RunResult> body) {
     if (log == null) {
@@ -59,7 +63,11 @@ final class RunAuditing {
     RunAudit trail =
         new RunAudit(
             log, subject("run", req.ruleset(), ruleset, req.connection()).withRunId(runId));
-    trail.started(req.options().dryRun());
+    if (resumedFrom == null) {
+      trail.started(req.options().dryRun());
+    } else {
+      trail.resumed(resumedFrom, req.options().dryRun());
+    }
     RunResult result;
     try {
       result = body.apply(alsoTo(observer, trail));

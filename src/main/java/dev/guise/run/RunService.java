@@ -179,6 +179,7 @@ public final class RunService {
               req,
               ruleset,
               id,
+              resumed == null ? null : resumed.path("id").asText(),
               observer,
               o ->
                   execute(

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guise.exec.RunLiveness;
 import dev.guise.exec.RunStatus;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -71,6 +73,50 @@ public final class DeadRuns {
       }
     }
     return out;
+  }
+
+  /**
+   * Writes {@code run_interrupted} to the audit log for each dead run in the store, once per run: a
+   * run the log already names so is skipped, so listing runs again and again adds nothing.
+   *
+   * @param command the command that found them, e.g. {@code runs list}
+   */
+  public static void audit(RunStore store, AuditLog log, String command) {
+    List<JsonNode> dead = store.list().stream().filter(DeadRuns::isDead).toList();
+    if (dead.isEmpty()) {
+      return;
+    }
+    Set<String> told = new HashSet<>();
+    try {
+      for (AuditEntry e : log.read(null).entries()) {
+        if (AuditEvent.RUN_INTERRUPTED.json().equals(e.event())) {
+          told.add(e.runId());
+        }
+      }
+    } catch (IOException e) {
+      return; // an unreadable log cannot say what it holds: writing again could repeat a line
+    }
+    for (JsonNode r : dead) {
+      String id = r.path("id").asText();
+      if (told.add(id)) {
+        log.append(
+            AuditEvent.RUN_INTERRUPTED,
+            RunStatus.INTERRUPTED.json(),
+            new AuditSubject(
+                command,
+                r.path("connection").path("name").asText(null),
+                r.path("ruleset").path("path").asText(null),
+                r.path("ruleset").path("sha256").asText(null),
+                id),
+            "record said "
+                + r.path("status").asText()
+                + "; process "
+                + r.path("options").path("pid").asLong()
+                + " on "
+                + r.path("options").path("host").asText()
+                + " is gone");
+      }
+    }
   }
 
   private static Instant created(JsonNode record) {

@@ -6,9 +6,10 @@ import dev.guise.exec.RunStatus;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Listens to one run and writes its audit lines: {@code run_started} when the record is created,
- * then exactly one ending ({@code run_finished}, {@code run_failed} or {@code run_cancelled}), from
- * the run's last event or, when the run ended before executing, from {@link #ended}.
+ * Listens to one run and writes its audit lines: {@code run_started} (or {@code run_resumed}) when
+ * the record is created, then exactly one ending ({@code run_finished}, {@code run_failed} or
+ * {@code run_cancelled}), from the run's last event or, when the run ended before executing, from
+ * {@link #ended}.
  */
 public final class RunAudit implements RunListener {
   private final AuditLog log;
@@ -22,6 +23,18 @@ public final class RunAudit implements RunListener {
 
   public void started(boolean dryRun) {
     log.append(AuditEvent.RUN_STARTED, "started", about, dryRun ? "dry run" : null);
+  }
+
+  /**
+   * {@code run_resumed} in place of {@code run_started}: a run that continues {@code from}, so each
+   * run id still has one opening line and one ending.
+   */
+  public void resumed(String from, boolean dryRun) {
+    log.append(
+        AuditEvent.RUN_RESUMED,
+        "started",
+        about,
+        "continues run " + from + (dryRun ? "; dry run" : ""));
   }
 
   @Override

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guise.runlog.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,51 @@ class DeadRunTest {
     JsonNode after = Json.MAPPER.readTree(record.toFile());
     assertThat(after.path("status").asText()).isEqualTo("interrupted");
     assertThat(h.run("runs", "list").err()).doesNotContain(id);
+  }
+
+  @Test
+  void aDeadRunIsAuditedOnceAsInterruptedAndItsResumeAsResumed() throws Exception {
+    runningAs(deadPid());
+    h.run("runs", "list");
+    h.run("runs", "list");
+    h.run("runs", "show", id);
+    List<JsonNode> interrupted = audit("run_interrupted");
+    assertThat(interrupted).as("one line, from the first command that found it").hasSize(1);
+    JsonNode line = interrupted.get(0);
+    assertThat(line.path("run_id").asText()).isEqualTo(id);
+    assertThat(line.path("command").asText()).isEqualTo("runs list");
+    assertThat(line.path("connection").asText()).isEqualTo("db");
+    assertThat(line.path("outcome").asText()).isEqualTo("interrupted");
+    assertThat(line.path("detail").asText()).startsWith("record said running; process ");
+
+    CliHarness.Result resumed = h.run("run", "--resume", id);
+    assertThat(resumed.code()).as(resumed.all()).isZero();
+    String newId = Json.MAPPER.readTree(h.lastRecord()).path("id").asText();
+    List<JsonNode> opened = audit("run_resumed");
+    assertThat(opened).hasSize(1);
+    assertThat(opened.get(0).path("run_id").asText()).isEqualTo(newId);
+    assertThat(opened.get(0).path("detail").asText()).isEqualTo("continues run " + id);
+    assertThat(audit("run_started"))
+        .as("a resumed run opens with run_resumed only")
+        .extracting(l -> l.path("run_id").asText())
+        .containsExactly(id);
+    assertThat(audit("run_finished"))
+        .extracting(l -> l.path("run_id").asText())
+        .containsExactly(id, newId);
+    h.run("runs", "repair", id);
+    assertThat(audit("run_interrupted")).hasSize(1);
+  }
+
+  /** The audit log's lines of one event, oldest first. */
+  private List<JsonNode> audit(String event) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (String l : Files.readAllLines(h.home.resolve("audit.jsonl"))) {
+      JsonNode n = Json.MAPPER.readTree(l);
+      if (n.path("event").asText().equals(event)) {
+        out.add(n);
+      }
+    }
+    return out;
   }
 
   @Test

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real jar ({@code target/guise.jar}) as a child process in a working folder, its merged output
- * read on a thread of its own; {@link #batchSeen} completes at the n-th committed-batch line.
+ * read on a thread of its own; {@link #batchSeen} completes at the n-th committed-batch line, after
+ * the action given for it (by default SIGKILL to the child) has run.
  */
 final class GuiseProcess {
   static final long WAIT_SECONDS = 120;
@@ -28,6 +29,17 @@ final class GuiseProcess {
    * @param killAfterBatches the committed-batch line that completes {@link #batchSeen}
    */
   GuiseProcess(Path dir, Map<String, String> env, int killAfterBatches, List<String> args)
+      throws IOException {
+    this(dir, env, killAfterBatches, null, args);
+  }
+
+  /**
+   * @param atBatchLine the committed-batch line that runs {@code atBatch}
+   * @param atBatch runs on the output reader at the n-th committed-batch line, the child still
+   *     running (no added latency); null to SIGKILL the child there
+   */
+  GuiseProcess(
+      Path dir, Map<String, String> env, int atBatchLine, Runnable atBatch, List<String> args)
       throws IOException {
     Path jar = Path.of("target/guise.jar").toAbsolutePath();
     List<String> cmd =
@@ -50,9 +62,18 @@ final class GuiseProcess {
                 String line;
                 while ((line = r.readLine()) != null) {
                   if (line.endsWith(" rows") && line.contains("/")) {
-                    if (batches.incrementAndGet() == killAfterBatches) {
-                      process.destroyForcibly(); // SIGKILL, from the reader: no added latency
-                      batchSeen.complete(null);
+                    if (batches.incrementAndGet() == atBatchLine) {
+                      if (atBatch == null) {
+                        process.destroyForcibly(); // SIGKILL, from the reader: no added latency
+                        batchSeen.complete(null);
+                      } else {
+                        try {
+                          atBatch.run();
+                          batchSeen.complete(null);
+                        } catch (RuntimeException e) {
+                          batchSeen.completeExceptionally(e); // the output is still read
+                        }
+                      }
                     }
                   }
                   text.append(line).append('\n');
@@ -66,11 +87,21 @@ final class GuiseProcess {
     reader.start();
   }
 
+  /** The environment a child needs: its own GUISE_HOME and the suites' run secret. */
+  static Map<String, String> env(Path home) {
+    return Map.of("GUISE_HOME", home.toString(), "GUISE_RUN_SECRET", GuiseCli.RUN_SECRET);
+  }
+
   /** Waits for the process to end (killed or not) and for its output. */
   int await() throws InterruptedException {
-    if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+    return await(WAIT_SECONDS);
+  }
+
+  /** As {@link #await()}, failing (after a SIGKILL) when the child is not gone within seconds. */
+  int await(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
-      throw new AssertionError("guise did not end within " + WAIT_SECONDS + " s:\n" + this);
+      throw new AssertionError("guise did not end within " + seconds + " s:\n" + this);
     }
     reader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     return process.exitValue();

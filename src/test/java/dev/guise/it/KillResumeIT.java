@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * built.
  */
 class KillResumeIT {
-  private static final String RULESET =
+  /** Two masked columns of {@code people}, one of them hashed on its own value. */
+  static final String RULESET =
       "version: '1.0'\n"
           + "tasks:\n"
           + "  - type: mask_table\n"
@@ -115,11 +116,7 @@ class KillResumeIT {
         new ArrayList<>(List.of("run", "ruleset.yml", "-c", "it", "--batch-size", "500"));
     args.addAll(List.of(more));
     return new GuiseProcess(
-        tmp.resolve("work"),
-        Map.of(
-            "GUISE_HOME", tmp.resolve("home").toString(), "GUISE_RUN_SECRET", GuiseCli.RUN_SECRET),
-        killAfter,
-        args);
+        tmp.resolve("work"), GuiseProcess.env(tmp.resolve("home")), killAfter, args);
   }
 
   private String newestRun() throws IOException {
@@ -128,7 +125,8 @@ class KillResumeIT {
     }
   }
 
-  private static void fill(TestEngine e, int rows) throws SQLException {
+  /** Creates {@code people} with {@code rows} rows, each {@code v} "orig". */
+  static void fill(TestEngine e, int rows) throws SQLException {
     e.sql(
         "CREATE TABLE "
             + e.t("people")
@@ -140,7 +138,7 @@ class KillResumeIT {
     e.insert("people", List.of("id", "v", "email"), data);
   }
 
-  private static void refill(TestEngine e, int rows) throws SQLException {
+  static void refill(TestEngine e, int rows) throws SQLException {
     e.sql("DROP TABLE " + e.t("people"));
     fill(e, rows);
   }

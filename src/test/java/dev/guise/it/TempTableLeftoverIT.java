@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,11 +103,7 @@ class TempTableLeftoverIT {
     GuiseProcess p =
         new GuiseProcess(
             tmp.resolve("work"),
-            Map.of(
-                "GUISE_HOME",
-                tmp.resolve("home").toString(),
-                "GUISE_RUN_SECRET",
-                GuiseCli.RUN_SECRET),
+            GuiseProcess.env(tmp.resolve("home")),
             1,
             List.of("run", "ruleset.yml", "-c", "it", "--batch-size", "200", "--remask"));
     p.await();

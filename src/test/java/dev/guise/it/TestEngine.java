@@ -64,6 +64,17 @@ abstract class TestEngine implements AutoCloseable {
     createSchema(otherSchema);
   }
 
+  /** Opens the admin connection anew: a server restarted under the test ended the old session. */
+  void reconnect() throws SQLException {
+    try {
+      admin.close();
+    } catch (SQLException gone) {
+      // its server is the one that went away
+    }
+    admin = DriverManager.getConnection(dialect().driverUrl(url()));
+    admin.setAutoCommit(true);
+  }
+
   void createSchema(String name) throws SQLException {
     sql("CREATE SCHEMA " + q(name));
   }
