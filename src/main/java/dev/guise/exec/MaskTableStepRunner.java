@@ -34,6 +34,17 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
     }
     TablePipeline.Start start =
         checkpoint == null ? TablePipeline.Start.BEGINNING : checkpoint.start(step.key());
+    if (start.afterKey() != null
+        && step.rules().stream().anyMatch(r -> r.pipeline().shuffle() != null)) {
+      // the permutation is drawn from the column's original values, part of which are masked now
+      throw new TaskFailure(
+          table
+              + " - secure_shuffle cannot continue a table part-way: "
+              + start.counts().updated()
+              + " rows are already shuffled and its first pass needs the original column; restore"
+              + " the table (or its column) from its source and run the task again",
+          null);
+    }
     if (checkpoint != null) {
       begin(checkpoint, ctx, table, RunStatus.RUNNING.json());
     }

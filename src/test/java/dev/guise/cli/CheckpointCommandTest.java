@@ -3,6 +3,7 @@ package dev.guise.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.guise.exec.RunStatus;
 import dev.guise.runlog.Json;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,5 +76,28 @@ class CheckpointCommandTest {
     assertThat(changed.err()).contains("the ruleset changed since it started").contains("--force");
     CliHarness.Result usage = h.run("run", "r.yml", "--resume", id);
     assertThat(usage.code()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void aSecureShuffleTaskIsNotContinuedPartWay() throws Exception {
+    h.sql(
+        "CREATE TABLE s (id INT PRIMARY KEY, name VARCHAR(20), code VARCHAR(3),"
+            + " CHECK (id <= 4 OR code <> 'x'))",
+        "INSERT INTO s SELECT x, 'n' || x, 'c' FROM SYSTEM_RANGE(1, 8)");
+    h.write("secret.txt", "one-secret-of-twenty-characters-at-least");
+    h.write(
+        "s.yml",
+        "version: '1.0'\ntasks:\n  - type: mask_table\n    table: s\n    key: id\n    rules:\n"
+            + "      - column: name\n        masks: [{type: secure_shuffle}]\n"
+            + "      - column: code\n        masks: [{type: from_fixed, value: x}]\n");
+    CliHarness.Result failed =
+        h.run("run", "s.yml", "-c", "db", "--batch-size", "2", "--run-secret-file", "secret.txt");
+    assertThat(failed.code()).as(failed.all()).isEqualTo(ExitCodes.of(RunStatus.FAILED, false));
+    String id = Json.MAPPER.readTree(h.lastRecord()).path("id").asText();
+    String partly = h.dump("s", "id");
+    CliHarness.Result resumed = h.run("run", "--resume", id, "--run-secret-file", "secret.txt");
+    assertThat(resumed.code()).as(resumed.all()).isEqualTo(ExitCodes.of(RunStatus.FAILED, false));
+    assertThat(resumed.all()).contains("secure_shuffle cannot continue a table part-way: 4 rows");
+    assertThat(h.dump("s", "id")).as("nothing more written").isEqualTo(partly);
   }
 }
