@@ -1,7 +1,5 @@
 package dev.guise.mask;
 
-import dev.guise.ErrorCode;
-import dev.guise.GuiseException;
 import dev.guise.secret.Rng;
 import java.util.List;
 
@@ -27,40 +25,17 @@ public final class SocialSecurityNumberMask implements Mask {
     return new SocialSecurityNumberMask();
   }
 
+  private static final IdNumberLayout LAYOUT =
+      new IdNumberLayout(
+          NAME,
+          "an SSN",
+          9,
+          SocialSecurityNumberMask::generate,
+          g -> g.substring(0, 3) + "-" + g.substring(3, 5) + "-" + g.substring(5));
+
   @Override
   public Object apply(Object value, MaskContext ctx) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Long || value instanceof Integer) {
-      String in = String.format("%09d", ((Number) value).longValue());
-      return Long.parseLong(generate(in, ctx.rng()));
-    }
-    if (!(value instanceof String s)) {
-      throw new GuiseException(
-          ErrorCode.RUN_FAILED,
-          NAME
-              + " - cannot mask a "
-              + value.getClass().getSimpleName()
-              + " value as an SSN; use it on text or integer columns");
-    }
-    if (s.isBlank()) {
-      return s;
-    }
-    StringBuilder digits = new StringBuilder(9);
-    s.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> digits.append((char) c));
-    if (digits.length() != 9) {
-      String g = generate("", ctx.rng());
-      return g.substring(0, 3) + "-" + g.substring(3, 5) + "-" + g.substring(5);
-    }
-    String g = generate(digits.toString(), ctx.rng());
-    char[] out = s.toCharArray();
-    for (int i = 0, k = 0; i < out.length; i++) {
-      if (out[i] >= '0' && out[i] <= '9') {
-        out[i] = g.charAt(k++);
-      }
-    }
-    return new String(out);
+    return LAYOUT.apply(value, ctx.rng());
   }
 
   /** Nine digits of a valid SSN other than {@code avoid}. */

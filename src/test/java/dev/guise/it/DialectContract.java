@@ -334,6 +334,20 @@ abstract class DialectContract {
             - {column: c_comp, masks: [{type: retain_date_component, month: true}]}
             - {column: c_card, masks: [{type: credit_card}]}
             - {column: c_ssn, masks: [{type: social_security_number}]}
+            - {column: c_cpf, masks: [{type: brazilian_cpf}]}
+            - column: c_notes
+              masks:
+                - type: unstructured_text
+                  matchers:
+                    regex:
+                      - {label: PATIENT_ID, pattern: 'P_[0-9]+'}
+                      - {label: CPF, pattern: '[0-9]{3}[.][0-9]{3}[.][0-9]{3}-[0-9]{2}'}
+                    context_sources:
+                      - {label: CITY, column: c_jsonpath}
+                  masks:
+                    - {label: PATIENT_ID, masks: [{type: from_fixed, value: '[ID]'}]}
+                    - {label: CPF, masks: [{type: brazilian_cpf}]}
+                    - {label: CITY, masks: [{type: from_fixed, value: Town}]}
             - {column: c_bucket2, masks: [{type: secure_shuffle, shuffle_group: [gender]}]}
             - column: c_check
               masks: [{type: imitate, force_change: true}, {type: set_checksum, checksum_type: luhn}]
@@ -359,7 +373,8 @@ abstract class DialectContract {
             + " (id int PRIMARY KEY, gender varchar(1), c_file varchar(60), c_blob varchar(60),"
             + " c_jsonpath varchar(40), c_replsub varchar(20), c_bucket int, c_age date, c_year date,"
             + " c_comp date, c_card varchar(19), c_ssn varchar(11), c_check varchar(20),"
-            + " c_doc varchar(300), c_xml varchar(300), c_bucket2 int)");
+            + " c_doc varchar(300), c_xml varchar(300), c_bucket2 int, c_cpf varchar(14),"
+            + " c_notes varchar(200))");
     List<String> cols =
         List.of(
             "id",
@@ -377,7 +392,9 @@ abstract class DialectContract {
             "c_check",
             "c_doc",
             "c_xml",
-            "c_bucket2");
+            "c_bucket2",
+            "c_cpf",
+            "c_notes");
     e.insert(
         "lib_masks",
         cols,
@@ -404,7 +421,9 @@ abstract class DialectContract {
                       + i
                       + "\"}}",
                   "<p><name>Real " + i + "</name><age>4" + i + "</age></p>",
-                  i
+                  i,
+                  "123.456.789-09",
+                  "P_" + i + " from OLD, CPF 123.456.789-09; oldest P_" + i
                 }));
     java.nio.file.Files.createDirectories(tmp.resolve("work"));
     // relative to the ruleset's folder (the CLI's working folder here), not the JVM's
@@ -452,6 +471,16 @@ abstract class DialectContract {
       assertThat((String) row.get("c_xml"))
           .contains("<name>Anon</name>")
           .contains("<age>4" + id + "</age>");
+      String cpf = (String) row.get("c_cpf");
+      assertThat(cpf)
+          .matches("[0-9]{3}\\.[0-9]{3}\\.[0-9]{3}-[0-9]{2}")
+          .isNotEqualTo("123.456.789-09");
+      assertThat(dev.guise.mask.BrazilianCpfMaskTest.isValid(cpf)).as(cpf).isTrue();
+      String notes = (String) row.get("c_notes");
+      assertThat(notes)
+          .matches(
+              "\\[ID\\] from Town, CPF [0-9]{3}\\.[0-9]{3}\\.[0-9]{3}-[0-9]{2}; oldest \\[ID\\]")
+          .doesNotContain("123.456.789-09");
     }
   }
 
