@@ -41,12 +41,23 @@ final class LibraryReading {
         || root.get("tasks") instanceof YNode.YMap;
   }
 
+  /**
+   * Whether any mapping in the tree holds a {@code $ref}: then it is expanded even without imports.
+   */
+  static boolean hasRef(YNode node) {
+    if (node instanceof YNode.YMap m) {
+      return m.has(RefExpander.REF)
+          || m.entries().values().stream().anyMatch(LibraryReading::hasRef);
+    }
+    return node instanceof YNode.YList l && l.items().stream().anyMatch(LibraryReading::hasRef);
+  }
+
   /** The ruleset with its imports read and every {@code $ref} in it replaced by its target. */
   static YNode.YMap expand(YNode.YMap root, Libraries libraries, Diagnostics diagnostics) {
     Map<String, Libraries.Library> imported = new LinkedHashMap<>();
     YNode list = root.get("imports");
     List<YNode> items = list instanceof YNode.YList l ? l.items() : List.of();
-    if (!(list instanceof YNode.YList)) {
+    if (list != null && !(list instanceof YNode.YList)) {
       diagnostics.error(
           "wrong-type",
           list.location(),

@@ -109,7 +109,7 @@ public final class RulesetParser {
       return new Result(diagnostics.hasErrors() ? null : lib, diagnostics.list());
     }
     Libraries libraries = new Libraries(libraryDirs, diagnostics);
-    if (map.has("imports")) {
+    if (map.has("imports") || LibraryReading.hasRef(map)) {
       map = LibraryReading.expand(map, libraries, diagnostics);
       if (diagnostics.hasErrors()) {
         // a reference that did not expand would only repeat itself as follow-on errors

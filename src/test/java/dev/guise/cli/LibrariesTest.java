@@ -199,6 +199,17 @@ class LibrariesTest {
   }
 
   @Test
+  void aRefWithoutImportsNamesTheMissingImport() throws Exception {
+    h.write("noimports.yml", RULESET.replace("imports:\n  - pii/people\n  - shop\n", ""));
+    CliHarness.Result v = h.run("validate", "noimports.yml", "--libraries", "libs");
+    assertThat(v.code()).as(v.all()).isEqualTo(3);
+    assertThat(v.err())
+        .contains("noimports.yml:7:9 - $ref 'pii/people#database_rules/name_rule' names library")
+        .contains("which this ruleset does not import; add it to 'imports'")
+        .doesNotContain("unknown key '$ref'");
+  }
+
+  @Test
   void validateRecognisesALibraryAndRunRefusesIt() throws Exception {
     CliHarness.Result ok = h.run("validate", "libs/pii/people.yml");
     assertThat(ok.code()).as(ok.all()).isZero();
