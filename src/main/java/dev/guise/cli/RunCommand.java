@@ -9,6 +9,7 @@ import dev.guise.run.RunRequest;
 import dev.guise.runlog.RunStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Folder of user seed files (CSV with a header), searched before the built-ins.")
   Path seedsDir;
+
+  @Option(names = "--libraries", paramLabel = "DIR", description = RulesetOptions.LIBRARIES_HELP)
+  Path librariesDir;
 
   @Option(
       names = {"-c", "--connection"},
@@ -204,7 +208,10 @@ final class RunCommand implements Callable<Integer> {
         new RulesetSource(
             Path.of(file),
             rec.path("ruleset").path("path").asText(),
-            seeds == null ? null : Path.of(seeds)),
+            seeds == null ? null : Path.of(seeds),
+            rec.path("ruleset").path("libraries_dir").isTextual()
+                ? List.of(Path.of(rec.path("ruleset").path("libraries_dir").asText()))
+                : List.of()),
         Path.of(connectionsFile),
         rec.path("connection").path("name").asText(),
         options,
@@ -259,6 +266,7 @@ final class RunCommand implements Callable<Integer> {
     RulesetOptions ruleset = new RulesetOptions();
     ruleset.ruleset = rulesetFile;
     ruleset.seedsDir = seedsDir;
+    ruleset.librariesDir = librariesDir;
     RunRequest req =
         new RunRequest(
             ws.ruleset(ruleset),

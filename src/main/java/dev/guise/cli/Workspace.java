@@ -78,7 +78,10 @@ final class Workspace {
     return new RulesetSource(
         env.workingDir().resolve(options.ruleset),
         options.ruleset.toString(),
-        options.seedsDir == null ? null : env.workingDir().resolve(options.seedsDir));
+        options.seedsDir == null ? null : env.workingDir().resolve(options.seedsDir),
+        options.librariesDir == null
+            ? List.of()
+            : List.of(env.workingDir().resolve(options.librariesDir)));
   }
 
   /** What validate and plan check: the ruleset, and the connection's schema when one is named. */

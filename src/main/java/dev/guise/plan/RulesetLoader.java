@@ -33,6 +33,7 @@ public final class RulesetLoader {
   private final MaskRegistry registry;
   private final SeedCatalog seeds;
   private final Map<String, TaskReader> readers;
+  private final List<Path> libraryDirs;
 
   /**
    * A loader with the built-in seed files.
@@ -48,9 +49,21 @@ public final class RulesetLoader {
    * @param readers the task types it reads, by YAML {@code type}
    */
   public RulesetLoader(MaskRegistry registry, SeedCatalog seeds, Map<String, TaskReader> readers) {
+    this(registry, seeds, readers, List.of());
+  }
+
+  /**
+   * @param libraryDirs folders searched in turn for the libraries a ruleset imports
+   */
+  public RulesetLoader(
+      MaskRegistry registry,
+      SeedCatalog seeds,
+      Map<String, TaskReader> readers,
+      List<Path> libraryDirs) {
     this.registry = registry;
     this.seeds = seeds;
     this.readers = readers;
+    this.libraryDirs = List.copyOf(libraryDirs);
   }
 
   public Result load(Path path) {
@@ -77,7 +90,8 @@ public final class RulesetLoader {
             built.put(
                 spec,
                 new MaskBuilder(registry, seeds, baseDir, diagnostics)
-                    .pipeline(spec.items(), spec.location())));
+                    .pipeline(spec.items(), spec.location())),
+        libraryDirs);
   }
 
   private static Result result(RulesetParser.Result parsed, Map<MaskSpec, Pipeline> built) {

@@ -10,6 +10,9 @@ import java.util.List;
  * @param skipDefaults values never masked unless a rule's {@code skip} replaces them
  * @param baseDir the ruleset's folder, which relative paths in it (e.g. {@code sql_file}) start
  *     from
+ * @param libraries the libraries it imported, with their hashes, in import order
+ * @param library true when the file is a ruleset library checked on its own: it has no tasks and
+ *     cannot be run
  */
 public record Ruleset(
     String file,
@@ -18,4 +21,17 @@ public record Ruleset(
     List<SkipValue> skipDefaults,
     List<Task> tasks,
     boolean autoManageTriggers,
-    java.nio.file.Path baseDir) {}
+    java.nio.file.Path baseDir,
+    List<LibraryUse> libraries,
+    boolean library) {
+  public Ruleset(
+      String file,
+      String sha256,
+      String doc,
+      List<SkipValue> skipDefaults,
+      List<Task> tasks,
+      boolean autoManageTriggers,
+      java.nio.file.Path baseDir) {
+    this(file, sha256, doc, skipDefaults, tasks, autoManageTriggers, baseDir, List.of(), false);
+  }
+}

@@ -44,14 +44,24 @@ public final class RulesetParser {
 
   private final Map<String, TaskReader> readers;
   private final MasksCheck masks;
+  private final List<Path> libraryDirs;
 
   /**
    * @param readers the task types it reads, by YAML {@code type}, in the order messages list them
    * @param masks called for each rule's masks as they are read
    */
   public RulesetParser(Map<String, TaskReader> readers, MasksCheck masks) {
+    this(readers, masks, List.of());
+  }
+
+  /**
+   * @param libraryDirs folders searched in turn for imported libraries ({@code
+   *     <namespace>/<library>.yml})
+   */
+  public RulesetParser(Map<String, TaskReader> readers, MasksCheck masks, List<Path> libraryDirs) {
     this.readers = readers;
     this.masks = masks;
+    this.libraryDirs = List.copyOf(libraryDirs);
   }
 
   public Result parse(Path path) {
@@ -92,15 +102,22 @@ public final class RulesetParser {
           "a ruleset must be a mapping with 'version' and 'tasks', found " + root.kind());
       return new Result(null, diagnostics.list());
     }
+    if (LibraryReading.isLibrary(map)) {
+      Ruleset lib =
+          new LibraryReading(diagnostics, masks, rules, readers, baseDir)
+              .validate(map, fileName, sha);
+      return new Result(diagnostics.hasErrors() ? null : lib, diagnostics.list());
+    }
+    Libraries libraries = new Libraries(libraryDirs, diagnostics);
+    if (map.has("imports") || LibraryReading.hasRef(map)) {
+      map = LibraryReading.expand(map, libraries, diagnostics);
+      if (diagnostics.hasErrors()) {
+        // a reference that did not expand would only repeat itself as follow-on errors
+        return new Result(null, diagnostics.list());
+      }
+    }
     MapFields f = new MapFields(map, "the ruleset", DOCUMENT_KEYS, diagnostics);
     checkVersion(f, diagnostics);
-    if (f.has("imports")) {
-      diagnostics.error(
-          "unsupported",
-          f.locationOf("imports"),
-          "'imports' (ruleset libraries) is not supported by this version of Guise; inline the"
-              + " definitions");
-    }
     List<SkipValue> skipDefaults =
         f.has("skip_defaults")
             ? rules.skipList(f.node("skip_defaults"))
@@ -134,7 +151,9 @@ public final class RulesetParser {
                 List.copyOf(skipDefaults),
                 List.copyOf(tasks),
                 Boolean.TRUE.equals(triggers),
-                baseDir);
+                baseDir,
+                libraries.used(),
+                false);
     return new Result(ruleset, diagnostics.list());
   }
 
@@ -162,7 +181,7 @@ public final class RulesetParser {
     }
   }
 
-  private static void checkVersion(MapFields f, Diagnostics diagnostics) {
+  static void checkVersion(MapFields f, Diagnostics diagnostics) {
     YNode v = f.node("version");
     if (v == null) {
       f.missing("version");

@@ -28,6 +28,14 @@ final class RecordHeaders {
       m.put("seeds_sha256", seeds);
     }
     m.put("mask_registry", RunFingerprints.maskRegistry());
+    m.put(
+        "libraries",
+        r.libraries().stream()
+            .map(l -> Map.of("name", l.name(), "file", l.file(), "sha256", l.sha256()))
+            .toList());
+    if (!source.libraryDirs().isEmpty()) {
+      m.put("libraries_dir", source.libraryDirs().get(0).toAbsolutePath().toString());
+    }
     return m;
   }
 

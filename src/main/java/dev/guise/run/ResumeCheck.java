@@ -2,10 +2,14 @@ package dev.guise.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guise.exec.RunStatus;
+import dev.guise.ruleset.LibraryUse;
+import dev.guise.ruleset.Ruleset;
 import dev.guise.yaml.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Whether a run may be resumed: not finished, the same run secret (by fingerprint), and, unless
@@ -55,6 +59,47 @@ final class ResumeCheck {
         "the masks of this Guise version",
         old.path("ruleset").path("mask_registry"),
         RunFingerprints.maskRegistry());
+    return out;
+  }
+
+  /** A library file checked on its own has no tasks: running it is a mistake worth naming. */
+  static List<Diagnostic> notALibrary(Ruleset parsed) {
+    if (parsed == null || !parsed.library()) {
+      return List.of();
+    }
+    return List.of(
+        Diagnostic.error(
+            "library-not-runnable",
+            parsed.file(),
+            "is a ruleset library, not a ruleset; run a ruleset that imports it"));
+  }
+
+  /**
+   * Unless forced, every library the run used when it started must be unchanged (by SHA-256), and
+   * none added or dropped.
+   */
+  static List<Diagnostic> libraries(JsonNode old, List<LibraryUse> now, boolean force) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (force) {
+      return out;
+    }
+    Map<String, String> before = new TreeMap<>();
+    old.path("ruleset")
+        .path("libraries")
+        .forEach(l -> before.put(l.path("name").asText(), l.path("sha256").asText()));
+    Map<String, String> after = new TreeMap<>();
+    now.forEach(l -> after.put(l.name(), l.sha256()));
+    if (!before.equals(after)) {
+      out.add(
+          Diagnostic.error(
+              "resume-changed",
+              "run " + old.path("id").asText(),
+              "the ruleset libraries changed since it started ("
+                  + before
+                  + " -> "
+                  + after
+                  + "), so the rest would be masked differently; restore them, or pass --force"));
+    }
     return out;
   }
 

@@ -117,6 +117,7 @@ public final class RunService {
     List<Diagnostic> problems = new ArrayList<>();
     RulesetLoader.Result parsed = parse(req.ruleset());
     problems.addAll(parsed.diagnostics());
+    problems.addAll(ResumeCheck.notALibrary(parsed.ruleset()));
     ConnectionConfig conn = connection(req.connectionsFile(), req.connection(), problems);
     if (problems.stream().anyMatch(Diagnostic::isError)) {
       audit.rejected(req, parsed.ruleset());
@@ -130,6 +131,7 @@ public final class RunService {
     if (resumed != null) {
       problems.addAll(
           ResumeCheck.check(resumed, ruleset.sha256(), seeds, secret.fingerprint(), req.force()));
+      problems.addAll(ResumeCheck.libraries(resumed, ruleset.libraries(), req.force()));
       if (problems.stream().anyMatch(Diagnostic::isError)) {
         return new RunResult(problems, null, null, null);
       }
@@ -335,10 +337,13 @@ public final class RunService {
     return relevant.stream().anyMatch(Diagnostic::isError) ? null : c;
   }
 
-  private static RulesetLoader.Result parse(RulesetSource source) {
+  private RulesetLoader.Result parse(RulesetSource source) {
     SeedCatalog seeds =
         source.seedsDir() == null ? SeedCatalog.builtIn() : new SeedCatalog(source.seedsDir());
-    return new RulesetLoader(MaskRegistry.standard(), seeds, TaskKinds.BUILT_IN.readers())
+    List<Path> libraries = new ArrayList<>(source.libraryDirs());
+    libraries.add(guiseHome.resolve("libraries"));
+    return new RulesetLoader(
+            MaskRegistry.standard(), seeds, TaskKinds.BUILT_IN.readers(), libraries)
         .load(source.file(), source.label());
   }
 

@@ -27,6 +27,7 @@ import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
 import dev.guise.secret.RunKey;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -531,6 +532,53 @@ abstract class DialectContract {
     List<Map<String, Object>> after = e.dump("line_items");
     assertThat(after).hasSize(12);
     assertThat(column(after, "note")).containsOnly("done");
+    assertThat(column(after, "qty"))
+        .allSatisfy(q -> assertThat(((Number) q).intValue()).isBetween(100, 200));
+  }
+
+  /** imports and $ref into two libraries, one namespaced, expand the same way on every engine. */
+  @Test
+  void rulesetLibrariesExpandAndRun() throws Exception {
+    e.sql("CREATE TABLE " + e.t("lib_people") + " (id int PRIMARY KEY, name varchar(30), qty int)");
+    e.insert(
+        "lib_people",
+        List.of("id", "name", "qty"),
+        List.of(new Object[] {1, "Ann", 1}, new Object[] {2, "Bob", 2}, new Object[] {3, "Cy", 3}));
+    Path libs = tmp.resolve("work/libs");
+    Files.createDirectories(libs.resolve("pii"));
+    Files.writeString(
+        libs.resolve("pii/people.yml"),
+        """
+        version: '1.0'
+        masks:
+          fixed: {type: from_fixed, value: Someone}
+        database_rules:
+          name: {column: name, masks: [{$ref: "#masks/fixed"}]}
+        """);
+    Files.writeString(
+        libs.resolve("numbers.yml"),
+        """
+        version: '1.0'
+        columns:
+          qty: [{type: from_random_number, min: 100, max: 200}]
+        """);
+    String ruleset =
+        """
+        version: '1.0'
+        imports: [pii/people, numbers]
+        tasks:
+          - type: mask_table
+            table: lib_people
+            key: id
+            rules:
+              - $ref: "pii/people#database_rules/name"
+              - {column: qty, masks: {$ref: "numbers#columns/qty"}}
+        """;
+    GuiseCli.Result r = cli().run(ruleset, "--libraries", "libs");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    assertThat(r.record().path("ruleset").path("libraries")).hasSize(2);
+    List<Map<String, Object>> after = e.dump("lib_people");
+    assertThat(column(after, "name")).containsOnly("Someone");
     assertThat(column(after, "qty"))
         .allSatisfy(q -> assertThat(((Number) q).intValue()).isBetween(100, 200));
   }
