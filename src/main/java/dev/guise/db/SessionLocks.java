@@ -69,7 +69,8 @@ public final class SessionLocks implements TableLocks {
   @Override
   public synchronized void check() throws SQLException {
     if (!held.isEmpty() && !connection.isValid(1)) {
-      throw new SQLException("the connection holding the run's locks is gone");
+      // SQLState 08003, connection does not exist: the run reports it as a lost connection
+      throw new SQLException("the connection holding the run's locks is gone", "08003");
     }
   }
 

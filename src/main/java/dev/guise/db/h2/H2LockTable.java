@@ -99,7 +99,7 @@ final class H2LockTable implements TableLocks {
   public synchronized void check() throws SQLException {
     for (Connection c : held.values()) {
       if (!c.isValid(1)) {
-        throw new SQLException("the connection holding a lock of the run is gone");
+        throw new SQLException("the connection holding a lock of the run is gone", "08003");
       }
     }
   }
