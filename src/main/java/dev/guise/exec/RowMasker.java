@@ -97,6 +97,8 @@ final class RowMasker {
   private Object[] maskRow(Object[] row) {
     Object[] current = row.clone();
     RowView view = layout.view(row);
+    // reads the array that the loop below updates, so a rule sees the rules before it
+    RowView maskedView = layout.view(current);
     boolean any = false;
     for (CompiledRule r : rules) {
       // a shuffle decides on the original value, as its first pass did
@@ -105,7 +107,8 @@ final class RowMasker {
         continue;
       }
       byte[] material = r.seedMaterial(row, tableSeed, layout.keySize);
-      MaskContext ctx = new MaskContext(digest -> key.rng(digest, material), view, key, runStart);
+      MaskContext ctx =
+          new MaskContext(digest -> key.rng(digest, material), view, maskedView, key, runStart);
       try {
         current[r.columnIndex] =
             r.shuffle == null

@@ -39,6 +39,12 @@ public final class MaskBuilder {
   private final Diagnostics diagnostics;
 
   /**
+   * Errors this builder reported, counted here because {@link Diagnostics} keeps one copy of a
+   * repeated problem: an alias of a broken mask must fail to build as its anchor did.
+   */
+  private int errors;
+
+  /**
    * @param baseDir the ruleset's folder, where relative paths of parameters (e.g. seed files) start
    */
   public MaskBuilder(
@@ -73,14 +79,14 @@ public final class MaskBuilder {
       }
     }
     if (items.isEmpty()) {
-      diagnostics.error("empty-masks", where, "'masks' is empty; give at least one mask");
+      error("empty-masks", where, "'masks' is empty; give at least one mask");
     }
     return new Pipeline(List.copyOf(masks));
   }
 
   private BuiltMask mask(YNode node, byte[] parentDigest, int index) {
     if (!(node instanceof YNode.YMap map)) {
-      diagnostics.error(
+      error(
           "wrong-type",
           node.location(),
           "a mask must be a mapping with a 'type', found " + node.kind());
@@ -88,7 +94,7 @@ public final class MaskBuilder {
     }
     YNode typeNode = map.get("type");
     if (!(typeNode instanceof YNode.YScalar ts) || !(ts.value() instanceof String type)) {
-      diagnostics.error("missing-key", map.location(), "mask is missing the required key 'type'");
+      error("missing-key", map.location(), "mask is missing the required key 'type'");
       return null;
     }
     String replacement = registry.replacementOf(type).orElse(null);
@@ -107,7 +113,7 @@ public final class MaskBuilder {
     MaskDefinition def = registry.find(type).orElse(null);
     if (def == null) {
       List<String> names = registry.all().stream().map(MaskDefinition::name).toList();
-      diagnostics.error(
+      error(
           "unknown-mask",
           typeNode.location(),
           "unknown mask type '"
@@ -118,7 +124,7 @@ public final class MaskBuilder {
       return null;
     }
     if (type.equals(SecureShuffleMask.NAME) && (index > 0 || parentDigest.length > 0)) {
-      diagnostics.error(
+      error(
           "misplaced-mask",
           typeNode.location(),
           "secure_shuffle works on the whole column, so it must be the first mask of a rule's"
@@ -129,7 +135,7 @@ public final class MaskBuilder {
     Map<String, Object> plain = new LinkedHashMap<>(castMap(map.toPlain()));
     plain.put("type", type);
     byte[] digest = digest(parentDigest, index, plain);
-    int errorsBefore = diagnostics.list().size();
+    int errorsBefore = errors;
     Map<String, Object> values = new LinkedHashMap<>();
     List<String> allowed = new ArrayList<>();
     allowed.add("type");
@@ -144,7 +150,7 @@ public final class MaskBuilder {
       }
       ParamSpec spec = def.param(key);
       if (spec == null) {
-        diagnostics.error(
+        error(
             "unknown-key",
             map.keyLocation(key),
             "mask '"
@@ -159,7 +165,7 @@ public final class MaskBuilder {
         continue;
       }
       if (values.containsKey(spec.name())) {
-        diagnostics.error(
+        error(
             "duplicate-key",
             map.keyLocation(key),
             "'"
@@ -177,7 +183,7 @@ public final class MaskBuilder {
     for (ParamSpec p : def.params()) {
       if (!values.containsKey(p.name())) {
         if (p.required()) {
-          diagnostics.error(
+          error(
               "missing-parameter",
               typeNode.location(),
               "mask '" + type + "' needs parameter '" + p.name() + "' (" + p.description() + ")");
@@ -186,7 +192,7 @@ public final class MaskBuilder {
         }
       }
     }
-    if (diagnostics.list().size() > errorsBefore && diagnostics.hasErrors()) {
+    if (errors > errorsBefore) {
       return null;
     }
     try {
@@ -194,12 +200,11 @@ public final class MaskBuilder {
       return new BuiltMask(type, mask, digest, map.location().toString());
     } catch (dev.guise.GuiseException e) {
       // e.g. a seed file or column that does not exist: the message names the file already
-      diagnostics.error(
-          "invalid-parameter", map.location(), "mask '" + type + "': " + e.getMessage());
+      error("invalid-parameter", map.location(), "mask '" + type + "': " + e.getMessage());
       return null;
     } catch (MaskArgs.InvalidArgument e) {
       YNode at = map.get(e.param());
-      diagnostics.error(
+      error(
           "invalid-parameter",
           at == null ? typeNode.location() : at.location(),
           "mask '" + type + "' parameter '" + e.param() + "': " + e.getMessage());
@@ -303,11 +308,16 @@ public final class MaskBuilder {
   }
 
   private Object bad(YNode n, String what, ParamType expected) {
-    diagnostics.error(
+    error(
         "wrong-type",
         n.location(),
         what + " must be " + expected.description() + ", found " + n.kind());
     return null;
+  }
+
+  private void error(String code, Location where, String message) {
+    errors++;
+    diagnostics.error(code, where, message);
   }
 
   private static byte[] digest(byte[] parent, int index, Object plainDefinition) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 public final class MaskContext {
   private final Function<byte[], Rng> seeder;
   private final RowView row;
+  private final RowView maskedRow;
   private final RunKey key;
   private final Instant runStart;
   private final byte[] digest;
@@ -23,13 +24,27 @@ public final class MaskContext {
    *     whether the row's key or its hash columns enter the seed)
    */
   public MaskContext(Function<byte[], Rng> seeder, RowView row, RunKey key, Instant runStart) {
-    this(seeder, row, key, runStart, new byte[0]);
+    this(seeder, row, row, key, runStart, new byte[0]);
+  }
+
+  /**
+   * @param maskedRow the same row with the values that the task's earlier rules wrote
+   */
+  public MaskContext(
+      Function<byte[], Rng> seeder, RowView row, RowView maskedRow, RunKey key, Instant runStart) {
+    this(seeder, row, maskedRow, key, runStart, new byte[0]);
   }
 
   private MaskContext(
-      Function<byte[], Rng> seeder, RowView row, RunKey key, Instant runStart, byte[] digest) {
+      Function<byte[], Rng> seeder,
+      RowView row,
+      RowView maskedRow,
+      RunKey key,
+      Instant runStart,
+      byte[] digest) {
     this.seeder = seeder;
     this.row = row;
+    this.maskedRow = maskedRow;
     this.key = key;
     this.runStart = runStart;
     this.digest = digest;
@@ -37,7 +52,7 @@ public final class MaskContext {
 
   /** The context for one mask of a pipeline (top level or nested). */
   public MaskContext forMask(BuiltMask mask) {
-    return new MaskContext(seeder, row, key, runStart, mask.digest());
+    return new MaskContext(seeder, row, maskedRow, key, runStart, mask.digest());
   }
 
   /**
@@ -47,7 +62,8 @@ public final class MaskContext {
    */
   public MaskContext derive(String label) {
     Function<byte[], Rng> parent = seeder;
-    return new MaskContext(d -> parent.apply(d).derive(label), row, key, runStart, digest);
+    return new MaskContext(
+        d -> parent.apply(d).derive(label), row, maskedRow, key, runStart, digest);
   }
 
   /** This mask's generator: the same for the same secrets, mask definition and seed inputs. */
@@ -58,8 +74,17 @@ public final class MaskContext {
     return rng;
   }
 
+  /** The row as read, before any rule of the task ran. */
   public RowView row() {
     return row;
+  }
+
+  /**
+   * The row with the values that the task's earlier rules (in ruleset order) wrote; a column no
+   * earlier rule masked reads as in {@link #row()}.
+   */
+  public RowView maskedRow() {
+    return maskedRow;
   }
 
   public RunKey key() {

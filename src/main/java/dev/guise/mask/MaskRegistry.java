@@ -25,6 +25,7 @@ public final class MaskRegistry {
           FromRandomTextMask.DEFINITION,
           ImitateMask.DEFINITION,
           TransformCaseMask.DEFINITION,
+          AsciiIdentifierMask.DEFINITION,
           TakeSubstringMask.DEFINITION,
           ReplaceSubstringMask.DEFINITION,
           ReplaceRegexMask.DEFINITION,

@@ -16,6 +16,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -123,9 +128,56 @@ public final class YamlReader {
       diagnostics.error("empty-ruleset", Location.of(file), "the file is empty; " + whatItNeeds);
       return null;
     }
+    diagnostics.anchors(anchors(yaml, text, file));
     YamlReader reader = new YamlReader(file, diagnostics);
     YNode converted = reader.convert(root);
     return reader.tooLarge ? null : converted;
+  }
+
+  /**
+   * The document's anchors and where each is aliased. The composed tree has lost the aliases'
+   * positions (an alias is its anchor's node), so a second pass over the parse events finds them;
+   * it runs only on a document that composed, so it cannot fail differently.
+   */
+  private static List<YamlAnchor> anchors(Yaml yaml, String text, String file) {
+    record Open(String anchor, Location start, List<Location> uses) {}
+    Map<String, Open> byName = new LinkedHashMap<>();
+    List<Open> found = new ArrayList<>();
+    Map<Open, Location> ends = new IdentityHashMap<>();
+    java.util.Deque<Open> collections = new java.util.ArrayDeque<>();
+    for (Event e : yaml.parse(new StringReader(text))) {
+      if (e instanceof AliasEvent a) {
+        Open target = byName.get(a.getAnchor());
+        if (target != null) {
+          target.uses().add(mark(file, a.getStartMark()));
+        }
+      } else if (e instanceof CollectionEndEvent) {
+        Open closed = collections.pop();
+        if (closed.anchor() != null) {
+          ends.put(closed, mark(file, e.getEndMark()));
+        }
+      } else if (e instanceof NodeEvent n) {
+        Open open = new Open(n.getAnchor(), mark(file, e.getStartMark()), new ArrayList<>());
+        if (n.getAnchor() != null) {
+          byName.put(n.getAnchor(), open);
+          found.add(open);
+        }
+        if (e instanceof CollectionStartEvent) {
+          collections.push(open);
+        } else if (n.getAnchor() != null) {
+          ends.put(open, mark(file, e.getEndMark()));
+        }
+      }
+    }
+    List<YamlAnchor> out = new ArrayList<>();
+    for (Open o : found) {
+      out.add(new YamlAnchor(o.anchor(), o.start(), ends.getOrDefault(o, o.start()), o.uses()));
+    }
+    return out;
+  }
+
+  private static Location mark(String file, Mark m) {
+    return m == null ? Location.of(file) : new Location(file, m.getLine() + 1, m.getColumn() + 1);
   }
 
   private static Location longLine(String text, String file) {
@@ -161,8 +213,7 @@ public final class YamlReader {
   }
 
   private Location at(Node n) {
-    Mark m = n.getStartMark();
-    return m == null ? Location.of(file) : new Location(file, m.getLine() + 1, m.getColumn() + 1);
+    return mark(file, n.getStartMark());
   }
 
   private YNode convert(Node node) {

@@ -262,7 +262,7 @@ abstract class DialectContract {
               - column: c_chain
                 masks:
                   - type: chain
-                    masks: [{type: from_fixed, value: hello}, {type: transform_case, transform: uppercase}]
+                    masks: [{type: from_fixed, value: Héllo Wörld}, {type: ascii_identifier, separator: '_'}, {type: transform_case, transform: uppercase}]
               - column: c_typecast
                 masks: [{type: from_random_number, min: 100, max: 999}, {type: typecast, typecast_as: string}]
               - {column: c_nothing, masks: [{type: do_nothing}]}
@@ -304,7 +304,7 @@ abstract class DialectContract {
       assertThat((LocalDateTime) row.get("c_datetime"))
           .isBetween(LocalDateTime.of(2001, 1, 1, 0, 0), LocalDateTime.of(2001, 1, 31, 0, 0));
       assertThat((String) row.get("c_concat")).matches("[^@]{3,8}@example\\.com");
-      assertThat(row.get("c_chain")).isEqualTo("HELLO");
+      assertThat(row.get("c_chain")).isEqualTo("HELLO_WORLD");
       assertThat((String) row.get("c_typecast")).matches("[0-9]{3}");
       assertThat(row.get("c_nothing")).isEqualTo("keep" + id);
       assertThat((String) row.get("c_hash")).matches("[0-9a-f]{16}");
