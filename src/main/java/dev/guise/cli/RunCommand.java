@@ -220,7 +220,8 @@ final class RunCommand implements Callable<Integer> {
         store.dir(),
         rec.path("id").asText(),
         force,
-        false);
+        false,
+        null);
   }
 
   private Duration waitFor() {

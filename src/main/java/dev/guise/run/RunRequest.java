@@ -32,32 +32,6 @@ public record RunRequest(
     boolean remask,
     Duration waitFor) {
 
-  /** A run refused at once when another run holds one of its tables. */
-  public RunRequest(
-      RulesetSource ruleset,
-      Path connectionsFile,
-      String connection,
-      RunOptions options,
-      Path runSecretFile,
-      boolean disableInstanceSecret,
-      Path runsDir,
-      String resumeFrom,
-      boolean force,
-      boolean remask) {
-    this(
-        ruleset,
-        connectionsFile,
-        connection,
-        options,
-        runSecretFile,
-        disableInstanceSecret,
-        runsDir,
-        resumeFrom,
-        force,
-        remask,
-        null);
-  }
-
   /** The same run, waiting up to {@code d} for tables another run holds. */
   public RunRequest withWait(Duration d) {
     return new RunRequest(
@@ -93,6 +67,7 @@ public record RunRequest(
         runsDir,
         null,
         false,
-        false);
+        false,
+        null);
   }
 }

@@ -160,17 +160,17 @@ class TableLockIT {
                   service()
                       .run(
                           new RunRequest(
-                                  request("people.yml").ruleset(),
-                                  tmp.resolve("work/connections.yml"),
-                                  "it",
-                                  RunOptions.defaults().withBatchSize(500),
-                                  null,
-                                  false,
-                                  tmp.resolve("home/runs"),
-                                  null,
-                                  false,
-                                  true)
-                              .withWait(Duration.ofSeconds(WAIT)),
+                              request("people.yml").ruleset(),
+                              tmp.resolve("work/connections.yml"),
+                              "it",
+                              RunOptions.defaults().withBatchSize(500),
+                              null,
+                              false,
+                              tmp.resolve("home/runs"),
+                              null,
+                              false,
+                              true,
+                              Duration.ofSeconds(WAIT)),
                           new Cancellation(),
                           new RunObserver() {
                             @Override
