@@ -5,8 +5,17 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** H2 in memory: always available. */
-final class H2Engine extends TestEngine {
-  private final String url = "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1";
+class H2Engine extends TestEngine {
+  private final String url;
+
+  H2Engine() {
+    this.url = "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1";
+  }
+
+  /** H2 at another URL (a file a second process can share). */
+  H2Engine(String url) {
+    this.url = url;
+  }
 
   @Override
   String name() {
