@@ -11,7 +11,10 @@ import java.util.List;
 /**
  * What runs changed in the schema, in {@code <guise_schema>.manifest}: a row is committed before
  * the change is made and deleted once it is undone, so whatever a killed run left is listed with
- * the run that made it. Kinds today: {@value #TEMP_TABLE}.
+ * the run that made it. Kinds today: {@value #TEMP_TABLE}; any other kind carries its {@code
+ * restore} statements, which {@code guise runs repair} (and the run itself, at its end) executes in
+ * reverse order of {@code seq} to undo the change: a dropped constraint's {@code ADD CONSTRAINT}, a
+ * disabled trigger's {@code ENABLE TRIGGER}, a dropped trigger's {@code CREATE TRIGGER}.
  */
 public final class ChangeManifest {
   /** The table's name inside the guise schema. */
@@ -19,6 +22,9 @@ public final class ChangeManifest {
 
   /** A table made by {@code build_temp_table}, dropped at the run's end. */
   public static final String TEMP_TABLE = "temp_table";
+
+  private static final List<String> COLUMNS =
+      List.of("run_id", "kind", "object_name", "host", "pid", "created", "seq", "restore");
 
   private final Dialect dialect;
   private final String schema;
@@ -30,7 +36,25 @@ public final class ChangeManifest {
    * @param created ISO-8601 text
    */
   public record Entry(
-      String runId, String kind, String objectName, String host, long pid, String created) {}
+      String runId,
+      String kind,
+      String objectName,
+      String host,
+      long pid,
+      String created,
+      long seq,
+      String restore) {
+    /** A change that needs no statements to undo (its kind says how), numbered when added. */
+    public Entry(
+        String runId, String kind, String objectName, String host, long pid, String created) {
+      this(runId, kind, objectName, host, pid, created, 0, null);
+    }
+
+    /** The same change with its undo statements (one script in the engine's SQL). */
+    public Entry withRestore(String statements) {
+      return new Entry(runId, kind, objectName, host, pid, created, seq, statements);
+    }
+  }
 
   public ChangeManifest(Dialect dialect, String schema) {
     this.dialect = dialect;
@@ -60,7 +84,13 @@ public final class ChangeManifest {
               + q("pid")
               + " BIGINT, "
               + q("created")
-              + " VARCHAR(40), PRIMARY KEY ("
+              + " VARCHAR(40), "
+              + q("seq")
+              + " BIGINT, "
+              + q("restore")
+              + " "
+              + dialect.longTextType()
+              + ", PRIMARY KEY ("
               + q("run_id")
               + ", "
               + q("kind")
@@ -71,23 +101,83 @@ public final class ChangeManifest {
     } catch (SQLException e) {
       c.rollback();
       // a run creating it at the same moment wins; anything else is a real failure
-      select(c, q("run_id") + " = ?", "");
+    }
+    upgrade(c);
+    select(c, q("run_id") + " = ?", "");
+  }
+
+  /** A manifest made by an older Guise lacks {@code seq} and {@code restore}: adds them. */
+  private void upgrade(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.executeQuery("SELECT " + q("restore") + " FROM " + qualified() + " WHERE 1 = 0").close();
+      c.rollback();
+      return;
+    } catch (SQLException missing) {
+      c.rollback();
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE " + qualified() + " ADD " + q("seq") + " BIGINT");
+      st.execute(
+          "ALTER TABLE " + qualified() + " ADD " + q("restore") + " " + dialect.longTextType());
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
     }
   }
 
   /** Records a change about to be made, and commits it. */
   public void add(Connection c, Entry e) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("INSERT INTO " + qualified() + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        c.prepareStatement(
+            "INSERT INTO "
+                + qualified()
+                + " ("
+                + String.join(", ", COLUMNS.stream().map(this::q).toList())
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, e.runId());
       ps.setString(2, e.kind());
       ps.setString(3, e.objectName());
       ps.setString(4, e.host());
       ps.setLong(5, e.pid());
       ps.setString(6, e.created());
+      ps.setLong(7, nextSeq(c, e.runId()));
+      ps.setString(8, e.restore());
       ps.executeUpdate();
     }
     c.commit();
+  }
+
+  private long nextSeq(Connection c, String runId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT MAX("
+                + q("seq")
+                + ") FROM "
+                + qualified()
+                + " WHERE "
+                + q("run_id")
+                + " = ?")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) + 1 : 1;
+      }
+    }
+  }
+
+  /**
+   * Runs an entry's restore statements and commits. They must be safe to run again: a run can die
+   * after undoing the change and before forgetting it, and a repair then runs them a second time.
+   */
+  public static void restore(Connection c, Dialect dialect, Entry e) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      for (String sql : dialect.splitScript(e.restore())) {
+        st.execute(sql);
+      }
+      c.commit();
+    } catch (SQLException ex) {
+      c.rollback();
+      throw ex;
+    }
   }
 
   /** Forgets a change that was undone, and commits. */
@@ -116,7 +206,7 @@ public final class ChangeManifest {
     return select(c, q("object_name") + " = ?", objectName);
   }
 
-  /** One run's changes not yet undone. */
+  /** One run's changes not yet undone, in the order they were made. */
   public List<Entry> ofRun(Connection c, String runId) throws SQLException {
     return select(c, q("run_id") + " = ?", runId);
   }
@@ -126,16 +216,14 @@ public final class ChangeManifest {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT "
-                + String.join(
-                    ", ",
-                    List.of("run_id", "kind", "object_name", "host", "pid", "created").stream()
-                        .map(this::q)
-                        .toList())
+                + String.join(", ", COLUMNS.stream().map(this::q).toList())
                 + " FROM "
                 + qualified()
                 + " WHERE "
                 + where
                 + " ORDER BY "
+                + q("seq")
+                + ", "
                 + q("created"))) {
       ps.setString(1, value);
       try (ResultSet rs = ps.executeQuery()) {
@@ -147,7 +235,9 @@ public final class ChangeManifest {
                   rs.getString(3),
                   rs.getString(4),
                   rs.getLong(5),
-                  rs.getString(6)));
+                  rs.getString(6),
+                  rs.getLong(7),
+                  rs.getString(8)));
         }
       }
     } finally {

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -107,13 +108,18 @@ public final class RunRepair {
     try (Connection c = pool.connection()) {
       RunProgress.table(pool).ensure(c);
       manifest.ensure(c);
-      for (ChangeManifest.Entry e : manifest.ofRun(c, id)) {
+      List<ChangeManifest.Entry> entries = new ArrayList<>(manifest.ofRun(c, id));
+      Collections.reverse(entries);
+      for (ChangeManifest.Entry e : entries) {
         if (e.kind().equals(ChangeManifest.TEMP_TABLE)) {
           try (Statement st = c.createStatement()) {
             st.execute(pool.dialect().dropTableIfExists(e.objectName()));
           }
           c.commit();
           done.add("dropped temporary table " + e.objectName());
+        } else if (e.restore() != null) {
+          ChangeManifest.restore(c, pool.dialect(), e);
+          done.add("restored " + e.kind() + " " + e.objectName());
         }
         manifest.remove(c, e);
       }
