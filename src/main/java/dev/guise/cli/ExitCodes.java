@@ -13,7 +13,11 @@ public final class ExitCodes {
   public static final int RUN_FAILED = 5;
   public static final int CANCELLED = 6;
   public static final int STRICT_WARNINGS = 7;
-  public static final int LOCKED = 8;
+
+  /** Reserved by the spec for a coverage gap ({@code discover --fail-on-uncovered}). */
+  public static final int COVERAGE_GAP = 8;
+
+  public static final int LOCKED = 9;
 
   public static final String HELP =
       "%nExit codes:%n"
@@ -25,7 +29,8 @@ public final class ExitCodes {
           + "  5  the run failed (a task failed)%n"
           + "  6  the run was cancelled%n"
           + "  7  warnings under --strict%n"
-          + "  8  another run holds a table this run writes (nothing was written)%n";
+          + "  8  coverage gap: a sensitive column no rule masks (discover --fail-on-uncovered)%n"
+          + "  9  another run holds a table this run writes (nothing was written)%n";
 
   private ExitCodes() {}
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
       "",
       "The ruleset is checked first (syntax, then every table, column, key and type against the live schema); if anything is wrong nothing is touched and the exit code is 3. Each batch commits on its own and the run record ($GUISE_HOME/runs/<id>/run.json) lists how far each task got. Ctrl-C finishes the batch in flight and stops (exit 6).",
       "",
-      "A run locks every table it writes (in the database, for the whole run): a second run on one of them is refused (exit 8) naming the run that holds it, its host and start time, or waits for it with --wait. A dry run takes no lock.",
+      "A run locks every table it writes (in the database, for the whole run): a second run on one of them is refused (exit 9) naming the run that holds it, its host and start time, or waits for it with --wait. A dry run takes no lock.",
       "",
       "Each batch's checkpoint is committed with the batch in Guise's progress table in the target database (schema 'guise', or the connection's guise_schema), so an interrupted, failed or cancelled run continues exactly where it stopped with --resume RUN_ID. A table a finished run masked is refused (exit 3) unless --remask.",
       "",
@@ -95,14 +95,14 @@ final class RunCommand implements Callable<Integer> {
       names = "--wait",
       description =
           "When another run holds a table this run writes, wait for it (status 'queued') instead"
-              + " of being refused (exit 8).")
+              + " of being refused (exit 9).")
   boolean waitForLocks;
 
   @Option(
       names = "--wait-timeout",
       paramLabel = "SECONDS",
       defaultValue = "3600",
-      description = "With --wait: give up (exit 8) after this long. Default: ${DEFAULT-VALUE}.")
+      description = "With --wait: give up (exit 9) after this long. Default: ${DEFAULT-VALUE}.")
   long waitTimeout;
 
   @Option(names = "--name", description = "A name for this run, shown in 'guise runs list'.")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
           + " change manifest lists, clears its manifest rows, and marks its record 'interrupted'"
           + " if it still says running.",
       "",
-      "Refused (exit 8) while the run is alive: its process on this host, or its run lock held in"
+      "Refused (exit 9) while the run is alive: its process on this host, or its run lock held in"
           + " the database. Its checkpoints stay, so it can still be resumed."
     },
     footer = {"%nExample:", "  guise runs repair 20261125T101500-1a2b3c"})

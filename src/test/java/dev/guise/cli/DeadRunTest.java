@@ -141,7 +141,7 @@ class DeadRunTest {
     runningAs(ProcessHandle.current().parent().orElseThrow().pid());
     assertThat(h.run("runs", "show", id).out()).contains("status:     running");
     CliHarness.Result repair = h.run("runs", "repair", id);
-    assertThat(repair.code()).isEqualTo(8);
+    assertThat(repair.code()).isEqualTo(9);
     assertThat(repair.err()).contains("run " + id + " - still running");
     assertThat(Json.MAPPER.readTree(record.toFile()).path("status").asText()).isEqualTo("running");
   }

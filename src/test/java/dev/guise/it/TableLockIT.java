@@ -126,7 +126,7 @@ class TableLockIT {
       RunResult done = first.finish();
       assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
       String id = done.record().id();
-      assertThat(second.exit()).as(second.toString()).isEqualTo(8);
+      assertThat(second.exit()).as(second.toString()).isEqualTo(9);
       assertThat(second.err())
           .contains("people - held by run " + id)
           .contains("host " + done.record().options().get("host"))
