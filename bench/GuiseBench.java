@@ -2,10 +2,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +16,13 @@ import java.util.regex.Pattern;
  * {@code guise run} (the real jar, as a subprocess) masking the same three columns with {@code
  * hash_columns}. Prints rows/s for both, the ratio guise/baseline and guise's peak heap.
  *
+ * <p>{@code --scenario keys} (issue 10) instead creates {@code customers} (N rows, text key {@code
+ * CU########}) and {@code orders} (3N rows referencing it), times one md5 UPDATE of one text column
+ * on each table as the baseline, then {@code guise run} masking the customer key with {@code
+ * imitate_unique} and its cascade to {@code orders.customer_id}.
+ *
  * <p>Run from the project root (see README "Benchmark"): {@code bench/run.sh [options]}, which
- * builds the jar if needed and runs {@code java -cp target/guise.jar bench/GuiseBench.java}.
+ * builds the jar if needed, compiles {@code bench/*.java} into {@code target/bench} and runs them.
  *
  * <p>Peak heap comes from the guise JVM's own GC log ({@code -Xlog:gc,gc+heap+exit}): the largest
  * "used before collection" of any GC, and the used heap at exit. Heap use only grows between
@@ -44,6 +46,7 @@ public final class GuiseBench {
   private String mariaUrl = "jdbc:mariadb://127.0.0.1:3306/?user=root";
   private String database = "guise_bench";
   private String mask = "format";
+  private String scenario = "masks";
   // 10,000 measured faster than the CLI default of 50,000 here (fewer GC pauses); see RESULTS.md
   private String batchSize = "10000";
   private boolean skipBaseline = false;
@@ -63,6 +66,7 @@ public final class GuiseBench {
         case "--mariadb-url" -> b.mariaUrl = args[++i];
         case "--database" -> b.database = args[++i];
         case "--mask" -> b.mask = args[++i];
+        case "--scenario" -> b.scenario = args[++i];
         case "--batch-size" -> b.batchSize = args[++i];
         case "--jvm-arg" -> b.extraJvm.add(args[++i]);
         case "--skip-baseline" -> b.skipBaseline = true;
@@ -82,6 +86,10 @@ public final class GuiseBench {
       System.err.println("--mask is format or hash");
       System.exit(2);
     }
+    if (!b.scenario.equals("masks") && !b.scenario.equals("keys")) {
+      System.err.println("--scenario is masks or keys");
+      System.exit(2);
+    }
     b.run();
   }
 
@@ -89,11 +97,13 @@ public final class GuiseBench {
     System.out.println(
         """
         bench/run.sh [--engines postgres,mariadb] [--rows N] [--xmx 256m] [--mask format|hash]
-                     [--batch-size N] [--jvm-arg ARG]... [--skip-baseline] [--keep]
+                     [--scenario masks|keys] [--batch-size N] [--jvm-arg ARG]... [--skip-baseline] [--keep]
                      [--postgres-url URL] [--mariadb-url URL] [--database guise_bench]
         Defaults: both engines, 1,000,000 rows, -Xmx256m, from_format_string masks,
         batch size 10,000 (the CLI's default is 50,000); the database guise_bench is created on each
-        server and dropped afterwards.""");
+        server and dropped afterwards. --scenario keys: customers (N rows, key CU########) and
+        orders (3N rows referencing it); guise masks the key with imitate_unique and its cascade,
+        against one md5 UPDATE of a text column on each table.""");
   }
 
   private void run() throws Exception {
@@ -104,16 +114,15 @@ public final class GuiseBench {
         System.getProperty("java.version"),
         System.getProperty("os.name"));
     System.out.printf(
-        Locale.ROOT, "rows: %,d   guise heap: -Xmx%s   masks: %s%n%n", rows, xmx, mask);
+        Locale.ROOT,
+        "rows: %,d   guise heap: -Xmx%s   scenario: %s   masks: %s%n%n",
+        rows,
+        xmx,
+        scenario,
+        scenario.equals("keys") ? "imitate_unique" : mask);
     List<String[]> summary = new ArrayList<>();
     for (String engine : engines.split(",")) {
-      Engine e =
-          switch (engine.strip()) {
-            case "postgres" -> new Postgres(pgUrl, database);
-            case "mariadb" -> new MariaDb(mariaUrl, database);
-            default -> throw new IllegalArgumentException("unknown engine " + engine);
-          };
-      summary.add(bench(e));
+      summary.add(bench(BenchEngine.named(engine, pgUrl, mariaUrl, database)));
     }
     System.out.println();
     System.out.printf(
@@ -132,29 +141,45 @@ public final class GuiseBench {
     }
   }
 
-  private String[] bench(Engine e) throws Exception {
+  private void load(BenchEngine e) throws SQLException {
+    if (scenario.equals("keys")) {
+      e.createKeyTables(rows);
+    } else {
+      e.createCustomers(rows);
+    }
+  }
+
+  private String[] bench(BenchEngine e) throws Exception {
     System.out.println("== " + e.name());
     e.createDatabase();
     try {
       double baseline = Double.NaN;
       if (!skipBaseline) {
         long t0 = System.nanoTime();
-        e.createCustomers(rows);
+        load(e);
         System.out.printf(Locale.ROOT, "  loaded %,d rows in %.1f s%n", rows, secs(t0));
         t0 = System.nanoTime();
-        e.baselineUpdate();
+        if (scenario.equals("keys")) {
+          e.baselineKeys();
+        } else {
+          e.baselineUpdate();
+        }
         baseline = secs(t0);
         System.out.printf(
             Locale.ROOT,
-            "  baseline (one UPDATE ... md5()): %.2f s, %,.0f rows/s%n",
+            "  baseline (one UPDATE ... md5() per table): %.2f s, %,.0f rows/s%n",
             baseline,
             rows / baseline);
       }
       long t0 = System.nanoTime();
-      e.createCustomers(rows);
+      load(e);
       System.out.printf(Locale.ROOT, "  fresh copy: %,d rows in %.1f s%n", rows, secs(t0));
       GuiseResult g = runGuise(e);
-      e.checkMasked(rows);
+      if (scenario.equals("keys")) {
+        e.checkKeys(rows);
+      } else {
+        e.checkMasked(rows);
+      }
       double ratio = g.seconds / baseline;
       System.out.printf(
           Locale.ROOT,
@@ -181,7 +206,7 @@ public final class GuiseBench {
 
   private record GuiseResult(double seconds, String peakHeap) {}
 
-  private GuiseResult runGuise(Engine e) throws IOException, InterruptedException {
+  private GuiseResult runGuise(BenchEngine e) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("guise-bench");
     Path home = dir.resolve("home");
     Path ruleset = dir.resolve("ruleset.yml");
@@ -236,6 +261,19 @@ public final class GuiseBench {
   }
 
   private String ruleset() {
+    if (scenario.equals("keys")) {
+      return """
+          version: '1.0'
+          tasks:
+            - type: mask_table
+              table: customers
+              key: id
+              rules:
+                - column: id
+                  masks:
+                    - type: imitate_unique
+          """;
+    }
     StringBuilder sb = new StringBuilder("version: '1.0'\ntasks:\n");
     sb.append("  - type: mask_table\n    table: customers\n    key: id\n    rules:\n");
     for (String col : List.of("first_name", "last_name", "email")) {
@@ -298,157 +336,6 @@ public final class GuiseBench {
     try (var s = Files.walk(dir)) {
       for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
         Files.deleteIfExists(p);
-      }
-    }
-  }
-
-  /** What the benchmark needs of a server. */
-  /** A server: the benchmark's database on it is created and dropped through the admin URL. */
-  abstract static class Engine {
-    final String adminUrl;
-    final String db;
-
-    Engine(String adminUrl, String db) {
-      this.adminUrl = adminUrl;
-      this.db = db;
-    }
-
-    abstract String name();
-
-    /** The admin URL with the benchmark's database in place of the admin one. */
-    private String dbUrl() {
-      return adminUrl.replaceFirst("(//[^/]+/)[^?]*", "$1" + db);
-    }
-
-    String guiseUrl() {
-      return dbUrl();
-    }
-
-    Connection connect() throws SQLException {
-      return DriverManager.getConnection(dbUrl());
-    }
-
-    void createDatabase() throws SQLException {
-      try (Connection c = DriverManager.getConnection(adminUrl);
-          Statement st = c.createStatement()) {
-        st.execute("DROP DATABASE IF EXISTS " + db);
-        st.execute("CREATE DATABASE " + db);
-      }
-    }
-
-    void dropDatabase() throws SQLException {
-      try (Connection c = DriverManager.getConnection(adminUrl);
-          Statement st = c.createStatement()) {
-        st.execute("DROP DATABASE IF EXISTS " + db);
-      }
-    }
-
-    /** Drops and recreates {@code customers} with {@code n} rows, statistics and a checkpoint. */
-    abstract void createCustomers(long n) throws SQLException;
-
-    abstract void baselineUpdate() throws SQLException;
-
-
-    /** Fails unless guise changed every row's three columns. */
-    void checkMasked(long n) throws SQLException {
-      try (Connection c = connect();
-          Statement st = c.createStatement();
-          var rs =
-              st.executeQuery(
-                  "SELECT count(*) FROM customers WHERE first_name LIKE 'first%'"
-                      + " OR last_name LIKE 'last%' OR email LIKE '%@mail.test'")) {
-        rs.next();
-        long left = rs.getLong(1);
-        if (left != 0) {
-          throw new IllegalStateException(left + " rows were not masked");
-        }
-      }
-    }
-  }
-
-  static final class Postgres extends Engine {
-    Postgres(String adminUrl, String db) {
-      super(adminUrl, db);
-    }
-
-    @Override
-    String name() {
-      return "postgres";
-    }
-
-    @Override
-    void createCustomers(long n) throws SQLException {
-      try (Connection c = connect();
-          Statement st = c.createStatement()) {
-        st.execute("DROP TABLE IF EXISTS customers");
-        st.execute(
-            "CREATE TABLE customers (id bigint PRIMARY KEY, first_name varchar(100),"
-                + " last_name varchar(100), email varchar(255), phone varchar(32), dob date,"
-                + " ssn char(11), notes varchar(500))");
-        st.execute(
-            ("INSERT INTO customers SELECT g, 'first' || (g %% 5000), 'last' || (g %% 20000),"
-                    + " 'user' || g || '@mail.test', '+1-555-' || lpad((g %% 10000000)::text, 7,"
-                    + " '0'), date '1940-01-01' + (g * 7919 %% 25000)::int,"
-                    + " lpad((g %% 1000)::text, 3, '0') || '-' || lpad((g %% 100)::text, 2, '0')"
-                    + " || '-' || lpad((g %% 10000)::text, 4, '0'), 'customer note ' || md5(g::text)"
-                    + " FROM generate_series(1::bigint, %d) AS g")
-                .formatted(n));
-        st.execute("VACUUM ANALYZE customers");
-        st.execute("CHECKPOINT");
-      }
-    }
-
-    @Override
-    void baselineUpdate() throws SQLException {
-      try (Connection c = connect();
-          Statement st = c.createStatement()) {
-        st.executeUpdate(
-            "UPDATE customers SET first_name = md5(first_name), last_name = md5(last_name),"
-                + " email = md5(email)");
-      }
-    }
-  }
-
-  static final class MariaDb extends Engine {
-    MariaDb(String adminUrl, String db) {
-      super(adminUrl, db);
-    }
-
-    @Override
-    String name() {
-      return "mariadb";
-    }
-
-    @Override
-    void createCustomers(long n) throws SQLException {
-      try (Connection c = connect();
-          Statement st = c.createStatement()) {
-        st.execute("DROP TABLE IF EXISTS customers");
-        st.execute(
-            "CREATE TABLE customers (id bigint PRIMARY KEY, first_name varchar(100),"
-                + " last_name varchar(100), email varchar(255), phone varchar(32), dob date,"
-                + " ssn char(11), notes varchar(500)) ENGINE=InnoDB");
-        // the Sequence engine's seq_1_to_N table generates the row numbers in the server
-        st.execute(
-            ("INSERT INTO customers SELECT seq, concat('first', seq %% 5000),"
-                    + " concat('last', seq %% 20000), concat('user', seq, '@mail.test'),"
-                    + " concat('+1-555-', lpad(seq %% 10000000, 7, '0')),"
-                    + " date '1940-01-01' + interval (seq * 7919 %% 25000) day,"
-                    + " concat(lpad(seq %% 1000, 3, '0'), '-', lpad(seq %% 100, 2, '0'), '-',"
-                    + " lpad(seq %% 10000, 4, '0')), concat('customer note ', md5(seq))"
-                    + " FROM seq_1_to_%d")
-                .formatted(n));
-        st.execute("ANALYZE TABLE customers");
-      }
-    }
-
-    @Override
-    void baselineUpdate() throws SQLException {
-      try (Connection c = connect();
-          Statement st = c.createStatement()) {
-        st.executeUpdate(
-            "UPDATE customers SET first_name = md5(first_name), last_name = md5(last_name),"
-                + " email = md5(email)");
       }
     }
   }
