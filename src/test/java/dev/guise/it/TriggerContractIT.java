@@ -1,0 +1,140 @@
+package dev.guise.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The trigger part of the dialect contract, on every engine of {@link Engines#names()}: with {@code
+ * auto_manage_triggers: true} the triggers do not touch the masked rows and are back afterwards
+ * exactly as the catalog had them (a failed run included); without it the run warns, names them,
+ * and they fire.
+ */
+class TriggerContractIT {
+  private static final String MASK_NAME =
+      """
+      version: '1.0'
+      %s
+      tasks:
+        - type: mask_table
+          table: tp
+          key: id
+          rules: [{column: name, masks: [{type: from_fixed, value: masked}]}]
+      """;
+
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @MethodSource("dev.guise.it.Engines#names")
+  void managedTriggersDoNotFireAndComeBackAsTheyWere(String engine) throws Exception {
+    try (TestEngine e = Engines.named(engine)) {
+      e.open();
+      TriggerFixture.create(e, 10);
+      List<String> before = TriggerFixture.catalog(e);
+      assertThat(before).isNotEmpty();
+      GuiseCli.Result r =
+          cli(e).run(MASK_NAME.formatted("auto_manage_triggers: true"), "--batch-size", "3");
+      assertThat(r.exit()).as(r.toString()).isZero();
+      assertThat(r.record().get("status").asText()).isEqualTo("finished");
+      assertThat(e.dump("tp"))
+          .allSatisfy(row -> assertThat(TriggerFixture.value(row, "name")).isEqualTo("masked"));
+      assertThat(TriggerFixture.touched(e)).containsOnlyNulls().hasSize(10);
+      assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
+      assertThat(manifestRows(e)).isZero();
+      // the triggers work again afterwards, as before the run
+      e.sql("UPDATE " + e.t("tp") + " SET name = 'after' WHERE id = 1");
+      assertThat(TriggerFixture.touched(e).get(0)).isEqualTo(TriggerFixture.fired(e));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.guise.it.Engines#names")
+  void withoutTheOptionTheRunWarnsAndTheTriggersFire(String engine) throws Exception {
+    try (TestEngine e = Engines.named(engine)) {
+      e.open();
+      TriggerFixture.create(e, 10);
+      List<String> before = TriggerFixture.catalog(e);
+      GuiseCli.Result r = cli(e).run(MASK_NAME.formatted(""), "--batch-size", "3", "--strict");
+      assertThat(r.exit()).as(r.toString()).isEqualTo(7);
+      assertThat(r.record().get("status").asText()).isEqualTo("finished_with_warnings");
+      assertThat(r.err().toLowerCase())
+          .contains("tp - has")
+          .contains("tp_touch")
+          .contains("will fire");
+      assertThat(TriggerFixture.touched(e))
+          .isEqualTo(Collections.nCopies(10, TriggerFixture.fired(e)));
+      assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.guise.it.Engines#names")
+  void aFailedRunBringsTheTriggersBack(String engine) throws Exception {
+    try (TestEngine e = Engines.named(engine)) {
+      e.open();
+      TriggerFixture.create(e, 10);
+      List<String> before = TriggerFixture.catalog(e);
+      String ruleset =
+          """
+          version: '1.0'
+          auto_manage_triggers: true
+          tasks:
+            - type: mask_table
+              table: tp
+              key: id
+              rules: [{column: code, masks: [{type: from_column, source_column: src}]}]
+          """;
+      GuiseCli.Result r = cli(e).run(ruleset, "--batch-size", "3");
+      assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+      assertThat(r.task(1).get("rows_updated").asLong()).isEqualTo(6);
+      assertThat(TriggerFixture.touched(e)).containsOnlyNulls();
+      assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
+      assertThat(manifestRows(e)).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.guise.it.Engines#names")
+  void aDryRunLeavesTheTriggersAlone(String engine) throws Exception {
+    try (TestEngine e = Engines.named(engine)) {
+      e.open();
+      TriggerFixture.create(e, 4);
+      List<String> before = TriggerFixture.catalog(e);
+      GuiseCli.Result r =
+          cli(e).run(MASK_NAME.formatted("auto_manage_triggers: true"), "--dry-run");
+      assertThat(r.exit()).as(r.toString()).isZero();
+      assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
+      assertThat(r.err()).doesNotContain("switched off");
+    }
+  }
+
+  private GuiseCli cli(TestEngine e) throws Exception {
+    return new GuiseCli(tmp.resolve("work"), tmp.resolve("home"), e, 0);
+  }
+
+  /** Rows left in Guise's change manifest (every run of this sandbox's database). */
+  static long manifestRows(TestEngine e) throws Exception {
+    try (var st = e.admin().createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT COUNT(*) FROM "
+                    + e.q("guise")
+                    + "."
+                    + e.q("manifest")
+                    + " WHERE "
+                    + e.q("kind")
+                    + " = 'trigger' AND "
+                    + e.q("object_name")
+                    + " LIKE '"
+                    + e.schema
+                    + ".%'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
