@@ -180,7 +180,9 @@ public final class TriggerGuard {
     List<String> names;
     try (Connection c = pool.connection()) {
       try {
-        names = pool.dialect().triggers(c, table);
+        // the enabled ones: a trigger the user disabled does not fire
+        names =
+            pool.dialect().managedTriggers(c, table).stream().map(ManagedTrigger::name).toList();
       } finally {
         c.rollback();
       }

@@ -2,9 +2,28 @@ package dev.guise.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.guise.db.ChangeManifest;
+import dev.guise.db.ConnectionConfig;
+import dev.guise.db.ConnectionPool;
+import dev.guise.exec.Cancellation;
+import dev.guise.exec.Checkpoints;
+import dev.guise.exec.LiveSchema;
+import dev.guise.exec.MaskingRun;
+import dev.guise.exec.RunEvent;
+import dev.guise.exec.RunOptions;
+import dev.guise.exec.RunStatus;
+import dev.guise.exec.TaskKinds;
+import dev.guise.mask.MaskRegistry;
+import dev.guise.plan.Planner;
+import dev.guise.plan.RulesetLoader;
+import dev.guise.secret.RunKey;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,6 +87,11 @@ class TriggerContractIT {
           .contains("will fire");
       assertThat(TriggerFixture.touched(e))
           .isEqualTo(Collections.nCopies(10, TriggerFixture.fired(e)));
+      String log =
+          java.nio.file.Files.readString(
+              tmp.resolve("home/runs").resolve(r.record().get("id").asText()).resolve("log.jsonl"));
+      assertThat(log).contains("\"log_level\":30").contains("will fire on every row");
+      assertThat(r.err()).doesNotContain("tp_off");
       assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
     }
   }
@@ -110,6 +134,70 @@ class TriggerContractIT {
       assertThat(r.exit()).as(r.toString()).isZero();
       assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
       assertThat(r.err()).doesNotContain("switched off");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.guise.it.Engines#names")
+  void aCancelledRunBringsTheTriggersBack(String engine) throws Exception {
+    try (TestEngine e = Engines.named(engine)) {
+      e.open();
+      TriggerFixture.create(e, 10);
+      List<String> before = TriggerFixture.catalog(e);
+      RulesetLoader.Result parsed =
+          new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers())
+              .load(MASK_NAME.formatted("auto_manage_triggers: true"), "ruleset.yml");
+      ConnectionConfig config =
+          new ConnectionConfig(
+              "it", e.dialect(), e.url(), e.schema, null, null, Map.of(), 0, 0, e.otherSchema);
+      Cancellation cancellation = new Cancellation();
+      List<List<String>> during = new ArrayList<>();
+      RunStatus status;
+      try (ConnectionPool pool = ConnectionPool.open(config, 3)) {
+        ChangeManifest manifest = new ChangeManifest(pool.dialect(), e.otherSchema);
+        try (Connection c = pool.connection()) {
+          manifest.ensure(c);
+        }
+        Planner.Result plan =
+            Planner.plan(
+                parsed.ruleset(),
+                parsed.pipelines(),
+                new LiveSchema(pool),
+                TaskKinds.BUILT_IN.planners());
+        assertThat(plan.manageTriggers()).isTrue();
+        Checkpoints checkpoints =
+            new Checkpoints(null, "cancelled-run", "here", 1, null, Map.of(), null, manifest);
+        status =
+            new MaskingRun(
+                    pool,
+                    plan.root(),
+                    RunKey.derive(null, GuiseCli.RUN_SECRET),
+                    RunOptions.defaults().withBatchSize(3),
+                    event -> {
+                      if (event instanceof RunEvent.BatchCommitted && during.isEmpty()) {
+                        try {
+                          during.add(TriggerFixture.catalog(e));
+                        } catch (java.sql.SQLException ex) {
+                          throw new IllegalStateException(ex);
+                        }
+                        cancellation.cancel();
+                      }
+                    },
+                    cancellation,
+                    Clock.systemUTC(),
+                    TaskKinds.BUILT_IN.runners(),
+                    checkpoints)
+                .manageTriggers(plan.manageTriggers())
+                .execute(false);
+        try (Connection c = pool.connection()) {
+          assertThat(manifest.ofRun(c, "cancelled-run")).isEmpty();
+        }
+      }
+      assertThat(status).isEqualTo(RunStatus.CANCELLED);
+      assertThat(during).hasSize(1);
+      assertThat(during.get(0)).as("switched off while it ran").isNotEqualTo(before);
+      assertThat(TriggerFixture.touched(e)).containsOnlyNulls();
+      assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
     }
   }
 
