@@ -133,6 +133,7 @@ public final class MaskingRun {
             checkpoints,
             triggers);
     try {
+      triggers.restoreLeftovers();
       for (Step s : plan.children()) {
         runStep(s);
       }

@@ -35,7 +35,6 @@ public final class TriggerGuard {
   private final boolean dryRun;
   private final Set<TableRef> seen = new HashSet<>();
   private final List<Switched> switched = new ArrayList<>();
-  private boolean leftoversRestored;
 
   private record Switched(ManagedTrigger trigger, ChangeManifest.Entry entry) {}
 
@@ -73,10 +72,7 @@ public final class TriggerGuard {
     if (!seen.add(table)) {
       return;
     }
-    if (!dryRun && !leftoversRestored) {
-      leftoversRestored = true;
-      restoreLeftovers();
-    }
+
     if (!manage) {
       warn(taskId, table);
       return;
@@ -142,9 +138,9 @@ public final class TriggerGuard {
    * A resumed run first brings back the triggers its killed original left switched off (as {@code
    * guise runs repair} would), so that it sees them as the user had them.
    */
-  private void restoreLeftovers() {
+  synchronized void restoreLeftovers() {
     ChangeManifest manifest = run.manifest();
-    if (manifest == null || run.resumedFrom() == null) {
+    if (dryRun || manifest == null || run.resumedFrom() == null) {
       return;
     }
     try (Connection c = pool.connection()) {
@@ -164,15 +160,16 @@ public final class TriggerGuard {
         }
       }
     } catch (SQLException e) {
-      throw new TaskFailure(
-          "run "
-              + run.resumedFrom()
-              + " - the triggers it left switched off could not be restored: "
-              + Redact.sqlError(e)
-              + "; run 'guise runs repair "
-              + run.resumedFrom()
-              + "' first",
-          e);
+      events.on(
+          new RunEvent.Warning(
+              null,
+              "run "
+                  + run.resumedFrom()
+                  + " - the triggers it left switched off could not be restored: "
+                  + Redact.sqlError(e)
+                  + "; run 'guise runs repair "
+                  + run.resumedFrom()
+                  + "'"));
     }
   }
 
