@@ -17,6 +17,22 @@ import java.util.List;
 final class TriggerFixture {
   private TriggerFixture() {}
 
+  /** A rule that masks {@code name}, which no trigger reads. */
+  static final String MASK_NAME = "{column: name, masks: [{type: from_fixed, value: masked}]}";
+
+  /** A ruleset of one mask_table of {@code tp} with {@code rule}, managing triggers or not. */
+  static String ruleset(boolean manageTriggers, String rule) {
+    return "version: '1.0'\n"
+        + (manageTriggers ? "auto_manage_triggers: true\n" : "")
+        + "tasks:\n"
+        + "  - type: mask_table\n"
+        + "    table: tp\n"
+        + "    key: id\n"
+        + "    rules: ["
+        + rule
+        + "]\n";
+  }
+
   /** What {@code touched} holds after the triggers fired on an update. */
   static String fired(TestEngine e) {
     return e instanceof MariaDbEngine ? "fired+" : "fired";

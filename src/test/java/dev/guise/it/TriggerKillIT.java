@@ -21,16 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TriggerKillIT {
   private static final int ROWS = 20_000;
-  private static final String RULESET =
-      """
-      version: '1.0'
-      auto_manage_triggers: true
-      tasks:
-        - type: mask_table
-          table: tp
-          key: id
-          rules: [{column: name, masks: [{type: from_format_string, value_format: "{[a-z],8}"}]}]
-      """;
 
   @TempDir Path tmp;
 
@@ -43,7 +33,8 @@ class TriggerKillIT {
       TriggerFixture.create(e, ROWS);
       List<String> before = TriggerFixture.catalog(e);
       GuiseCli cli = new GuiseCli(tmp.resolve("work"), tmp.resolve("home"), e, 0);
-      Files.writeString(tmp.resolve("work/ruleset.yml"), RULESET);
+      Files.writeString(
+          tmp.resolve("work/ruleset.yml"), TriggerFixture.ruleset(true, TriggerFixture.MASK_NAME));
 
       String killed = killAfter(e, 3);
       assertThat(TriggerFixture.catalog(e)).as("switched off while killed").isNotEqualTo(before);

@@ -18,17 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * user does not own. The user is created for the test and dropped after it.
  */
 class TriggerPrivilegeIT {
-  private static final String RULESET =
-      """
-      version: '1.0'
-      auto_manage_triggers: true
-      tasks:
-        - type: mask_table
-          table: tp
-          key: id
-          rules: [{column: name, masks: [{type: from_fixed, value: masked}]}]
-      """;
-
   @TempDir Path tmp;
 
   @ParameterizedTest
@@ -68,7 +57,7 @@ class TriggerPrivilegeIT {
                 + "\"\n    schema: "
                 + e.schema
                 + "\n");
-        GuiseCli.Result r = cli.run(RULESET);
+        GuiseCli.Result r = cli.run(TriggerFixture.ruleset(true, TriggerFixture.MASK_NAME));
         assertThat(r.exit()).as(r.toString()).isEqualTo(3);
         assertThat(r.out() + r.err())
             .containsIgnoringCase("tp - trigger tp_touch cannot be switched off")
