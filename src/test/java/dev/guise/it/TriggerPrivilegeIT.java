@@ -65,6 +65,13 @@ class TriggerPrivilegeIT {
             .contains("\"valid\" : false")
             .doesNotContain(password)
             .doesNotContain("Exception");
+        GuiseCli.Result test =
+            cli.command("connections", "test", "it", "--for", "ruleset.yml", "--format", "json");
+        assertThat(test.exit()).as(test.toString()).isEqualTo(4);
+        assertThat(test.out())
+            .contains("switch trigger off")
+            .contains(e.schema + ".tp.tp_touch")
+            .contains("\"MISSING\"");
         assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
         assertThat(e.dump("tp")).isEqualTo(rows);
       } finally {
