@@ -12,7 +12,8 @@ import java.util.List;
  * row is updated, per engine, and its triggers as the catalog shows them. PostgreSQL: an enabled
  * trigger, one in replica mode and one the user disabled (which must stay disabled). MariaDB: two
  * ordered triggers, the second with a {@code BEGIN ... END} body that only works in the {@code
- * sql_mode} it was created in ({@code ||} concatenates under PIPES_AS_CONCAT). H2: a Java trigger.
+ * sql_mode} it was created in ({@code ||} concatenates under PIPES_AS_CONCAT). H2: a Java class
+ * trigger and one given as source.
  */
 final class TriggerFixture {
   private TriggerFixture() {}
@@ -84,7 +85,14 @@ final class TriggerFixture {
               + e.t("tp")
               + " FOR EACH ROW CALL '"
               + TouchTrigger.class.getName()
-              + "'");
+              + "'",
+          // a trigger given as Java source, which only H2's SCRIPT can give back
+          "CREATE TRIGGER "
+              + e.q(e.schema)
+              + ".TP_SOURCE AFTER DELETE ON "
+              + e.t("tp")
+              + " AS 'org.h2.api.Trigger create() { return new org.h2.api.Trigger() {"
+              + " public void fire(java.sql.Connection c, Object[] o, Object[] n) {} }; }'");
     }
   }
 

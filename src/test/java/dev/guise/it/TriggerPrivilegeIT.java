@@ -83,4 +83,38 @@ class TriggerPrivilegeIT {
       }
     }
   }
+
+  /** Another user's trigger, re-created by a user with SET USER, keeps its definer. */
+  @ParameterizedTest
+  @ValueSource(strings = {"mariadb"})
+  void anotherDefinersTriggerComesBackWithItsDefiner(String engine) throws Exception {
+    String definer = "guise_it_d" + UUID.randomUUID().toString().substring(0, 6);
+    try (TestEngine e = Engines.named(engine)) {
+      e.open();
+      TriggerFixture.create(e, 5);
+      e.sql(
+          "CREATE USER '" + definer + "'@'%'",
+          "GRANT SELECT, UPDATE, TRIGGER ON " + e.t("tp") + " TO '" + definer + "'@'%'");
+      try {
+        e.sql(
+            "CREATE DEFINER = '"
+                + definer
+                + "'@'%' TRIGGER "
+                + e.q(e.schema)
+                + ".tp_other AFTER UPDATE ON "
+                + e.t("tp")
+                + " FOR EACH ROW SET @guise_it_other = 1");
+        List<String> before = TriggerFixture.catalog(e);
+        assertThat(before).anyMatch(t -> t.contains(definer + "@%"));
+        GuiseCli.Result r =
+            new GuiseCli(tmp.resolve("work"), tmp.resolve("home"), e, 0)
+                .run(TriggerFixture.ruleset(true, TriggerFixture.MASK_NAME));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(TriggerFixture.touched(e)).containsOnlyNulls();
+        assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
+      } finally {
+        e.sql("DROP USER '" + definer + "'@'%'");
+      }
+    }
+  }
 }
