@@ -188,8 +188,9 @@ public interface Dialect {
   /**
    * The user triggers on a table that a run with {@code auto_manage_triggers} switches off while it
    * writes the table: enabled ones only (one the user disabled stays as it is), never the engine's
-   * internal ones (foreign-key checks). Reads the catalog only. An engine that cannot switch
-   * triggers off returns them refused.
+   * internal ones (foreign-key checks), in the order the engine fires them, which is the order they
+   * must be brought back in. Reads the catalog only. An engine that cannot switch triggers off
+   * returns them refused.
    */
   default List<ManagedTrigger> managedTriggers(Connection c, TableRef table) throws SQLException {
     return triggers(c, table).stream()

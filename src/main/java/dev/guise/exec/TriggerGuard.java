@@ -69,12 +69,12 @@ public final class TriggerGuard {
    *     off already is restored by {@link #restoreAll}
    */
   public synchronized void beforeWriting(String taskId, TableRef table) {
-    if (!seen.add(table)) {
+    if (seen.contains(table)) {
       return;
     }
-
     if (!manage) {
       warn(taskId, table);
+      seen.add(table);
       return;
     }
     if (dryRun) {
@@ -94,13 +94,13 @@ public final class TriggerGuard {
       } finally {
         c.rollback();
       }
-      // restored in reverse: the last one switched off comes back first, so the first comes
-      // back first when switched off last (the order MariaDB re-creates them in)
       for (ManagedTrigger t : triggers) {
         if (t.refusal() != null) {
           throw new TaskFailure(table + " - trigger " + t.name() + ": " + t.refusal(), null);
         }
       }
+      // last to first: restores run newest first, so they re-create the triggers first to last,
+      // the order in which MariaDB fires them
       for (ManagedTrigger t : reversed(triggers)) {
         ChangeManifest.Entry e =
             new ChangeManifest.Entry(
@@ -123,6 +123,7 @@ public final class TriggerGuard {
     } catch (SQLException e) {
       throw TaskFailure.sql(table.toString(), e, "; its triggers could not be switched off");
     }
+    seen.add(table);
     if (!triggers.isEmpty()) {
       events.on(
           new RunEvent.Note(
