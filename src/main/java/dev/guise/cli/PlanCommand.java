@@ -1,5 +1,6 @@
 package dev.guise.cli;
 
+import dev.guise.exec.TriggerGuard;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.Step;
 import dev.guise.ruleset.MaskTableTask;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the task graph a run would execute, as a tree. With -c, tables and keys are resolved against the live schema (read-only); each mask_table shows its columns and the engine's row estimate, and triggers on masked tables are warned about. --format json gives each task as data: type, id, table, key, columns with their masks, joins, estimated_rows, triggers."
+      "Prints the task graph a run would execute, as a tree. With -c, tables and keys are resolved against the live schema (read-only); each mask_table shows its columns and the engine's row estimate, and triggers on masked tables are warned about (or, with auto_manage_triggers, noted as switched off during the run). --format json gives each task as data: type, id, table, key, columns with their masks, joins, estimated_rows, triggers."
     },
     footer = {
       "%nExamples:",
@@ -92,21 +93,22 @@ final class PlanCommand implements Callable<Integer> {
       out.println(ruleset + " on " + connection);
       printSteps(steps, "", facts, out);
       out.flush();
+      boolean managed = planned.ruleset().autoManageTriggers();
       facts.forEach(
           (table, f) -> {
-            if (!f.triggers().isEmpty()) {
+            if (f.triggers().isEmpty()) {
+              return;
+            }
+            if (managed) {
               err.println(
-                  "warning: "
+                  "note: "
                       + table
-                      + " - has "
-                      + (f.triggers().size() == 1 ? "a trigger" : f.triggers().size() + " triggers")
-                      + " ("
+                      + " - its triggers ("
                       + String.join(", ", f.triggers())
-                      + ") firing on every row the run updates; disable "
-                      + (f.triggers().size() == 1 ? "it" : "them")
-                      + " around the masking with run_sql if "
-                      + (f.triggers().size() == 1 ? "it" : "they")
-                      + " must not run");
+                      + ") are switched off while the run writes it and restored at its end"
+                      + " (auto_manage_triggers)");
+            } else {
+              err.println("warning: " + TriggerGuard.firing(table.toString(), f.triggers()));
             }
           });
       err.flush();

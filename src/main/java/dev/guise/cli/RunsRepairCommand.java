@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
     name = "repair",
     mixinStandardHelpOptions = true,
     description = {
-      "Undoes what an interrupted run left in the database: drops the temporary tables its"
-          + " change manifest lists, clears its manifest rows, and marks its record 'interrupted'"
+      "Undoes what an interrupted run left in the database: drops the temporary tables and"
+          + " brings back the triggers its change manifest lists (newest first), clears its manifest rows, and marks its record 'interrupted'"
           + " if it still says running.",
       "",
       "Refused (exit 9) while the run is alive: its process on this host, or its run lock held in"

@@ -11,10 +11,11 @@ import java.util.List;
 /**
  * What runs changed in the schema, in {@code <guise_schema>.manifest}: a row is committed before
  * the change is made and deleted once it is undone, so whatever a killed run left is listed with
- * the run that made it. Kinds today: {@value #TEMP_TABLE}; any other kind carries its {@code
- * restore} statements, which {@code guise runs repair} (and the run itself, at its end) executes in
- * reverse order of {@code seq} to undo the change: a dropped constraint's {@code ADD CONSTRAINT}, a
- * disabled trigger's {@code ENABLE TRIGGER}, a dropped trigger's {@code CREATE TRIGGER}.
+ * the run that made it. Kinds today: {@value #TEMP_TABLE}, {@value #TRIGGER}; any kind but
+ * temporary tables carries its {@code restore} statements, which {@code guise runs repair} (and the
+ * run itself, at its end) executes in reverse order of {@code seq} to undo the change: a dropped
+ * constraint's {@code ADD CONSTRAINT}, a disabled trigger's {@code ENABLE TRIGGER}, a dropped
+ * trigger's {@code CREATE TRIGGER}.
  */
 public final class ChangeManifest {
   /** The table's name inside the guise schema. */
@@ -22,6 +23,15 @@ public final class ChangeManifest {
 
   /** A table made by {@code build_temp_table}, dropped at the run's end. */
   public static final String TEMP_TABLE = "temp_table";
+
+  /** A user trigger switched off (or dropped) while the run writes its table. */
+  public static final String TRIGGER = "trigger";
+
+  /**
+   * Marks a restore stored statement by statement ({@link #statements}) rather than as a script: a
+   * trigger body holds semicolons that no script splitter can tell from separators.
+   */
+  private static final String STATEMENTS = "-- guise:statements\n";
 
   private static final List<String> COLUMNS =
       List.of("run_id", "kind", "object_name", "host", "pid", "created", "seq", "restore");
@@ -165,12 +175,40 @@ public final class ChangeManifest {
   }
 
   /**
+   * Restore statements kept one by one, for {@link Entry#withRestore}: each is preceded by its
+   * length, so nothing inside a statement can end it.
+   */
+  public static String statements(List<String> statements) {
+    StringBuilder out = new StringBuilder(STATEMENTS);
+    for (String s : statements) {
+      out.append(s.length()).append('\n').append(s).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** An entry's restore statements: split as the engine's script, or as {@link #statements}. */
+  static List<String> restoreStatements(Dialect dialect, String restore) {
+    if (!restore.startsWith(STATEMENTS)) {
+      return dialect.splitScript(restore);
+    }
+    List<String> out = new ArrayList<>();
+    int i = STATEMENTS.length();
+    while (i < restore.length()) {
+      int nl = restore.indexOf('\n', i);
+      int length = Integer.parseInt(restore.substring(i, nl));
+      out.add(restore.substring(nl + 1, nl + 1 + length));
+      i = nl + 1 + length + 1;
+    }
+    return out;
+  }
+
+  /**
    * Runs an entry's restore statements and commits. They must be safe to run again: a run can die
    * after undoing the change and before forgetting it, and a repair then runs them a second time.
    */
   public static void restore(Connection c, Dialect dialect, Entry e) throws SQLException {
     try (Statement st = c.createStatement()) {
-      for (String sql : dialect.splitScript(e.restore())) {
+      for (String sql : restoreStatements(dialect, e.restore())) {
         st.execute(sql);
       }
       c.commit();

@@ -185,6 +185,22 @@ public interface Dialect {
   /** The names of the triggers on a table: they fire on every row a run writes. */
   List<String> triggers(Connection c, TableRef table) throws SQLException;
 
+  /**
+   * The user triggers on a table that a run with {@code auto_manage_triggers} switches off while it
+   * writes the table: enabled ones only (one the user disabled stays as it is), never the engine's
+   * internal ones (foreign-key checks), in the order the engine fires them, which is the order they
+   * must be brought back in. Reads the catalog only. An engine that cannot switch triggers off
+   * returns them refused.
+   */
+  default List<ManagedTrigger> managedTriggers(Connection c, TableRef table) throws SQLException {
+    return triggers(c, table).stream()
+        .map(
+            t ->
+                ManagedTrigger.refused(
+                    table, t, name() + " cannot switch triggers off; remove auto_manage_triggers"))
+        .toList();
+  }
+
   /** Applies statement and lock timeouts to a fresh connection (seconds; 0 = none). */
   default void applyTimeouts(Connection c, int statementTimeoutSeconds, int lockTimeoutSeconds)
       throws SQLException {}

@@ -45,6 +45,7 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
               + " the table (or its column) from its source and run the task again",
           null);
     }
+    ctx.triggers().beforeWriting(step.id(), step.table().ref());
     if (checkpoint != null) {
       begin(checkpoint, ctx, table, RunStatus.RUNNING.json());
     }

@@ -29,6 +29,7 @@ public final class MaskingRun {
   private final AtomicBoolean failed = new AtomicBoolean();
   private final AtomicBoolean warned = new AtomicBoolean();
   private final List<TempTables.Made> tempTables = new CopyOnWriteArrayList<>();
+  private boolean manageTriggers;
   private StepContext ctx;
 
   /**
@@ -76,6 +77,16 @@ public final class MaskingRun {
   }
 
   /**
+   * Switches off the user triggers of every table the run writes while it runs, and brings them
+   * back at its end (the ruleset's {@code auto_manage_triggers}, from the plan); off, the run warns
+   * about them instead.
+   */
+  public MaskingRun manageTriggers(boolean manage) {
+    this.manageTriggers = manage;
+    return this;
+  }
+
+  /**
    * Runs to the end and returns the run's final status.
    *
    * @param validationWarnings the ruleset had warnings: a clean run ends finished_with_warnings
@@ -98,6 +109,16 @@ public final class MaskingRun {
     if (cancellation.cancelledByUser()) {
       events.on(new RunEvent.Cancelling());
     }
+    // a warning from any task makes a clean run finished_with_warnings (and --strict exit 7)
+    RunListener seen =
+        e -> {
+          if (e instanceof RunEvent.Warning) {
+            warned.set(true);
+          }
+          events.on(e);
+        };
+    TriggerGuard triggers =
+        new TriggerGuard(pool, checkpoints, seen, clock, manageTriggers, options.dryRun());
     ctx =
         new StepContext(
             pool,
@@ -105,17 +126,23 @@ public final class MaskingRun {
             runStart == null ? start : runStart,
             options,
             cancellation,
-            events,
+            seen,
             clock,
             tempTables,
             this::runStep,
-            checkpoints);
+            checkpoints,
+            triggers);
     try {
+      triggers.restoreLeftovers();
       for (Step s : plan.children()) {
         runStep(s);
       }
     } finally {
-      dropTempTables();
+      try {
+        triggers.restoreAll();
+      } finally {
+        dropTempTables();
+      }
     }
     RunStatus status;
     if (cancellation.cancelledByUser()) {

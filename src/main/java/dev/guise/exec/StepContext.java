@@ -17,6 +17,7 @@ import java.util.function.Function;
  *     (thread-safe)
  * @param children runs a child step to its end and returns its status
  * @param checkpoints the run's progress table, identity and what a resumed run continues
+ * @param triggers switches off (or warns about) the triggers of each table before it is written
  */
 public record StepContext(
     ConnectionPool pool,
@@ -28,7 +29,8 @@ public record StepContext(
     Clock clock,
     List<TempTables.Made> tempTables,
     Function<Step, RunStatus> children,
-    Checkpoints checkpoints) {
+    Checkpoints checkpoints,
+    TriggerGuard triggers) {
 
   /** Runs a child step (of a serial or parallel block) to its end. */
   public RunStatus runChild(Step child) {

@@ -7,6 +7,7 @@ import java.util.List;
 final class TruncateRunner implements StepRunner<TruncateStep> {
   @Override
   public RunStatus run(TruncateStep step, StepContext ctx) {
+    ctx.triggers().beforeWriting(step.id(), step.table().ref());
     return SqlStatements.run(step, List.of(ctx.pool().dialect().truncate(step.table().ref())), ctx);
   }
 

@@ -10,8 +10,17 @@ import java.util.List;
  * while any error stands, so nothing touches the database.
  */
 public final class Planner {
-  /** The task graph (null on errors) and the problems found. */
-  public record Result(SerialStep root, Diagnostics diagnostics) {}
+  /**
+   * The task graph (null on errors) and the problems found.
+   *
+   * @param manageTriggers the ruleset's {@code auto_manage_triggers}: the run switches off the user
+   *     triggers of the tables it writes
+   */
+  public record Result(SerialStep root, Diagnostics diagnostics, boolean manageTriggers) {
+    public Result(SerialStep root, Diagnostics diagnostics) {
+      this(root, diagnostics, false);
+    }
+  }
 
   private Planner() {}
 
@@ -26,6 +35,9 @@ public final class Planner {
       List<StepPlanners.Registration<?>> planners) {
     PlanContext ctx = new PlanContext(ruleset, pipelines, schema, planners);
     SerialStep root = new SerialStep("", null, ctx.steps(ruleset.tasks(), ""));
-    return new Result(ctx.diagnostics().hasErrors() ? null : root, ctx.diagnostics());
+    return new Result(
+        ctx.diagnostics().hasErrors() ? null : root,
+        ctx.diagnostics(),
+        ruleset.autoManageTriggers());
   }
 }

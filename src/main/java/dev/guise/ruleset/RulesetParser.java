@@ -123,13 +123,6 @@ public final class RulesetParser {
             ? rules.skipList(f.node("skip_defaults"))
             : List.of(SkipValue.literal(null), SkipValue.literal(""));
     Boolean triggers = f.bool("auto_manage_triggers");
-    if (Boolean.TRUE.equals(triggers)) {
-      diagnostics.warning(
-          "unsupported",
-          f.locationOf("auto_manage_triggers"),
-          "'auto_manage_triggers' is not supported yet and is ignored; disable triggers of masked"
-              + " tables yourself with run_sql if they would fire");
-    }
     deprecatedDocumentKeys(f, diagnostics);
     String doc = f.string("doc", false);
     List<Task> tasks =

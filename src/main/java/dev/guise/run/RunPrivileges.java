@@ -14,6 +14,7 @@ import dev.guise.ruleset.TableJoin;
 import dev.guise.ruleset.Task;
 import dev.guise.ruleset.TruncateTableTask;
 import dev.guise.schema.TableInfo;
+import dev.guise.schema.TableRef;
 import dev.guise.yaml.Diagnostic;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,7 +29,8 @@ import java.util.Set;
 /**
  * What a ruleset's run will need of a connection, checked before the run (read-only): SELECT and
  * UPDATE on each masked table, SELECT on joined ones, TRUNCATE for truncate_table, CREATE in the
- * schema for build_temp_table, and the engine's staging tables, bulk load and locks.
+ * schema for build_temp_table, the engine's staging tables, bulk load and locks, and (with {@code
+ * auto_manage_triggers}) that each trigger of a masked table can be switched off and brought back.
  */
 public final class RunPrivileges {
   private RunPrivileges() {}
@@ -61,6 +63,7 @@ public final class RunPrivileges {
     }
     Needs needs = new Needs();
     parsed.ruleset().tasks().forEach(needs::add);
+    needs.manageTriggers = parsed.ruleset().autoManageTriggers();
     try (ConnectionPool pool = ConnectionPool.open(config, 1);
         Connection c = pool.connection()) {
       try {
@@ -80,6 +83,7 @@ public final class RunPrivileges {
   private static final class Needs {
     final Map<String, Set<String>> tables = new LinkedHashMap<>();
     boolean createTable;
+    boolean manageTriggers;
     int runSql;
 
     void add(Task t) {
@@ -102,6 +106,20 @@ public final class RunPrivileges {
       tables.computeIfAbsent(asWritten, k -> new LinkedHashSet<>()).addAll(List.of(privileges));
     }
 
+    /** auto_manage_triggers: whether each trigger of a masked table can be switched off. */
+    private static List<Privilege> triggers(Connection c, Dialect d, TableRef table)
+        throws SQLException {
+      return d.managedTriggers(c, table).stream()
+          .map(
+              t ->
+                  new Privilege(
+                      "switch trigger off",
+                      t.objectName(),
+                      t.refusal() == null ? Privilege.Status.GRANTED : Privilege.Status.MISSING,
+                      t.refusal()))
+          .toList();
+    }
+
     List<Privilege> check(Connection c, ConnectionConfig config) throws SQLException {
       Dialect d = config.dialect();
       String user = c.getMetaData().getUserName();
@@ -117,6 +135,9 @@ public final class RunPrivileges {
                     Privilege.Status.MISSING,
                     "no such table, or " + user + " may not see it"));
           } else {
+            if (manageTriggers && p.equals("UPDATE")) {
+              out.addAll(triggers(c, d, info.get().ref()));
+            }
             out.add(
                 Privilege.of(
                     p,

@@ -24,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * {@code guise runs repair}: undoes what an interrupted run left in the database (the change
- * manifest's entries: temporary tables today) and marks its record interrupted. A run that is alive
- * (its process on this host, or its run lock held from anywhere) is refused.
+ * manifest's entries: temporary tables, triggers switched off) and marks its record interrupted. A
+ * run that is alive (its process on this host, or its run lock held from anywhere) is refused.
  */
 public final class RunRepair {
   private final Function<String, String> environment;

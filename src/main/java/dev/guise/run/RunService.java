@@ -227,6 +227,13 @@ public final class RunService {
             "validation against the live schema failed; nothing was touched", clock.instant());
         return new RunResult(all, recorder.snapshot(), null, null);
       }
+      if (plan.manageTriggers() && !req.options().dryRun()) {
+        all.addAll(TriggerCheck.refusals(pool, plan.root()));
+        if (all.stream().anyMatch(Diagnostic::isError)) {
+          recorder.failed("triggers cannot be managed; nothing was touched", clock.instant());
+          return new RunResult(all, recorder.snapshot(), null, null);
+        }
+      }
       Checkpoints checkpoints;
       try {
         checkpoints =
@@ -273,15 +280,16 @@ public final class RunService {
       try (TableLocks held = locks) {
         MaskingRun run =
             new MaskingRun(
-                pool,
-                plan.root(),
-                key,
-                req.options(),
-                RunListener.all(recorder, observer),
-                cancellation,
-                clock,
-                TaskKinds.BUILT_IN.runners(),
-                checkpoints);
+                    pool,
+                    plan.root(),
+                    key,
+                    req.options(),
+                    RunListener.all(recorder, observer),
+                    cancellation,
+                    clock,
+                    TaskKinds.BUILT_IN.runners(),
+                    checkpoints)
+                .manageTriggers(plan.manageTriggers());
         status =
             run.execute(
                 all.stream().anyMatch(d -> !d.isError()),

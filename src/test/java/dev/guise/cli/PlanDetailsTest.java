@@ -63,7 +63,8 @@ class PlanDetailsTest {
         .containsPattern("\\[1] mask_table PUBLIC.ORDERS .*, ~10 rows: NOTE")
         .containsPattern("\\[2] mask_table PUBLIC.PEOPLE .*, ~2500 rows: NAME, EMAIL");
     assertThat(r.err())
-        .contains("warning: PUBLIC.PEOPLE - has a trigger (PEOPLE_AUDIT) firing on every row")
+        .contains(
+            "warning: PUBLIC.PEOPLE - has a trigger (PEOPLE_AUDIT) that will fire on every row")
         .doesNotContain("PUBLIC.ORDERS -");
   }
 

@@ -66,6 +66,38 @@ class ChangeManifestTest {
     }
   }
 
+  /** A trigger body holds semicolons, quotes and newlines that no script splitter may cut. */
+  @Test
+  void restoreStatementsKeptOneByOneComeBackWhole() throws SQLException {
+    List<String> statements =
+        List.of(
+            "SET @a = 1",
+            "CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW BEGIN\n  SET NEW.a = ';'; END",
+            "",
+            "SELECT '12\n34'");
+    String stored = ChangeManifest.statements(statements);
+    assertThat(ChangeManifest.restoreStatements(h2, stored)).isEqualTo(statements);
+    assertThat(ChangeManifest.restoreStatements(h2, "SELECT 1; SELECT 2"))
+        .containsExactly("SELECT 1", "SELECT 2");
+    manifest.ensure(c);
+    try (Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE T (X VARCHAR(10))");
+      c.commit();
+    }
+    ChangeManifest.restore(
+        c,
+        h2,
+        entry("run-1", "trigger", "T")
+            .withRestore(
+                ChangeManifest.statements(
+                    List.of("INSERT INTO T VALUES ('a;b')", "INSERT INTO T VALUES ('c')"))));
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM T WHERE X IN ('a;b', 'c')")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+    }
+  }
+
   @Test
   void aManifestOfAnOlderGuiseGainsTheNewColumnsAndKeepsItsRows() throws SQLException {
     try (Statement st = c.createStatement()) {

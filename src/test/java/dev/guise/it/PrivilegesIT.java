@@ -227,7 +227,7 @@ class PrivilegesIT {
    * The sandbox URL without its own user and password, so the connection's user applies; on MariaDB
    * naming the sandbox database, as the new user may not enter the URL's own.
    */
-  private static String limitedUrl(TestEngine e) {
+  static String limitedUrl(TestEngine e) {
     String url =
         e instanceof MariaDbEngine
             ? e.url().replaceFirst("(//[^/]+/)[^?;]*", "$1" + e.schema)

@@ -193,4 +193,22 @@ class RulesetParserTest {
     RulesetParser.Result r = parse("version: '1.0'\nversion: '1.0'\ntasks: []\n");
     assertThat(r.diagnostics()).extracting(Diagnostic::code).contains("duplicate-key");
   }
+
+  @Test
+  void autoManageTriggersIsReadWithoutAWarning() {
+    RulesetParser.Result on =
+        parse(
+            "version: '1.0'\nauto_manage_triggers: true\ntasks:\n"
+                + "  - type: run_sql\n    sql: SELECT 1\n");
+    assertThat(on.diagnostics()).isEmpty();
+    assertThat(on.ruleset().autoManageTriggers()).isTrue();
+    RulesetParser.Result off =
+        parse("version: '1.0'\ntasks:\n  - type: run_sql\n    sql: SELECT 1\n");
+    assertThat(off.ruleset().autoManageTriggers()).isFalse();
+    RulesetParser.Result wrong =
+        parse(
+            "version: '1.0'\nauto_manage_triggers: sometimes\ntasks:\n"
+                + "  - type: run_sql\n    sql: SELECT 1\n");
+    assertThat(wrong.hasErrors()).isTrue();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.guise.db.h2;
 
+import dev.guise.db.ManagedTrigger;
 import dev.guise.db.StandardDialect;
 import dev.guise.db.TableLocks;
 import dev.guise.schema.ColumnCategory;
@@ -93,5 +94,10 @@ public final class H2Dialect extends StandardDialect {
             + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
         table.schema() == null ? currentSchema(c) : table.schema(),
         table.name());
+  }
+
+  @Override
+  public List<ManagedTrigger> managedTriggers(Connection c, TableRef table) throws SQLException {
+    return H2Triggers.of(c, this, table);
   }
 }

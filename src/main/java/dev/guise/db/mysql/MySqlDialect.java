@@ -2,6 +2,7 @@ package dev.guise.db.mysql;
 
 import dev.guise.db.KeyedUpdateWriteBack;
 import dev.guise.db.LockNames;
+import dev.guise.db.ManagedTrigger;
 import dev.guise.db.Privilege;
 import dev.guise.db.ScriptSplitter;
 import dev.guise.db.SessionLocks;
@@ -264,5 +265,10 @@ public class MySqlDialect extends StandardDialect {
         "SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
         table.schema() == null ? currentSchema(c) : table.schema(),
         table.name());
+  }
+
+  @Override
+  public List<ManagedTrigger> managedTriggers(Connection c, TableRef table) throws SQLException {
+    return MySqlTriggers.of(c, this, table);
   }
 }

@@ -2,6 +2,7 @@ package dev.guise.db.postgres;
 
 import dev.guise.db.KeyedUpdateWriteBack;
 import dev.guise.db.LockNames;
+import dev.guise.db.ManagedTrigger;
 import dev.guise.db.Privilege;
 import dev.guise.db.ScriptSplitter;
 import dev.guise.db.SessionLocks;
@@ -213,5 +214,10 @@ public final class PostgresDialect extends StandardDialect {
             "SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass",
             table.schema() == null ? quote(table.name()) : qualified(table));
     return n < 0 ? -1 : n;
+  }
+
+  @Override
+  public List<ManagedTrigger> managedTriggers(Connection c, TableRef table) throws SQLException {
+    return PostgresTriggers.of(c, this, table);
   }
 }
