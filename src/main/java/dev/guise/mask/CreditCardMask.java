@@ -35,17 +35,20 @@ public final class CreditCardMask implements Mask {
                   ParamType.BOOLEAN,
                   false,
                   "true masks the middle digits with pan_character, showing only the first 6 and"
-                      + " last 4 (PCI DSS display format), e.g. 4111 11XX XXXX 1234."),
+                      + " last 4 (PCI DSS display format), e.g. 4111 11## #### 1234."),
               ParamSpec.optional(
                   "pan_character",
                   ParamType.STRING,
-                  "X",
-                  "The character that hides digits when pan_format is true; not a digit."),
+                  "#",
+                  "The character that hides digits when pan_format is true; not a digit (default"
+                      + " #, as in DataMasque)."),
               ParamSpec.optional(
                   "generate_luhn",
                   ParamType.BOOLEAN,
-                  true,
-                  "true makes the last digit a valid Luhn check digit; false makes it random."),
+                  null,
+                  "true makes the last digit a valid Luhn check digit; false makes it random."
+                      + " Default: the opposite of pan_format (true without pan_format), as in"
+                      + " DataMasque."),
               ParamSpec.optional(
                   "retain_prefix_length",
                   ParamType.INTEGER,
@@ -79,10 +82,10 @@ public final class CreditCardMask implements Mask {
           "with generate_card_number and pan_format both false nothing would change; set one"
               + " to true");
     }
-    String ch = args.has("pan_character") ? args.string("pan_character") : "X";
+    String ch = args.has("pan_character") ? args.string("pan_character") : "#";
     if (ch.length() != 1 || Character.isDigit(ch.charAt(0))) {
       throw new MaskArgs.InvalidArgument(
-          "pan_character", "'" + ch + "' must be one character that is not a digit, e.g. X or *");
+          "pan_character", "'" + ch + "' must be one character that is not a digit, e.g. # or *");
     }
     long prefix = args.longValue("retain_prefix_length", 0);
     if (prefix < 0 || prefix > 19) {
@@ -90,7 +93,7 @@ public final class CreditCardMask implements Mask {
           "retain_prefix_length", prefix + " is out of range; use 0 to 19 (6 keeps the BIN)");
     }
     return new CreditCardMask(
-        generate, pan, ch.charAt(0), args.bool("generate_luhn", true), (int) prefix);
+        generate, pan, ch.charAt(0), args.bool("generate_luhn", !pan), (int) prefix);
   }
 
   @Override

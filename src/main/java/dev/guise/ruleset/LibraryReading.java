@@ -82,13 +82,30 @@ final class LibraryReading {
   }
 
   /**
+   * The library's name as a ruleset imports it: its path under a library folder ({@code
+   * namespace/library}) when it lies in one, so its references to itself by full name resolve;
+   * otherwise its file name.
+   */
+  private String nameOf(String file, List<Path> libraryDirs) {
+    Path path = baseDir.resolve(Path.of(file).getFileName()).toAbsolutePath().normalize();
+    for (Path dir : libraryDirs) {
+      Path d = dir.toAbsolutePath().normalize();
+      if (path.startsWith(d) && !path.equals(d)) {
+        String rel = d.relativize(path).toString().replace('\\', '/');
+        return rel.replaceFirst("\\.ya?ml$", "");
+      }
+    }
+    return path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+  }
+
+  /**
    * Checks a library by itself: its document, references to itself, and each entry of the sections
    * Guise runs (masks, columns, database rules, tasks) as it would be read where it is referenced.
    * Sections for file masking and {@code other} are only checked for references.
    */
-  Ruleset validate(YNode.YMap root, String file, String sha) {
+  Ruleset validate(YNode.YMap root, String file, String sha, List<Path> libraryDirs) {
     Libraries.checkDocument(root, diagnostics);
-    String name = Path.of(file).getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    String name = nameOf(file, libraryDirs);
     Libraries.Library self = Libraries.of(name, file, root);
     YNode expanded = new RefExpander(Map.of(name, self), diagnostics).expandLibrary(self);
     if (!(expanded instanceof YNode.YMap map) || diagnostics.hasErrors()) {

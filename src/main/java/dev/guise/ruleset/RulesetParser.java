@@ -105,7 +105,7 @@ public final class RulesetParser {
     if (LibraryReading.isLibrary(map)) {
       Ruleset lib =
           new LibraryReading(diagnostics, masks, rules, readers, baseDir)
-              .validate(map, fileName, sha);
+              .validate(map, fileName, sha, libraryDirs);
       return new Result(diagnostics.hasErrors() ? null : lib, diagnostics.list());
     }
     Libraries libraries = new Libraries(libraryDirs, diagnostics);

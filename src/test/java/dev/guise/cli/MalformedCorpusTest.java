@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,8 @@ class MalformedCorpusTest {
           case 2 -> ls.set(i, "  " + ls.get(i));
           case 3 -> ls.set(i, ls.get(i).replaceFirst("^  ", ""));
           case 4 -> ls.set(i, ls.get(i) + " " + junk);
-          case 5 -> ls.set(i, ls.get(i).replaceFirst(":\\s.*$", ": " + junk));
+          case 5 ->
+              ls.set(i, ls.get(i).replaceFirst(":\\s.*$", Matcher.quoteReplacement(": " + junk)));
           case 6 -> ls.add(i, ls.get(i).replaceAll("\\S.*$", "") + junk);
           default -> ls = new ArrayList<>(ls.subList(0, i)); // truncated file
         }
@@ -142,6 +144,16 @@ class MalformedCorpusTest {
             + "    host: 127.0.0.1\n    port: 1\n    database: x\n    user: u\n"
             + "    password: ${env:GUISE_TEST_UNSET}\n";
     List<Mutant> connections = mutate("connections.yml", conns, rnd);
+    // compat-style sources (anchors and merge keys, nested conditions, a library), from a random
+    // of their own so the cases above stay the same
+    Random compatRnd = new Random(SEED + 1);
+    for (String s :
+        List.of(
+            "src/test/resources/compat/definitions_and_anchors.yml",
+            "src/test/resources/compat/conditional_masking.yml",
+            "src/test/resources/compat/libraries/compat/people.yml")) {
+      rulesets.addAll(mutate(s, Files.readString(Path.of(s)), compatRnd));
+    }
     h.sql("CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(40))");
     h.write("ok.yml", "version: '1.0'\ntasks:\n  - type: truncate_table\n    table: people\n");
 
