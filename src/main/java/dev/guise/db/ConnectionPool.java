@@ -19,6 +19,9 @@ public final class ConnectionPool implements AutoCloseable {
   private final HikariDataSource ds;
   private final boolean readOnly;
 
+  /** The statement that makes the connection's schema the session's default; "" when none. */
+  private volatile String useSchema;
+
   private ConnectionPool(ConnectionConfig config, HikariDataSource ds, boolean readOnly) {
     this.config = config;
     this.ds = ds;
@@ -83,10 +86,32 @@ public final class ConnectionPool implements AutoCloseable {
         }
         c.commit(); // a session setting, kept only once its transaction commits
       }
+      String use = useSchema(c);
+      if (!use.isEmpty()) {
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute(use);
+        }
+        c.commit();
+      }
       return c;
     } catch (SQLException e) {
       throw unreachable(config, e);
     }
+  }
+
+  private String useSchema(Connection c) throws SQLException {
+    String use = useSchema;
+    if (use == null) {
+      String stored = config.schema();
+      if (stored != null && config.dialect() instanceof StandardDialect sd) {
+        stored = new TableIntrospection(sd).storedSchema(c, stored);
+      }
+      c.rollback();
+      // a schema that does not exist is left to the table lookups, which name it
+      use = stored == null ? "" : config.dialect().useSchema(stored);
+      useSchema = use;
+    }
+    return use;
   }
 
   /**

@@ -206,6 +206,16 @@ public interface Dialect {
       throws SQLException {}
 
   /**
+   * Makes {@code schema} (the connection's {@code schema:}, as the engine stores it) the session's
+   * default, so that the ruleset's own SQL ({@code run_sql}, {@code sql_select}, {@code
+   * build_temp_table}) finds the tables the rules find. Transactional on some engines: the caller
+   * commits.
+   */
+  default String useSchema(String schema) {
+    return "SET SCHEMA " + quote(schema);
+  }
+
+  /**
    * A column type for long text in Guise's own tables (the progress table's last key); every engine
    * here takes {@code VARCHAR} this long except MySQL, whose rows are limited to 64 KB.
    */

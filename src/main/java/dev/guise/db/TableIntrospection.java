@@ -80,6 +80,14 @@ final class TableIntrospection {
   }
 
   /** The connection's configured schema: written plainly in connections.yml, matched as before. */
+  /**
+   * The schema as the engine stores it: the exact name, else the one name that matches ignoring
+   * case; null when none does.
+   */
+  public String storedSchema(Connection c, String schema) throws SQLException {
+    return resolveDefault(c.getMetaData(), schema);
+  }
+
   private String resolveDefault(DatabaseMetaData md, String schema) throws SQLException {
     List<String> all = schemas(md);
     if (all.contains(schema)) {

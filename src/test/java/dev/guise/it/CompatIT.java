@@ -145,9 +145,9 @@ class CompatIT {
   }
 
   /**
-   * The suite copied for this sandbox: the second schema's real name put in for its token, and the
-   * default schema, quoted, for {@code {schema}} in the ruleset's own SQL (run_sql, sql_select),
-   * which runs in the session's schema rather than the connection's.
+   * The suite copied for this sandbox, the second schema's real name put in for its token. The
+   * ruleset's own SQL (run_sql, sql_select) names its tables unqualified: it runs in the
+   * connection's schema.
    */
   private Path copySuite(TestEngine engine) throws IOException {
     Path from = root();
@@ -161,8 +161,7 @@ class CompatIT {
           String text = Files.readString(p, StandardCharsets.UTF_8);
           Files.writeString(
               target,
-              text.replace(CompatSchema.OTHER_SCHEMA, engine.otherSchema)
-                  .replace("{schema}", engine.q(engine.schema)),
+              text.replace(CompatSchema.OTHER_SCHEMA, engine.otherSchema),
               StandardCharsets.UTF_8);
         } else {
           Files.copy(p, target);

@@ -29,6 +29,12 @@ import java.util.Locale;
  * temporary table with multi-row INSERTs and applies it with one {@code UPDATE ... JOIN}.
  */
 public class MySqlDialect extends StandardDialect {
+  /** A schema is a database here. */
+  @Override
+  public String useSchema(String schema) {
+    return "USE " + quote(schema);
+  }
+
   @Override
   public String name() {
     return "mysql";

@@ -32,6 +32,14 @@ import java.util.Set;
  */
 public final class PostgresDialect extends StandardDialect {
   /**
+   * The schema first, then PostgreSQL's default path, so functions in {@code public} still resolve.
+   */
+  @Override
+  public String useSchema(String schema) {
+    return "SET search_path TO " + quote(schema) + ", \"$user\", public";
+  }
+
+  /**
    * Text types a bound {@code varchar} converts to; anything else (enums, domains) goes untyped.
    */
   private static final Set<String> TEXT_TYPES = Set.of("text", "varchar", "bpchar", "char", "name");
