@@ -29,6 +29,11 @@ import java.util.Locale;
  */
 public class MySqlDialect extends StandardDialect {
   @Override
+  public dev.guise.db.Catalog catalog() {
+    return new MySqlCatalog();
+  }
+
+  @Override
   public String name() {
     return "mysql";
   }
