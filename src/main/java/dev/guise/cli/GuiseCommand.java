@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       PlanCommand.class,
+      DiscoverCommand.class,
       RunsCommand.class,
       MasksCommand.class,
       ConnectionsCommand.class,

@@ -39,7 +39,10 @@ final class DataPatterns {
     if (E164.matcher(v).matches()) {
       return true;
     }
-    if (ISO_DATE.matcher(v).find() || ipv4(v) || !NATIONAL_PHONE.matcher(v).matches()) {
+    if (ISO_DATE.matcher(v).find()
+        || ipv4(v)
+        || SSN.matcher(v).matches()
+        || !NATIONAL_PHONE.matcher(v).matches()) {
       return false;
     }
     long digits = v.chars().filter(Character::isDigit).count();

@@ -23,6 +23,13 @@ public record DiscoveryReport(
     return new DiscoveryReport(tables, findings, sampleRows, c);
   }
 
+  /** The report with more findings (columns chosen by hand); coverage is dropped. */
+  public DiscoveryReport withMoreFindings(List<Finding> more) {
+    List<Finding> all = new java.util.ArrayList<>(findings);
+    all.addAll(more);
+    return new DiscoveryReport(tables, List.copyOf(all), sampleRows, List.of());
+  }
+
   public long columnCount() {
     return tables.stream().mapToLong(t -> t.columns().size()).sum();
   }

@@ -66,7 +66,7 @@ record MetadataRule(
         span = 1;
       }
       if (span > 0 && !qualified(tokens, i, span, qualifiers)) {
-        return new Match(this, String.join(" ", k), k.size(), joined.length());
+        return new Match(this, span == 1 ? joined : String.join(" ", k), span, joined.length());
       }
     }
     return null;

@@ -106,9 +106,7 @@ public final class SensitiveDiscovery {
               + "' (rule "
               + r.id()
               + ")"
-              + (agrees
-                  ? "; " + ratio + " of " + h.sampled() + " sampled values are " + h.rule()
-                  : "");
+              + (agrees ? "; " + ratio + " of " + h.sampled() + " sampled values " + what(h) : "");
       return new Finding(
           t.ref(),
           col,
@@ -127,10 +125,25 @@ public final class SensitiveDiscovery {
           h.classes(),
           "data",
           h.rule(),
-          ratio + " of " + h.sampled() + " sampled non-null values are valid " + h.rule(),
+          ratio + " of " + h.sampled() + " sampled non-null values " + what(h),
           h.ratio());
     }
     return null;
+  }
+
+  private static String what(DataRules.Hit h) {
+    return switch (h.rule()) {
+      case "free_text" -> "embed an email address or phone number";
+      case "date_of_birth" -> "are dates 16 to 100 years ago";
+      case "first_name", "last_name", "full_name" ->
+          "are in the built-in " + h.rule().replace('_', ' ') + " list";
+      default ->
+          "are valid "
+              + h.rule().replace('_', ' ')
+              + (h.rule().equals("card_number")
+                  ? "s (Luhn)"
+                  : h.rule().equals("iban") ? "s (mod 97)" : "s");
+    };
   }
 
   private static boolean sampleable(CatalogColumn col) {
