@@ -211,6 +211,18 @@ final class DiscoverCommand implements Callable<Integer> {
                 LocalDate.now(env.clock()))
             .run(config);
     DiscoveryReport report = result.report();
+    if (report.tables().isEmpty()) {
+      err.println(
+          "warning: "
+              + connection
+              + " - no tables found in "
+              + (schemas.isEmpty()
+                  ? "schema " + result.defaultSchema()
+                  : "schemas " + String.join(", ", schemas))
+              + (tables.isEmpty() ? "" : " matching " + String.join(", ", tables))
+              + "; check --schema and --tables (schema names are exact, e.g. PUBLIC on H2)");
+      err.flush();
+    }
     if (checked != null) {
       report =
           report.withCoverage(CoverageCheck.of(report, checked.ruleset(), result.defaultSchema()));

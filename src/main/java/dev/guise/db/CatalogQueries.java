@@ -65,15 +65,19 @@ public abstract class CatalogQueries implements Catalog {
           if (b != null) {
             String type = rs.getString(4);
             String full = rs.getString(5);
+            ColumnCategory cat = category(type, full);
+            // integers' catalog precision is bits on some engines, digits on others: kept for
+            // decimals only, where it is what a value may hold
+            boolean decimal = cat == ColumnCategory.DECIMAL;
             b.columns.add(
                 new CatalogColumn(
                     rs.getString(3),
                     full == null ? type : full,
-                    Math.max(0, rs.getLong(6)),
-                    rs.getInt(7),
-                    rs.getInt(8),
+                    cat == ColumnCategory.TEXT ? Math.max(0, rs.getLong(6)) : 0,
+                    decimal ? rs.getInt(7) : 0,
+                    decimal ? rs.getInt(8) : 0,
                     rs.getBoolean(9),
-                    category(type, full)));
+                    cat));
           }
         });
     Map<String, IndexBuilder> indexes = new LinkedHashMap<>();

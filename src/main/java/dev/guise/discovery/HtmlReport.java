@@ -75,7 +75,11 @@ public final class HtmlReport {
         .append("    return dir[i] ? c : -c;\n")
         .append("  });\n")
         .append("  rows.forEach(function (r) { body.appendChild(r); });\n")
-        .append("}\n</script>\n</body></html>\n");
+        .append("}\n")
+        // a link to report.html#sort=3 opens it sorted by the fourth column
+        .append("var m = /sort=(\\d+)/.exec(location.hash);\n")
+        .append("if (m) { sortBy(parseInt(m[1], 10)); }\n")
+        .append("</script>\n</body></html>\n");
     out.write(h.toString());
     out.flush();
   }
@@ -101,7 +105,7 @@ public final class HtmlReport {
     h.append("<h2>")
         .append(s.containsKey("not_covered") ? "Coverage" : "Columns by class")
         .append("</h2>\n");
-    h.append("<svg id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" height=\"")
+    h.append("<svg id=\"chart\" width=\"560\" height=\"")
         .append(bars.size() * 30 + 10)
         .append("\" role=\"img\">");
     for (int i = 0; i < bars.size(); i++) {
