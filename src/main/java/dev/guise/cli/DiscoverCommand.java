@@ -16,12 +16,12 @@ import dev.guise.discovery.TextReport;
 import dev.guise.run.CheckRequest;
 import dev.guise.run.CheckResult;
 import dev.guise.run.RulesetSource;
+import dev.guise.runlog.Json;
 import dev.guise.yaml.Diagnostic;
 import dev.guise.yaml.Diagnostics;
 import dev.guise.yaml.Location;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,27 +252,48 @@ final class DiscoverCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** Streams the report to stdout or --output: large schemas are never held as one string. */
   private void writeReport(DiscoveryReport report) throws IOException {
-    StringWriter buf = new StringWriter();
-    PrintWriter w = new PrintWriter(buf);
+    if (output == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      render(report, out);
+      return;
+    }
+    Path file = env.workingDir().resolve(output);
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      render(report, w);
+      if (w.checkError()) {
+        throw new IOException("write failed");
+      }
+    } catch (IOException e) {
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION,
+          output
+              + " - cannot write the report ("
+              + e.getClass().getSimpleName()
+              + "); check the folder exists and is writable",
+          e);
+    }
+    if (!quiet) {
+      spec.commandLine().getErr().println("wrote " + output);
+      spec.commandLine().getErr().flush();
+    }
+  }
+
+  private void render(DiscoveryReport report, PrintWriter w) throws IOException {
     switch (format) {
       case text -> TextReport.write(report, w);
-      case json -> Workspace.printJson(ReportRows.json(report), w);
+      case json -> {
+        Json.MAPPER
+            .writerWithDefaultPrettyPrinter()
+            .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .writeValue(w, ReportRows.json(report));
+        w.println();
+      }
       case csv -> ReportRows.csv(report, w);
       case html -> HtmlReport.write(report, "Guise discovery: " + connection, w);
     }
     w.flush();
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(buf);
-      out.flush();
-    } else {
-      write(output, buf.toString());
-      if (!quiet) {
-        spec.commandLine().getErr().println("wrote " + output);
-        spec.commandLine().getErr().flush();
-      }
-    }
   }
 
   private void write(Path file, String text) {

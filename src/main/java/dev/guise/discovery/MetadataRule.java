@@ -42,8 +42,8 @@ record MetadataRule(
     }
     Match best = null;
     for (List<String> w : whole) {
-      if (w.equals(tokens) || (tokens.size() == 1 && String.join("", w).equals(tokens.get(0)))) {
-        Match m = new Match(this, String.join(" ", w), w.size(), String.join("", w).length());
+      if (w.equals(tokens) || (tokens.size() == 1 && joined(w).equals(tokens.get(0)))) {
+        Match m = new Match(this, String.join(" ", w), w.size(), joined(w).length());
         best = m.beats(best) ? m : best;
       }
     }
@@ -57,7 +57,7 @@ record MetadataRule(
   }
 
   private Match matchKeyword(List<String> k, List<String> tokens, Set<String> qualifiers) {
-    String joined = String.join("", k);
+    String joined = joined(k);
     for (int i = 0; i < tokens.size(); i++) {
       int span = 0;
       if (i + k.size() <= tokens.size() && tokens.subList(i, i + k.size()).equals(k)) {
@@ -70,6 +70,14 @@ record MetadataRule(
       }
     }
     return null;
+  }
+
+  /** A keyword's words run together, computed once per keyword (100,000 columns ask often). */
+  private static final java.util.Map<List<String>, String> JOINED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String joined(List<String> words) {
+    return JOINED.computeIfAbsent(words, w -> String.join("", w));
   }
 
   /** A word outside the match that makes the column a fact about the thing: email_sent. */

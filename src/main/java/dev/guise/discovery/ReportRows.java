@@ -98,48 +98,8 @@ public final class ReportRows {
   public static Map<String, Object> json(DiscoveryReport r) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("summary", summary(r));
-    List<Object> tables = new ArrayList<>();
-    for (CatalogTable t : r.tables()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("schema", t.ref().schema());
-      m.put("table", t.ref().name());
-      m.put("row_estimate", t.rowEstimate());
-      m.put("primary_key", t.primaryKey());
-      m.put(
-          "indexes",
-          t.indexes().stream()
-              .map(
-                  i ->
-                      Map.of(
-                          "name",
-                          i.name(),
-                          "columns",
-                          i.columns(),
-                          "unique",
-                          i.unique(),
-                          "primary",
-                          i.primary()))
-              .toList());
-      m.put("foreign_keys", t.foreignKeys().stream().map(ReportRows::fk).toList());
-      m.put("referenced_by", t.referencedBy().stream().map(ReportRows::fk).toList());
-      m.put(
-          "columns",
-          t.columns().stream()
-              .map(
-                  c -> {
-                    Map<String, Object> cm = new LinkedHashMap<>();
-                    cm.put("name", c.name());
-                    cm.put("data_type", c.dataType());
-                    cm.put("max_length", c.maxLength() > 0 ? c.maxLength() : null);
-                    cm.put("precision", c.precision() > 0 ? c.precision() : null);
-                    cm.put("scale", c.precision() > 0 ? c.scale() : null);
-                    cm.put("nullable", c.nullable());
-                    return cm;
-                  })
-              .toList());
-      tables.add(m);
-    }
-    doc.put("tables", tables);
+    // built table by table as the JSON is written: 100,000 columns never sit in memory as maps
+    doc.put("tables", r.tables().stream().map(ReportRows::tableJson).iterator());
     List<Object> findings = new ArrayList<>();
     for (int i = 0; i < r.findings().size(); i++) {
       Finding f = r.findings().get(i);
@@ -163,6 +123,47 @@ public final class ReportRows {
     }
     doc.put("findings", findings);
     return doc;
+  }
+
+  private static Map<String, Object> tableJson(CatalogTable t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema", t.ref().schema());
+    m.put("table", t.ref().name());
+    m.put("row_estimate", t.rowEstimate());
+    m.put("primary_key", t.primaryKey());
+    m.put(
+        "indexes",
+        t.indexes().stream()
+            .map(
+                i ->
+                    Map.of(
+                        "name",
+                        i.name(),
+                        "columns",
+                        i.columns(),
+                        "unique",
+                        i.unique(),
+                        "primary",
+                        i.primary()))
+            .toList());
+    m.put("foreign_keys", t.foreignKeys().stream().map(ReportRows::fk).toList());
+    m.put("referenced_by", t.referencedBy().stream().map(ReportRows::fk).toList());
+    m.put(
+        "columns",
+        t.columns().stream()
+            .map(
+                c -> {
+                  Map<String, Object> cm = new LinkedHashMap<>();
+                  cm.put("name", c.name());
+                  cm.put("data_type", c.dataType());
+                  cm.put("max_length", c.maxLength() > 0 ? c.maxLength() : null);
+                  cm.put("precision", c.precision() > 0 ? c.precision() : null);
+                  cm.put("scale", c.precision() > 0 ? c.scale() : null);
+                  cm.put("nullable", c.nullable());
+                  return cm;
+                })
+            .toList());
+    return m;
   }
 
   static Map<String, Object> summary(DiscoveryReport r) {
