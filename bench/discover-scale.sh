@@ -10,7 +10,17 @@ TABLES=${1:-5000}
 PSQL_ARGS=${*:-"-h 127.0.0.1 -U postgres -d test"}
 SCHEMA=guise_disc_bench_$$
 WORK=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || psql $PSQL_ARGS -q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+# one DROP SCHEMA ... CASCADE of 5,000 tables exceeds max_locks_per_transaction: drop them one by one
+cleanup() {
+  [ -n "${KEEP:-}" ] && return
+  psql $PSQL_ARGS -tAc "SELECT 'DROP TABLE IF EXISTS $SCHEMA.' || quote_ident(relname) || ' CASCADE;'
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = '$SCHEMA' AND c.relkind = 'r' ORDER BY c.oid DESC" > "$WORK/drop.sql" 2>/dev/null || true
+  psql $PSQL_ARGS -q -f "$WORK/drop.sql" >/dev/null 2>&1 || true
+  psql $PSQL_ARGS -q -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 if [ ! -f target/guise.jar ] || [ -n "$(find src pom.xml -newer target/guise.jar -print -quit)" ]; then
   mvn -B -q -Dstyle.color=never package -DskipTests
 fi
