@@ -70,24 +70,7 @@ final class DataPatterns {
             || p2 == 38
             || p2 == 30
             || p2 == 62;
-    return network && luhn(d);
-  }
-
-  static boolean luhn(String digits) {
-    int sum = 0;
-    boolean dbl = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int n = digits.charAt(i) - '0';
-      if (dbl) {
-        n *= 2;
-        if (n > 9) {
-          n -= 9;
-        }
-      }
-      sum += n;
-      dbl = !dbl;
-    }
-    return sum % 10 == 0;
+    return network && dev.guise.mask.SetChecksumMask.luhnValid(d);
   }
 
   /** An IBAN (spaces allowed) whose mod-97 check is 1. */

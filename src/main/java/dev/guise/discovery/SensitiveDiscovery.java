@@ -137,12 +137,11 @@ public final class SensitiveDiscovery {
       case "date_of_birth" -> "are dates 16 to 100 years ago";
       case "first_name", "last_name", "full_name" ->
           "are in the built-in " + h.rule().replace('_', ' ') + " list";
-      default ->
-          "are valid "
-              + h.rule().replace('_', ' ')
-              + (h.rule().equals("card_number")
-                  ? "s (Luhn)"
-                  : h.rule().equals("iban") ? "s (mod 97)" : "s");
+      case "card_number" -> "are valid card numbers (Luhn)";
+      case "iban" -> "are valid IBANs (mod 97)";
+      case "ssn" -> "are valid US SSNs";
+      case "ipv4", "ipv6" -> "are valid " + h.rule().toUpperCase(Locale.ROOT) + " addresses";
+      default -> "are valid " + h.rule().replace('_', ' ') + "s";
     };
   }
 
