@@ -130,6 +130,21 @@ class DiscoverCommandTest {
   }
 
   @Test
+  void generationLeavesKeyColumnsAloneAndListsThem() throws Exception {
+    CliHarness h = new CliHarness(dir);
+    h.sql(
+        "CREATE TABLE accounts (username VARCHAR(40) PRIMARY KEY, email VARCHAR(100))",
+        "CREATE TABLE logins (id INT PRIMARY KEY, username VARCHAR(40) REFERENCES accounts(username))",
+        "INSERT INTO accounts VALUES ('olivia', 'olivia@example.com')");
+    CliHarness.Result gen = h.run("discover", "-c", "db", "--generate-ruleset", "gen.yml");
+    assertThat(gen.code()).as(gen.all()).isZero();
+    String yaml = Files.readString(dir.resolve("gen.yml"));
+    assertThat(yaml).contains("#   PUBLIC.ACCOUNTS.USERNAME - a key column (username)");
+    assertThat(yaml).contains("- column: EMAIL").doesNotContain("- column: USERNAME");
+    assertThat(gen.err()).contains("left out: PUBLIC.ACCOUNTS.USERNAME - a key column");
+  }
+
+  @Test
   void badInputIsOneClearSentenceWithItsExitCode() throws Exception {
     CliHarness h = people();
     assertThat(h.run("discover", "-c", "db", "--fail-on-uncovered").code())
