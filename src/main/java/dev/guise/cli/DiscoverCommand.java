@@ -141,15 +141,7 @@ final class DiscoverCommand implements Callable<Integer> {
       description = "Write the report to FILE instead of stdout.")
   Path output;
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Print only errors and the final result.")
-  boolean quiet;
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Stack traces of errors.")
-  boolean verbose;
+  @Mixin VerbosityOptions verbosity;
 
   DiscoverCommand(CliEnvironment env) {
     this.env = env;
@@ -274,7 +266,7 @@ final class DiscoverCommand implements Callable<Integer> {
               + "); check the folder exists and is writable",
           e);
     }
-    if (!quiet) {
+    if (!verbosity.quiet) {
       spec.commandLine().getErr().println("wrote " + output);
       spec.commandLine().getErr().flush();
     }
@@ -334,7 +326,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 + LocalDate.now(env.clock())
                 + ".\nEach rule says why its column was flagged and why its mask was chosen; review before use.");
     write(generate, g.yaml());
-    if (!quiet) {
+    if (!verbosity.quiet) {
       err.println(
           "wrote " + generate + ": " + g.tables() + " mask_table tasks, " + g.rules() + " rules");
       g.leftOut().forEach(l -> err.println("left out: " + l));
