@@ -16,6 +16,8 @@ public enum ErrorCode {
   CANCELLED,
   /** Warnings were found and --strict was given. */
   STRICT_WARNINGS,
+  /** A sensitive column no rule masks ({@code discover --fail-on-uncovered}). */
+  COVERAGE_GAP,
   /** Another run holds a table this one writes (or the run to repair is alive). */
   LOCKED
 }

@@ -43,6 +43,7 @@ public final class ExitCodes {
       case RUN_FAILED -> RUN_FAILED;
       case CANCELLED -> CANCELLED;
       case STRICT_WARNINGS -> STRICT_WARNINGS;
+      case COVERAGE_GAP -> COVERAGE_GAP;
       case LOCKED -> LOCKED;
     };
   }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       PlanCommand.class,
+      DiscoverCommand.class,
       RunsCommand.class,
       MasksCommand.class,
       ConnectionsCommand.class,
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       "  guise demo",
       "  GUISE_RUN_SECRET=... guise run rulesets/customers.yml -c staging --dry-run",
       "  guise validate ruleset.yml -c staging --strict",
+      "  guise discover -c staging --ruleset ruleset.yml --fail-on-uncovered",
       "  guise runs list",
       "  guise audit --since 7d",
       ExitCodes.HELP

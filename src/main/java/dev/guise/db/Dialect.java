@@ -222,4 +222,21 @@ public interface Dialect {
   default String longTextType() {
     return "VARCHAR(65535)";
   }
+
+  /** Reads whole schemas in bulk for discovery ({@link Catalog}). */
+  Catalog catalog();
+
+  /**
+   * A bounded read of some columns of at most {@code limit} rows, for discovery's data rules: never
+   * a full scan unless {@code limit} is 0 (every row, when asked for).
+   *
+   * @param rowEstimate the engine's estimate, -1 when unknown; an engine may sample blocks by it
+   */
+  default String sampleRows(TableRef table, List<String> columns, int limit, long rowEstimate) {
+    return "SELECT "
+        + String.join(", ", columns.stream().map(this::quote).toList())
+        + " FROM "
+        + qualified(table)
+        + (limit > 0 ? " LIMIT " + limit : "");
+  }
 }

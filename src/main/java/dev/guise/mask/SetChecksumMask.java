@@ -139,7 +139,7 @@ public final class SetChecksumMask implements Mask {
   }
 
   /** Whether a whole number (check digit last) passes the Luhn check. */
-  static boolean luhnValid(String digits) {
+  public static boolean luhnValid(String digits) {
     int[] d = digits.chars().map(c -> c - '0').toArray();
     return d.length > 1 && luhn(d, d.length - 1) == d[d.length - 1];
   }

@@ -21,6 +21,11 @@ import java.util.List;
  */
 public final class H2Dialect extends StandardDialect {
   @Override
+  public dev.guise.db.Catalog catalog() {
+    return new H2Catalog();
+  }
+
+  @Override
   public String name() {
     return "h2";
   }

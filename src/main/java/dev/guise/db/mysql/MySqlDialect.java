@@ -36,6 +36,11 @@ public class MySqlDialect extends StandardDialect {
   }
 
   @Override
+  public dev.guise.db.Catalog catalog() {
+    return new MySqlCatalog();
+  }
+
+  @Override
   public String name() {
     return "mysql";
   }

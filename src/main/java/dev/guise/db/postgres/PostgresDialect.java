@@ -31,6 +31,31 @@ import java.util.Set;
  * create temporary tables it falls back to batched keyed UPDATEs.
  */
 public final class PostgresDialect extends StandardDialect {
+  @Override
+  public dev.guise.db.Catalog catalog() {
+    return new PostgresCatalog();
+  }
+
+  /**
+   * Block sampling on a table much larger than the sample: a LIMIT read would take its first pages
+   * only.
+   */
+  @Override
+  public String sampleRows(TableRef table, List<String> columns, int limit, long rowEstimate) {
+    String plain = super.sampleRows(table, columns, limit, rowEstimate);
+    if (limit <= 0 || rowEstimate < 10L * limit) {
+      return plain;
+    }
+    double percent = Math.min(100.0, Math.max(0.001, 300.0 * limit / rowEstimate));
+    return plain.replace(
+        " FROM " + qualified(table),
+        " FROM "
+            + qualified(table)
+            + " TABLESAMPLE SYSTEM ("
+            + String.format(java.util.Locale.ROOT, "%.3f", percent)
+            + ")");
+  }
+
   /**
    * The schema first, then PostgreSQL's default path, so functions in {@code public} still resolve.
    */
