@@ -59,6 +59,7 @@ class MaskRegistryTest {
             "numeric",
             "date",
             "data_pattern",
+            "unique",
             "document",
             "combination",
             "transformation");
