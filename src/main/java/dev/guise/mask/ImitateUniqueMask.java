@@ -8,7 +8,6 @@ import dev.guise.secret.UniqueKey;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code imitate_unique}: a keyed, format-preserving bijection. ASCII letters stay letters of the
@@ -36,18 +35,17 @@ public final class ImitateUniqueMask implements UniqueMask {
                   "A namespace: columns masked with different seeds map the same value"
                       + " differently; the same seed (or none) maps it the same everywhere.")),
           "type: imitate_unique\nseed: customers",
-          args -> new ImitateUniqueMask(args.has("seed") ? args.string("seed") : ""));
+          args -> new ImitateUniqueMask(UniqueKeys.seedOf(args)));
 
-  private final String seed;
+  private final UniqueKeys keys;
   private final IntegerRange longRange;
-  private final AtomicReference<UniqueKey> key = new AtomicReference<>();
 
   ImitateUniqueMask(String seed) {
     this(seed, IntegerRange.LONG);
   }
 
   private ImitateUniqueMask(String seed, IntegerRange longRange) {
-    this.seed = seed;
+    this.keys = new UniqueKeys(seed);
     this.longRange = longRange;
   }
 
@@ -57,7 +55,7 @@ public final class ImitateUniqueMask implements UniqueMask {
    * range of a 64-bit integer.
    */
   public ImitateUniqueMask withIntegerRange(BigInteger min, BigInteger max) {
-    return new ImitateUniqueMask(seed, new IntegerRange(min, max));
+    return new ImitateUniqueMask(keys.seed(), new IntegerRange(min, max));
   }
 
   @Override
@@ -70,7 +68,7 @@ public final class ImitateUniqueMask implements UniqueMask {
     if (value == null) {
       return null;
     }
-    UniqueKey k = keyFor(ctx.key());
+    UniqueKey k = keys.forRun(ctx.key());
     if (value instanceof String s) {
       return UniqueText.mask(s, k);
     }
@@ -99,18 +97,9 @@ public final class ImitateUniqueMask implements UniqueMask {
             + " value; use it on text or integer columns, or typecast the value to string first");
   }
 
-  private UniqueKey keyFor(RunKey runKey) {
-    UniqueKey k = key.get();
-    if (k == null || k.runKey() != runKey) {
-      k = UniqueKey.derive(runKey, seed);
-      key.set(k);
-    }
-    return k;
-  }
-
   /** The permutation this mask uses for a domain; for tests of the construction. */
   KeyedPermutation permutation(RunKey runKey, String domain, BigInteger size) {
-    return keyFor(runKey).permutation(domain, size);
+    return keys.forRun(runKey).permutation(domain, size);
   }
 
   /**

@@ -56,6 +56,11 @@ public final class MaskReference {
                   + " keep sign and digit count; integer text (`123`) masks like the integer."
                   + " Construction: [unique-masks.md](unique-masks.md)."),
           Map.entry(
+              ImitateUuidMask.NAME,
+              "Accepts `8-4-4-4-12` or 32 hex digits, in braces or not, in either case, and keeps"
+                  + " that layout (mixed-case text comes out lowercase). Keyed like"
+                  + " `imitate_unique`; no UUID maps to itself."),
+          Map.entry(
               NumericBucketMask.NAME,
               "Bucket i is [bound i, bound i+1). The output keeps the input's type and decimal"
                   + " places; integers stay integers."),

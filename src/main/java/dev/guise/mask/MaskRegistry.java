@@ -49,7 +49,8 @@ public final class MaskRegistry {
           TypecastMask.DEFINITION,
           DoNothingMask.DEFINITION,
           HashMask.DEFINITION,
-          ImitateUniqueMask.DEFINITION);
+          ImitateUniqueMask.DEFINITION,
+          ImitateUuidMask.DEFINITION);
 
   /**
    * Mask names DataMasque deprecated, each with the mask that replaced it ("Masking Functions"
