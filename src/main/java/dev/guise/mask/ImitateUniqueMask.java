@@ -16,7 +16,7 @@ import java.util.List;
  * case-folded and the original case re-applied, so outputs are also unique case-insensitively;
  * trailing spaces ({@code CHAR(n)} padding) are set aside before and put back after.
  */
-public final class ImitateUniqueMask implements UniqueMask {
+public final class ImitateUniqueMask extends UniqueBijection {
   public static final String NAME = "imitate_unique";
 
   public static final MaskDefinition DEFINITION =
@@ -35,8 +35,6 @@ public final class ImitateUniqueMask implements UniqueMask {
           "type: imitate_unique\nseed: customers",
           args -> new ImitateUniqueMask(UniqueKeys.seedOf(args)));
 
-  private final UniqueKeys keys;
-
   /** The column type's range when bound; null: a 64-bit integer's for longs, digits alone else. */
   private final IntegerRange range;
 
@@ -45,7 +43,7 @@ public final class ImitateUniqueMask implements UniqueMask {
   }
 
   private ImitateUniqueMask(String seed, IntegerRange range) {
-    this.keys = new UniqueKeys(seed);
+    super(seed);
     this.range = range;
   }
 
@@ -56,12 +54,7 @@ public final class ImitateUniqueMask implements UniqueMask {
    */
   @Override
   public ImitateUniqueMask withIntegerRange(BigInteger min, BigInteger max) {
-    return new ImitateUniqueMask(keys.seed(), new IntegerRange(min, max));
-  }
-
-  @Override
-  public Assignment assignment() {
-    return Assignment.BIJECTION;
+    return new ImitateUniqueMask(seed(), new IntegerRange(min, max));
   }
 
   @Override
@@ -69,7 +62,7 @@ public final class ImitateUniqueMask implements UniqueMask {
     if (value == null) {
       return null;
     }
-    UniqueKey k = keys.forRun(ctx.key());
+    UniqueKey k = key(ctx);
     if (value instanceof String s) {
       return UniqueText.mask(s, k);
     }

@@ -181,7 +181,7 @@ abstract class DialectContract {
             + e.timestampType()
             + ", c_concat varchar(40), c_chain varchar(20), c_typecast varchar(20),"
             + " c_nothing varchar(20), c_hash varchar(64), c_unique varchar(20),"
-            + " c_uuid varchar(36))");
+            + " c_uuid varchar(36), c_ird varchar(11))");
     List<String> cols =
         List.of(
             "id",
@@ -205,7 +205,8 @@ abstract class DialectContract {
             "c_nothing",
             "c_hash",
             "c_unique",
-            "c_uuid");
+            "c_uuid",
+            "c_ird");
     e.insert(
         "all_masks",
         cols,
@@ -234,7 +235,8 @@ abstract class DialectContract {
                   "keep" + i,
                   "x",
                   "CU" + (10_000_000 + i),
-                  String.format("3f2504e0-4f89-41d3-9a0c-0305e82c33%02d", i)
+                  String.format("3f2504e0-4f89-41d3-9a0c-0305e82c33%02d", i),
+                  "49-091-850"
                 }));
     String ruleset =
         """
@@ -274,6 +276,7 @@ abstract class DialectContract {
               - {column: c_hash, masks: [{type: hash, length: 16}]}
               - {column: c_unique, masks: [{type: imitate_unique}]}
               - {column: c_uuid, masks: [{type: imitate_uuid}]}
+              - {column: c_ird, masks: [{type: imitate_nz_ird}]}
         """;
     Set<String> used = new TreeSet<>();
     java.util.regex.Matcher m =
@@ -321,6 +324,9 @@ abstract class DialectContract {
           .matches("[A-Z]{2}[0-9]{8}")
           .isNotEqualTo("CU" + (10_000_000 + id));
       assertThat(java.util.UUID.fromString((String) row.get("c_uuid")).version()).isEqualTo(4);
+      assertThat((String) row.get("c_ird"))
+          .matches("[0-9]{2}-[0-9]{3}-[0-9]{3}")
+          .isNotEqualTo("49-091-850");
     }
     assertThat(column(after, "c_unique")).doesNotHaveDuplicates();
     assertThat(column(after, "c_uuid")).doesNotHaveDuplicates();
