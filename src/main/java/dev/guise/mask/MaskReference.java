@@ -19,6 +19,7 @@ public final class MaskReference {
     CATEGORIES.put("numeric", "Numeric");
     CATEGORIES.put("date", "Date and time");
     CATEGORIES.put("data_pattern", "Data patterns");
+    CATEGORIES.put("unique", "Unique");
     CATEGORIES.put("document", "Documents");
     CATEGORIES.put("transformation", "Transformation");
     CATEGORIES.put("combination", "Combination");
@@ -45,6 +46,33 @@ public final class MaskReference {
               "Text, numbers and booleans come out as such; an object or array as its JSON text."
                   + " With `source_column` the value comes from that column's original value,"
                   + " otherwise from the value being masked."),
+          Map.entry(
+              ImitateUniqueMask.NAME,
+              "Keyed by the run secret and `seed` only (never the table, column or rule), so equal"
+                  + " values mask alike everywhere, on every engine. Letters are permuted"
+                  + " case-folded and keep their case, so outputs are unique under case-insensitive"
+                  + " collations too; trailing spaces are kept. No value maps to itself unless"
+                  + " nothing else fits its format (`-0`, text without letters or digits). Integers"
+                  + " keep sign and digit count; integer text (`123`) masks like the integer."
+                  + " Construction: [unique-masks.md](unique-masks.md)."),
+          Map.entry(
+              ImitateUuidMask.NAME,
+              "Accepts `8-4-4-4-12` or 32 hex digits, in braces or not, in either case, and keeps"
+                  + " that layout (mixed-case text comes out lowercase). Keyed like"
+                  + " `imitate_unique`; no UUID maps to itself."),
+          Map.entry(
+              FromUniqueMask.NAME,
+              "Runs on the key path: every distinct value of the column gets its own output (equal"
+                  + " values the same one), a keyed permutation of the format's outputs, so they do"
+                  + " not count up. It must be the only mask of its rule; a format with fewer"
+                  + " outputs than the column has distinct values is refused before writing. Values"
+                  + " are text (chaining a `typecast` is not supported yet)."),
+          Map.entry(
+              ImitateNzIrdMask.NAME,
+              "A valid IRD number (Inland Revenue's modulus-11 check, primary and secondary"
+                  + " weights, 10,000,000-150,000,000) becomes another valid one of the same digit"
+                  + " count; any other 8- or 9-digit number becomes another invalid one, so outputs"
+                  + " never collide. Hyphens and spaces stay in place. Keyed like `imitate_unique`."),
           Map.entry(
               NumericBucketMask.NAME,
               "Bucket i is [bound i, bound i+1). The output keeps the input's type and decimal"
