@@ -94,4 +94,9 @@ public final class H2Dialect extends StandardDialect {
         table.schema() == null ? currentSchema(c) : table.schema(),
         table.name());
   }
+
+  @Override
+  public dev.guise.db.KeyRewriteSql keyRewriteSql() {
+    return new H2KeyRewriteSql(this);
+  }
 }

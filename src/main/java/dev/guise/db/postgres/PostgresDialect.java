@@ -214,4 +214,9 @@ public final class PostgresDialect extends StandardDialect {
             table.schema() == null ? quote(table.name()) : qualified(table));
     return n < 0 ? -1 : n;
   }
+
+  @Override
+  public dev.guise.db.KeyRewriteSql keyRewriteSql() {
+    return new PostgresKeyRewriteSql(this);
+  }
 }
