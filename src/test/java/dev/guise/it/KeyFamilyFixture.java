@@ -271,10 +271,7 @@ final class KeyFamilyFixture {
   /** Runs the ruleset in process with its own checkpoints, as the command line would. */
   RunStatus run(String ruleset, String runId, String resumedFrom, Cancellation cancel)
       throws SQLException {
-    ConnectionConfig cfg =
-        new ConnectionConfig(
-            "it", e.dialect(), e.url(), e.schema, null, null, Map.of(), 0, 0, guiseSchema());
-    try (ConnectionPool pool = ConnectionPool.open(cfg, 4)) {
+    try (ConnectionPool pool = pool()) {
       ProgressTable table = new ProgressTable(pool.dialect(), guiseSchema());
       ChangeManifest manifest = new ChangeManifest(pool.dialect(), guiseSchema());
       Map<String, ProgressTable.Row> resumed = new java.util.HashMap<>();
@@ -285,18 +282,7 @@ final class KeyFamilyFixture {
           table.ofRun(c, resumedFrom).forEach(r -> resumed.put(r.taskId(), r));
         }
       }
-      List<MaskDefinition> masks = new ArrayList<>(MaskRegistry.standard().all());
-      masks.add(ShiftUniqueMask.DEFINITION);
-      var parsed =
-          new RulesetLoader(new MaskRegistry(masks), TaskKinds.BUILT_IN.readers())
-              .load(ruleset, "keys.yml");
-      assertThat(parsed.ruleset()).as("%s", parsed.diagnostics()).isNotNull();
-      var plan =
-          Planner.plan(
-              parsed.ruleset(),
-              parsed.pipelines(),
-              new LiveSchema(pool),
-              TaskKinds.BUILT_IN.planners());
+      var plan = plan(ruleset, pool);
       assertThat(plan.root()).as("%s", plan.diagnostics().list()).isNotNull();
       Checkpoints cps =
           new Checkpoints(table, runId, "it-host", 1, resumedFrom, resumed, null, manifest);
@@ -312,6 +298,26 @@ final class KeyFamilyFixture {
               cps)
           .execute(false);
     }
+  }
+
+  /** The ruleset planned against the sandbox, with the test's unique mask registered. */
+  static Planner.Result plan(String ruleset, ConnectionPool pool) {
+    List<MaskDefinition> masks = new ArrayList<>(MaskRegistry.standard().all());
+    masks.add(ShiftUniqueMask.DEFINITION);
+    var parsed =
+        new RulesetLoader(new MaskRegistry(masks), TaskKinds.BUILT_IN.readers())
+            .load(ruleset, "keys.yml");
+    assertThat(parsed.ruleset()).as("%s", parsed.diagnostics()).isNotNull();
+    return Planner.plan(
+        parsed.ruleset(), parsed.pipelines(), new LiveSchema(pool), TaskKinds.BUILT_IN.planners());
+  }
+
+  /** A pool on the sandbox, its Guise schema the other one. */
+  ConnectionPool pool() {
+    return ConnectionPool.open(
+        new ConnectionConfig(
+            "it", e.dialect(), e.url(), e.schema, null, null, Map.of(), 0, 0, guiseSchema()),
+        4);
   }
 
   /** The manifest rows and mapping tables a run left. */
