@@ -69,6 +69,35 @@ final class RunProgress {
     return new Checkpoints(table, runId, host(), pid(), from, rows, null, manifest(pool));
   }
 
+  /**
+   * Finishes the key families a dead run left (as {@code guise runs repair} would), so that the
+   * resumed run plans against the constraints as they were.
+   *
+   * @return what was done, one line each
+   */
+  static List<String> finishKeyFamilies(ConnectionPool pool, String runId) {
+    try (Connection c = pool.connection()) {
+      table(pool).ensure(c);
+      ChangeManifest m = manifest(pool);
+      m.ensure(c);
+      return m.undoRun(c, runId, e -> ChangeManifest.KEY_KINDS.contains(e.kind())).stream()
+          .map(line -> "run " + runId + ": " + line)
+          .toList();
+    } catch (SQLException e) {
+      throw new GuiseException(
+          ErrorCode.DATABASE,
+          pool.config().name()
+              + " - cannot finish the key rewrite that run "
+              + runId
+              + " left: "
+              + Redact.sqlError(e)
+              + "; fix the cause and run 'guise runs repair "
+              + runId
+              + "'",
+          e);
+    }
+  }
+
   /** Errors for the tables of the plan that a finished run already masked. */
   static List<Diagnostic> alreadyMasked(ConnectionPool pool, ProgressTable table, Step plan) {
     List<Diagnostic> out = new ArrayList<>();

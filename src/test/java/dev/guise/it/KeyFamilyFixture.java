@@ -271,14 +271,30 @@ final class KeyFamilyFixture {
   /** Runs the ruleset in process with its own checkpoints, as the command line would. */
   RunStatus run(String ruleset, String runId, String resumedFrom, Cancellation cancel)
       throws SQLException {
-    try (ConnectionPool pool = pool()) {
-      ProgressTable table = new ProgressTable(pool.dialect(), guiseSchema());
-      ChangeManifest manifest = new ChangeManifest(pool.dialect(), guiseSchema());
+    return run(e.url(), e.schema, guiseSchema(), ruleset, runId, resumedFrom, cancel, events::add);
+  }
+
+  /** {@link #run(String, String, String, Cancellation)} on any database (a child process's). */
+  static RunStatus run(
+      String url,
+      String schema,
+      String guiseSchema,
+      String ruleset,
+      String runId,
+      String resumedFrom,
+      Cancellation cancel,
+      dev.guise.exec.RunListener events)
+      throws SQLException {
+    try (ConnectionPool pool = pool(url, schema, guiseSchema)) {
+      ProgressTable table = new ProgressTable(pool.dialect(), guiseSchema);
+      ChangeManifest manifest = new ChangeManifest(pool.dialect(), guiseSchema);
       Map<String, ProgressTable.Row> resumed = new java.util.HashMap<>();
       try (Connection c = pool.connection()) {
         table.ensure(c);
         manifest.ensure(c);
         if (resumedFrom != null) {
+          // as the run service does before it plans a resumed run
+          manifest.undoRun(c, resumedFrom, x -> ChangeManifest.KEY_KINDS.contains(x.kind()));
           table.ofRun(c, resumedFrom).forEach(r -> resumed.put(r.taskId(), r));
         }
       }
@@ -291,12 +307,20 @@ final class KeyFamilyFixture {
               plan.root(),
               RunKey.derive(null, "secret-of-twenty-chars!!"),
               RunOptions.defaults().withBatchSize(64),
-              events::add,
+              events,
               cancel,
               Clock.systemUTC(),
               TaskKinds.BUILT_IN.runners(),
               cps)
           .execute(false);
+    }
+  }
+
+  /** What {@code guise runs repair} does in the database: the run's manifest undone. */
+  List<String> repair(String runId) throws SQLException {
+    try (ConnectionPool pool = pool();
+        Connection c = pool.connection()) {
+      return new ChangeManifest(pool.dialect(), guiseSchema()).undoRun(c, runId);
     }
   }
 
@@ -314,9 +338,22 @@ final class KeyFamilyFixture {
 
   /** A pool on the sandbox, its Guise schema the other one. */
   ConnectionPool pool() {
+    return pool(e.url(), e.schema, guiseSchema());
+  }
+
+  static ConnectionPool pool(String url, String schema, String guiseSchema) {
     return ConnectionPool.open(
         new ConnectionConfig(
-            "it", e.dialect(), e.url(), e.schema, null, null, Map.of(), 0, 0, guiseSchema()),
+            "it",
+            dev.guise.db.Dialects.forUrl(url).orElseThrow(),
+            url,
+            schema,
+            null,
+            null,
+            Map.of(),
+            0,
+            0,
+            guiseSchema),
         4);
   }
 
