@@ -126,8 +126,11 @@ public final class MaskTablePlanner {
       }
       ColumnInfo c = col.get();
       ctx.ruleWrites(t.ref(), c.name(), r.location().toString());
+      UniqueMask unique = KeyFamilyPlanner.uniqueMask(pipeline);
+      // a by-ordinal mask (from_unique) needs every distinct value at once: the key path
       if (key.stream().anyMatch(k -> k.name().equals(c.name()))
-          || KeyFamilyPlanner.isKeyColumn(t, c, ctx)) {
+          || KeyFamilyPlanner.isKeyColumn(t, c, ctx)
+          || (unique != null && unique.assignment() == UniqueMask.Assignment.BY_ORDINAL)) {
         PlannedRule kr = keyRule(tableName, c, r, g, pipeline, hash, m);
         if (kr != null) {
           keyRules.add(kr);
