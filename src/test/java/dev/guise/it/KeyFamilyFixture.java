@@ -274,6 +274,24 @@ final class KeyFamilyFixture {
     return run(e.url(), e.schema, guiseSchema(), ruleset, runId, resumedFrom, cancel, events::add);
   }
 
+  /** A dry run of the ruleset: no checkpoints, nothing written. */
+  RunStatus dryRun(String ruleset) throws SQLException {
+    try (ConnectionPool pool = pool()) {
+      var plan = plan(ruleset, pool);
+      assertThat(plan.root()).as("%s", plan.diagnostics().list()).isNotNull();
+      return new MaskingRun(
+              pool,
+              plan.root(),
+              RunKey.derive(null, "secret-of-twenty-chars!!"),
+              RunOptions.defaults().withDryRun(true),
+              events::add,
+              new Cancellation(),
+              Clock.systemUTC(),
+              TaskKinds.BUILT_IN.runners())
+          .execute(false);
+    }
+  }
+
   /** {@link #run(String, String, String, Cancellation)} on any database (a child process's). */
   static RunStatus run(
       String url,

@@ -136,6 +136,51 @@ abstract class KeyPathContract {
     e.sql("ALTER TABLE " + e.t("invoices") + " DROP CONSTRAINT ck_inv");
   }
 
+  @Test
+  void aDryRunReportsTheFamilyAndWritesNothing() throws Exception {
+    f.create();
+    Map<String, List<String>> before = canonical(f.dump(), false);
+    TreeSet<String> catalog = f.catalog();
+    f.events.clear();
+
+    RunStatus s = f.dryRun(KeyFamilyFixture.RULESET.formatted(ShiftUniqueMask.NAME));
+
+    assertThat(s).as("%s", f.events).isIn(RunStatus.FINISHED, RunStatus.FINISHED_WITH_WARNINGS);
+    assertThat(f.events.toString()).contains("dry run: would map 300 distinct values");
+    assertThat(canonical(f.dump(), false)).isEqualTo(before);
+    assertThat(f.catalog()).isEqualTo(catalog);
+    assertThat(f.leftovers("none")).isEmpty();
+  }
+
+  @Test
+  void aGeneratedAlwaysIdentityKeyIsRefusedBeforeAnythingChanges() throws Exception {
+    assumeTrue(!e.name().equals("mariadb"), "MariaDB has no GENERATED ALWAYS identity");
+    e.sql(
+        "DROP TABLE IF EXISTS " + e.t("ga"),
+        "CREATE TABLE "
+            + e.t("ga")
+            + " (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v VARCHAR(5))",
+        "INSERT INTO " + e.t("ga") + " (v) VALUES ('a'), ('b'), ('c')");
+    f.events.clear();
+    String id = runId();
+
+    RunStatus s =
+        f.run(
+            "version: '1.0'\ntasks:\n  - type: mask_table\n    table: ga\n    key: id\n"
+                + "    rules:\n      - column: id\n        masks: [{type: "
+                + ShiftUniqueMask.NAME
+                + "}]\n",
+            id,
+            null,
+            new Cancellation());
+
+    assertThat(s).isEqualTo(RunStatus.FAILED);
+    assertThat(f.events.toString()).contains("GENERATED ALWAYS AS IDENTITY");
+    assertThat(max("ga", "id")).isEqualTo(3);
+    assertThat(f.leftovers(id)).isEmpty();
+    e.sql("DROP TABLE " + e.t("ga"));
+  }
+
   long max(String table, String column) throws Exception {
     try (Statement st = e.admin().createStatement();
         ResultSet rs = st.executeQuery("SELECT MAX(" + column + ") FROM " + e.t(table))) {
