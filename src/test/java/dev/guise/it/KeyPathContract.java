@@ -181,6 +181,70 @@ abstract class KeyPathContract {
     e.sql("DROP TABLE " + e.t("ga"));
   }
 
+  @Test
+  void aPartitionedParentIsMaskedThroughItsParentAndRowsMovePartition() throws Exception {
+    assumeTrue(e.name().equals("postgres"), "partitioned tables: PostgreSQL");
+    e.sql(
+        "DROP TABLE IF EXISTS " + e.t("pchild"),
+        "DROP TABLE IF EXISTS " + e.t("pparent"),
+        "CREATE TABLE "
+            + e.t("pparent")
+            + " (id INT NOT NULL, v TEXT, CONSTRAINT pk_pparent PRIMARY KEY (id))"
+            + " PARTITION BY RANGE (id)",
+        "CREATE TABLE "
+            + e.t("pparent_lo")
+            + " PARTITION OF "
+            + e.t("pparent")
+            + " FOR VALUES FROM (0) TO (100)",
+        "CREATE TABLE "
+            + e.t("pparent_hi")
+            + " PARTITION OF "
+            + e.t("pparent")
+            + " FOR VALUES FROM (100) TO (1000)",
+        "CREATE TABLE "
+            + e.t("pchild")
+            + " (id INT PRIMARY KEY, p INT, CONSTRAINT fk_pchild FOREIGN KEY (p) REFERENCES "
+            + e.t("pparent")
+            + " (id))",
+        "INSERT INTO " + e.t("pparent") + " SELECT g, 'v' || g FROM generate_series(90, 110) g",
+        "INSERT INTO " + e.t("pchild") + " SELECT g, g FROM generate_series(90, 110) g");
+    String id = runId();
+
+    RunStatus s =
+        f.run(
+            "version: '1.0'\ntasks:\n  - type: mask_table\n    table: pparent\n    key: id\n"
+                + "    rules:\n      - column: id\n        masks: [{type: "
+                + ShiftUniqueMask.NAME
+                + "}]\n",
+            id,
+            null,
+            new Cancellation());
+
+    assertThat(s).as("%s", f.events).isEqualTo(RunStatus.FINISHED);
+    // 90..110 became 97..117: the originals 93..99 moved from the low partition to the high one
+    assertThat(count("SELECT COUNT(*) FROM " + e.t("pparent_lo"))).isEqualTo(3);
+    assertThat(count("SELECT COUNT(*) FROM " + e.t("pparent_hi"))).isEqualTo(18);
+    assertThat(count("SELECT MIN(id) FROM " + e.t("pparent"))).isEqualTo(97);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM "
+                    + e.t("pchild")
+                    + " c JOIN "
+                    + e.t("pparent")
+                    + " p ON p.id = c.p WHERE p.v = 'v' || (c.id)"))
+        .isEqualTo(21);
+    assertThat(f.leftovers(id)).isEmpty();
+    e.sql("DROP TABLE " + e.t("pchild"), "DROP TABLE " + e.t("pparent"));
+  }
+
+  long count(String sql) throws Exception {
+    try (Statement st = e.admin().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   long max(String table, String column) throws Exception {
     try (Statement st = e.admin().createStatement();
         ResultSet rs = st.executeQuery("SELECT MAX(" + column + ") FROM " + e.t(table))) {
