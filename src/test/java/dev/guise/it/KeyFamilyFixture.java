@@ -20,10 +20,7 @@ import dev.guise.plan.Planner;
 import dev.guise.plan.RulesetLoader;
 import dev.guise.secret.RunKey;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,12 +191,6 @@ final class KeyFamilyFixture {
     e.sql("UPDATE " + e.t("cyc_b") + " SET a_id = id");
   }
 
-  private ResultSet tables(DatabaseMetaData md, String schema, String table) throws SQLException {
-    return e.name().equals("mariadb")
-        ? md.getTables(schema, null, table, null)
-        : md.getTables(null, schema, table, null);
-  }
-
   /** Every table of the family as rows, with the notes of the other schema. */
   Map<String, List<Map<String, Object>>> dump() throws SQLException {
     Map<String, List<Map<String, Object>>> out = new java.util.LinkedHashMap<>();
@@ -210,62 +201,12 @@ final class KeyFamilyFixture {
     return out;
   }
 
-  /**
-   * The constraints and indexes of the family's tables as the catalog lists them: primary keys,
-   * unique and plain indexes, foreign keys with their columns and rules.
-   */
+  /** The constraints and indexes of the family's tables ({@link KeyFamilyCatalog}). */
   TreeSet<String> catalog() throws SQLException {
-    DatabaseMetaData md = e.admin().getMetaData();
-    boolean cat = e.name().equals("mariadb");
-    TreeSet<String> out = new TreeSet<>();
     List<String[]> all = new ArrayList<>();
     TABLES.forEach(t -> all.add(new String[] {e.schema, t}));
     all.add(new String[] {e.otherSchema, "notes"});
-    for (String[] st : all) {
-      String s = st[0];
-      String t = st[1];
-      try (ResultSet rs = cat ? md.getPrimaryKeys(s, null, t) : md.getPrimaryKeys(null, s, t)) {
-        while (rs.next()) {
-          out.add(t + " pk " + rs.getString("PK_NAME") + " " + rs.getString("COLUMN_NAME"));
-        }
-      }
-      try (ResultSet rs =
-          cat
-              ? md.getIndexInfo(s, null, t, false, false)
-              : md.getIndexInfo(null, s, t, false, false)) {
-        while (rs.next()) {
-          if (rs.getString("INDEX_NAME") != null) {
-            out.add(
-                t
-                    + " index "
-                    + rs.getString("INDEX_NAME")
-                    + " unique="
-                    + !rs.getBoolean("NON_UNIQUE")
-                    + " "
-                    + rs.getString("COLUMN_NAME"));
-          }
-        }
-      }
-      try (ResultSet rs = cat ? md.getImportedKeys(s, null, t) : md.getImportedKeys(null, s, t)) {
-        while (rs.next()) {
-          out.add(
-              t
-                  + " fk "
-                  + rs.getString("FK_NAME")
-                  + " "
-                  + rs.getString("FKCOLUMN_NAME")
-                  + " -> "
-                  + rs.getString("PKTABLE_NAME")
-                  + "."
-                  + rs.getString("PKCOLUMN_NAME")
-                  + " update="
-                  + rs.getShort("UPDATE_RULE")
-                  + " delete="
-                  + rs.getShort("DELETE_RULE"));
-        }
-      }
-    }
-    return out;
+    return KeyFamilyCatalog.of(e, all);
   }
 
   /** Runs the ruleset in process with its own checkpoints, as the command line would. */
@@ -377,33 +318,6 @@ final class KeyFamilyFixture {
 
   /** The manifest rows and mapping tables a run left. */
   List<String> leftovers(String runId) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement st = e.admin().createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT "
-                    + e.q("kind")
-                    + ", "
-                    + e.q("object_name")
-                    + " FROM "
-                    + e.q(guiseSchema())
-                    + "."
-                    + e.q(ChangeManifest.NAME)
-                    + " WHERE "
-                    + e.q("run_id")
-                    + " = '"
-                    + runId
-                    + "'")) {
-      while (rs.next()) {
-        out.add(rs.getString(1) + " " + rs.getString(2));
-      }
-    }
-    DatabaseMetaData md = e.admin().getMetaData();
-    try (ResultSet rs = tables(md, guiseSchema(), "keymap%")) {
-      while (rs.next()) {
-        out.add("table " + rs.getString("TABLE_NAME"));
-      }
-    }
-    return out;
+    return KeyFamilyCatalog.leftovers(e, guiseSchema(), runId);
   }
 }

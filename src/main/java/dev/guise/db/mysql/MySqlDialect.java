@@ -272,53 +272,12 @@ public class MySqlDialect extends StandardDialect {
   }
 
   /**
-   * From information_schema: the driver's {@code getExportedKeys} names a child in another schema
-   * with the parent's schema.
+   * From information_schema ({@link MySqlForeignKeys}): the driver's {@code getExportedKeys} names
+   * a child in another schema with the parent's schema.
    */
   @Override
   public List<dev.guise.schema.ForeignKey> foreignKeysReferencing(
       java.sql.Connection c, dev.guise.schema.TableRef parent) throws java.sql.SQLException {
-    java.util.Map<List<String>, List<String[]>> byKey = new java.util.LinkedHashMap<>();
-    try (java.sql.PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, r.UPDATE_RULE, r.DELETE_RULE,"
-                + " k.COLUMN_NAME, k.REFERENCED_COLUMN_NAME"
-                + " FROM information_schema.KEY_COLUMN_USAGE k"
-                + " JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
-                + " ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA"
-                + " AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME"
-                + " WHERE k.REFERENCED_TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME = ?"
-                + " ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME,"
-                + " k.ORDINAL_POSITION")) {
-      ps.setString(1, parent.schema());
-      ps.setString(2, parent.name());
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          byKey
-              .computeIfAbsent(
-                  List.of(
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getString(5)),
-                  k -> new java.util.ArrayList<>())
-              .add(new String[] {rs.getString(6), rs.getString(7)});
-        }
-      }
-    }
-    List<dev.guise.schema.ForeignKey> out = new java.util.ArrayList<>();
-    byKey.forEach(
-        (k, cols) ->
-            out.add(
-                new dev.guise.schema.ForeignKey(
-                    k.get(2),
-                    new dev.guise.schema.TableRef(k.get(0), k.get(1)),
-                    cols.stream().map(p -> p[0]).toList(),
-                    parent,
-                    cols.stream().map(p -> p[1]).toList(),
-                    k.get(3),
-                    k.get(4))));
-    return out;
+    return MySqlForeignKeys.referencing(c, parent);
   }
 }
