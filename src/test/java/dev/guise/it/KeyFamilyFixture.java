@@ -65,6 +65,9 @@ final class KeyFamilyFixture {
   final TestEngine e;
   final List<RunEvent> events = new CopyOnWriteArrayList<>();
 
+  /** Called with each event of an in-process run, after it is recorded (a test's trigger). */
+  volatile java.util.function.Consumer<RunEvent> onEvent = ev -> {};
+
   KeyFamilyFixture(TestEngine e) {
     this.e = e;
   }
@@ -212,7 +215,18 @@ final class KeyFamilyFixture {
   /** Runs the ruleset in process with its own checkpoints, as the command line would. */
   RunStatus run(String ruleset, String runId, String resumedFrom, Cancellation cancel)
       throws SQLException {
-    return run(e.url(), e.schema, guiseSchema(), ruleset, runId, resumedFrom, cancel, events::add);
+    return run(
+        e.url(),
+        e.schema,
+        guiseSchema(),
+        ruleset,
+        runId,
+        resumedFrom,
+        cancel,
+        ev -> {
+          events.add(ev);
+          onEvent.accept(ev);
+        });
   }
 
   /** A dry run of the ruleset: no checkpoints, nothing written. */

@@ -137,6 +137,36 @@ abstract class KeyPathContract {
   }
 
   @Test
+  void aCancelWhileTheKeyIsRewrittenPutsTheFamilyBack() throws Exception {
+    f.create();
+    Map<String, List<String>> before = canonical(f.dump(), false);
+    TreeSet<String> catalog = f.catalog();
+    String id = runId();
+    Cancellation cancel = new Cancellation();
+    // Ctrl-C once the mapping is built, before the first table is rewritten
+    f.onEvent =
+        ev -> {
+          if (ev instanceof dev.guise.exec.RunEvent.Note n && n.message().startsWith("mapped ")) {
+            cancel.cancel();
+          }
+        };
+    RunStatus s;
+    try {
+      s = f.run(KeyFamilyFixture.RULESET.formatted(ShiftUniqueMask.NAME), id, null, cancel);
+    } finally {
+      f.onEvent = ev -> {};
+    }
+
+    assertThat(s).isEqualTo(RunStatus.CANCELLED);
+    Map<String, List<String>> after = canonical(f.dump(), false);
+    for (String t : List.of("orders", "invoices", "lines", "notes", "employees", "cyc_a")) {
+      assertThat(after.get(t)).as(t).isEqualTo(before.get(t));
+    }
+    assertThat(f.catalog()).isEqualTo(catalog);
+    assertThat(f.leftovers(id)).isEmpty();
+  }
+
+  @Test
   void aDryRunReportsTheFamilyAndWritesNothing() throws Exception {
     f.create();
     Map<String, List<String>> before = canonical(f.dump(), false);
