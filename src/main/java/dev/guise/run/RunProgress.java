@@ -76,7 +76,20 @@ final class RunProgress {
    * @return what was done, one line each
    */
   static List<String> finishKeyFamilies(ConnectionPool pool, String runId) {
-    try (Connection c = pool.connection()) {
+    try (Connection c = pool.connection();
+        dev.guise.db.TableLocks locks =
+            pool.dialect().tableLocks(pool::dedicatedConnection, pool.config().guiseSchema())) {
+      // a live run's family is its own business: only a dead run's is finished here
+      if (!locks.tryLock(dev.guise.db.LockNames.run(runId))) {
+        throw new GuiseException(
+            ErrorCode.LOCKED,
+            "run "
+                + runId
+                + " - holds its lock in "
+                + pool.config().name()
+                + ": it is alive; let it end before resuming it",
+            null);
+      }
       table(pool).ensure(c);
       ChangeManifest m = manifest(pool);
       m.ensure(c);
@@ -132,6 +145,9 @@ final class RunProgress {
   private static List<String> maskedTables(Step step, List<String> out) {
     if (step instanceof MaskTableStep m) {
       out.add(m.table().ref().toString());
+    }
+    if (step instanceof dev.guise.plan.KeyRewriteStep k) {
+      out.add(k.root().table().ref().toString());
     }
     step.children().forEach(c -> maskedTables(c, out));
     return out;
