@@ -19,6 +19,7 @@ public final class MaskReference {
     CATEGORIES.put("numeric", "Numeric");
     CATEGORIES.put("date", "Date and time");
     CATEGORIES.put("data_pattern", "Data patterns");
+    CATEGORIES.put("unique", "Unique");
     CATEGORIES.put("document", "Documents");
     CATEGORIES.put("transformation", "Transformation");
     CATEGORIES.put("combination", "Combination");
@@ -45,6 +46,20 @@ public final class MaskReference {
               "Text, numbers and booleans come out as such; an object or array as its JSON text."
                   + " With `source_column` the value comes from that column's original value,"
                   + " otherwise from the value being masked."),
+          Map.entry(
+              ImitateUniqueMask.NAME,
+              "Keyed by the run secret and `seed` only (never the table, column or rule), so equal"
+                  + " values mask alike everywhere, on every engine. Letters are permuted"
+                  + " case-folded and keep their case, so outputs are unique under case-insensitive"
+                  + " collations too; trailing spaces are kept. No value maps to itself unless"
+                  + " nothing else fits its format (`-0`, text without letters or digits). Integers"
+                  + " keep sign and digit count; integer text (`123`) masks like the integer."
+                  + " Construction: [unique-masks.md](unique-masks.md)."),
+          Map.entry(
+              ImitateUuidMask.NAME,
+              "Accepts `8-4-4-4-12` or 32 hex digits, in braces or not, in either case, and keeps"
+                  + " that layout (mixed-case text comes out lowercase). Keyed like"
+                  + " `imitate_unique`; no UUID maps to itself."),
           Map.entry(
               NumericBucketMask.NAME,
               "Bucket i is [bound i, bound i+1). The output keeps the input's type and decimal"

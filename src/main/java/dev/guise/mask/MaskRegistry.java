@@ -48,7 +48,9 @@ public final class MaskRegistry {
           ChainMask.DEFINITION,
           TypecastMask.DEFINITION,
           DoNothingMask.DEFINITION,
-          HashMask.DEFINITION);
+          HashMask.DEFINITION,
+          ImitateUniqueMask.DEFINITION,
+          ImitateUuidMask.DEFINITION);
 
   /**
    * Mask names DataMasque deprecated, each with the mask that replaced it ("Masking Functions"

@@ -59,6 +59,7 @@ class MaskRegistryTest {
             "numeric",
             "date",
             "data_pattern",
+            "unique",
             "document",
             "combination",
             "transformation");
@@ -113,6 +114,9 @@ class MaskRegistryTest {
 
   /** An input each category's masks accept. */
   private static Object sample(MaskDefinition d) {
+    if (d == ImitateUuidMask.DEFINITION) {
+      return "c232ab00-9414-11ec-b3c8-9f6bdeced846";
+    }
     return switch (d.category()) {
       case "date" -> java.time.LocalDate.of(1984, 7, 9);
       case "numeric" -> 4242L;
