@@ -101,6 +101,85 @@ abstract class KeyPathContract {
   }
 
   @Test
+  void imitateUniqueOnTheFamilyKeepsEveryKeyUniqueAndEveryReferenceWhole() throws Exception {
+    f.create();
+    Map<String, List<Map<String, Object>>> before = f.dump();
+    TreeSet<String> catalog = f.catalog();
+    String id = runId();
+
+    RunStatus s =
+        f.run(KeyFamilyFixture.RULESET.formatted("imitate_unique"), id, null, new Cancellation());
+
+    assertThat(s).as("%s", f.events).isEqualTo(RunStatus.FINISHED);
+    Map<String, List<Map<String, Object>>> after = f.dump();
+    // constraints as before: every key unique again, every foreign key re-created (validated)
+    assertThat(f.catalog()).isEqualTo(catalog);
+    assertThat(f.leftovers(id)).isEmpty();
+    // no key equals its original; equal originals equal after, in every table (rows by stable id)
+    Map<Object, Object> invoices = byId(before.get("invoices"), "cust");
+    Map<Object, Object> invoicesAfter = byId(after.get("invoices"), "cust");
+    Map<Object, Object> notesAfter = byId(after.get("notes"), "cust");
+    Map<Object, Object> mapped = new java.util.HashMap<>();
+    invoices.forEach(
+        (k, old) -> {
+          Object now = invoicesAfter.get(k);
+          assertThat(notesAfter.get(k)).as("notes %s", k).isEqualTo(now);
+          if (old != null) {
+            assertThat(now).as("invoice %s", k).isNotNull().isNotEqualTo(old);
+            Object first = mapped.putIfAbsent(old, now);
+            assertThat(first == null ? now : first).as("one mapping for %s", old).isEqualTo(now);
+          }
+        });
+    assertThat(new java.util.HashSet<>(mapped.values())).hasSize(mapped.size());
+    Map<Object, Object> lines = byId(before.get("lines"), "cust");
+    Map<Object, Object> linesAfter = byId(after.get("lines"), "cust");
+    lines.forEach((k, old) -> assertThat(linesAfter.get(k)).isNotEqualTo(old));
+    for (long line = 1; line <= 600; line += 2) {
+      assertThat(linesAfter.get(line)).isEqualTo(linesAfter.get(line + 1));
+    }
+    // cyc_a: id was 51 - b_id (b_id is not rewritten): no row keeps its id
+    for (Map<String, Object> r : after.get("cyc_a")) {
+      Map<String, Object> row = lower(r);
+      assertThat(((Number) row.get("id")).longValue())
+          .isNotEqualTo(51 - ((Number) row.get("b_id")).longValue());
+    }
+    for (String fk :
+        List.of(
+            e.t("lines")
+                + " x WHERE NOT EXISTS (SELECT 1 FROM "
+                + e.t("orders")
+                + " p WHERE p.cust = x.cust AND p.order_no = x.order_no)",
+            e.t("employees")
+                + " x WHERE x.manager IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                + e.t("employees")
+                + " p WHERE p.id = x.manager)",
+            e.t("cyc_b")
+                + " x WHERE NOT EXISTS (SELECT 1 FROM "
+                + e.t("cyc_a")
+                + " p WHERE p.id = x.a_id)")) {
+      assertThat(count("SELECT COUNT(*) FROM " + fk)).as(fk).isZero();
+    }
+    long top = max("employees", "id");
+    e.sql("INSERT INTO " + e.t("employees") + " (manager) VALUES (NULL)");
+    assertThat(max("employees", "id")).isGreaterThan(top);
+  }
+
+  static Map<String, Object> lower(Map<String, Object> r) {
+    Map<String, Object> out = new java.util.HashMap<>();
+    r.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+    return out;
+  }
+
+  static Map<Object, Object> byId(List<Map<String, Object>> rows, String column) {
+    Map<Object, Object> out = new java.util.HashMap<>();
+    for (Map<String, Object> r : rows) {
+      Map<String, Object> row = lower(r);
+      out.put(((Number) row.get("id")).longValue(), row.get(column));
+    }
+    return out;
+  }
+
+  @Test
   void aFailurePartWayPutsTheFamilyBack() throws Exception {
     f.create();
     // C0003 becomes C0010, which this check refuses in invoices: the rewrite fails there
