@@ -16,7 +16,7 @@ final class KeyKillChild {
             args[0],
             args[1],
             args[2],
-            KeyFamilyFixture.RULESET.formatted(ShiftUniqueMask.NAME),
+            KeyKillIT.RULESET,
             args[3],
             null,
             new Cancellation(),

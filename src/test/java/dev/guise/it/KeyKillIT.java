@@ -24,6 +24,8 @@ class KeyKillIT {
   static final List<String> POINTS =
       List.of("key-after-manifest", "key-after-first-rewrite", "key-before-recreate");
 
+  static final String RULESET = KeyFamilyFixture.RULESET.formatted("imitate_unique");
+
   @TempDir Path tmp;
 
   @ParameterizedTest
@@ -34,23 +36,22 @@ class KeyKillIT {
       e.open();
       KeyFamilyFixture f = new KeyFamilyFixture(e);
       try {
+        // what an uninterrupted run leaves
+        f.create();
+        TreeSet<String> catalog = f.catalog();
+        assertThat(f.run(RULESET, KeyPathContract.runId(), null, new Cancellation()))
+            .isEqualTo(RunStatus.FINISHED);
+        Map<String, List<String>> expected = KeyPathContract.canonical(f.dump(), false);
         for (String point : POINTS) {
           for (boolean repairFirst : List.of(true, false)) {
             f.create();
-            Map<String, List<String>> expected = KeyPathContract.canonical(f.dump(), true);
-            TreeSet<String> catalog = f.catalog();
             String killed = KeyPathContract.runId();
             int code = child(e, f, killed, point);
             String what = engine + " killed at " + point + (repairFirst ? ", repaired" : "");
             assertThat(code).as(what).isEqualTo(137);
             List<String> repaired = repairFirst ? f.repair(killed) : List.of();
             String resumed = KeyPathContract.runId();
-            RunStatus s =
-                f.run(
-                    KeyFamilyFixture.RULESET.formatted(ShiftUniqueMask.NAME),
-                    resumed,
-                    killed,
-                    new Cancellation());
+            RunStatus s = f.run(RULESET, resumed, killed, new Cancellation());
             System.out.printf("%s: repair %s; resume %s%n", what, repaired, s);
             assertThat(s).as("%s: %s", what, f.events).isEqualTo(RunStatus.FINISHED);
             assertThat(KeyPathContract.canonical(f.dump(), false)).as(what).isEqualTo(expected);
