@@ -264,6 +264,9 @@ public final class ChangeManifest {
               "23503");
         }
         done.add("checked foreign key " + e.objectName() + ": every row has its parent");
+      } else if (e.kind().equals(KEY_MAP)) {
+        restore(c, dialect, e);
+        done.add("dropped the key mapping table " + e.objectName());
       } else if (e.kind().equals(KEY_REWRITE)) {
         restore(c, dialect, e);
         done.add("finished the key rewrite of " + e.objectName());

@@ -47,6 +47,7 @@ abstract class KeyPathContract {
 
   TestEngine e;
   KeyFamilyFixture f;
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
 
   @BeforeAll
   void openEngine() throws Exception {
@@ -177,6 +178,32 @@ abstract class KeyPathContract {
       out.put(((Number) row.get("id")).longValue(), row.get(column));
     }
     return out;
+  }
+
+  @Test
+  void theCommandLinePlansTheCascadeAndRunsIt() throws Exception {
+    f.create();
+    TreeSet<String> catalog = f.catalog();
+    GuiseCli cli = new GuiseCli(tmp.resolve("work"), tmp.resolve("home"), e, 0);
+    String ruleset = KeyFamilyFixture.RULESET.formatted("imitate_unique");
+    java.nio.file.Files.writeString(tmp.resolve("work/ruleset.yml"), ruleset);
+
+    GuiseCli.Result text = cli.command("plan", "ruleset.yml", "-c", "it");
+    GuiseCli.Result json = cli.command("plan", "ruleset.yml", "-c", "it", "--format", "json");
+    GuiseCli.Result run = cli.run(ruleset);
+
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out())
+        .contains("mask key " + e.schema + ".customers.")
+        .contains("cascading to ")
+        .contains("follows " + e.schema + ".lines(");
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.out()).contains("\"cascade\"").contains("\"foreign_keys\"");
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(run.record().path("status").asText()).isEqualTo("finished");
+    assertThat(f.catalog()).isEqualTo(catalog);
+    assertThat(count("SELECT COUNT(*) FROM " + e.t("customers") + " WHERE code LIKE 'C0%'"))
+        .isLessThan(300);
   }
 
   @Test
