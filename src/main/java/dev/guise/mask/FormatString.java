@@ -102,6 +102,60 @@ public final class FormatString {
     return total;
   }
 
+  /** How many placeholders have a length range ({@code {[a-z],2-5}}) rather than one length. */
+  public int variablePlaceholders() {
+    return (int)
+        parts.stream().filter(p -> p instanceof Placeholder h && h.min() != h.max()).count();
+  }
+
+  /**
+   * The output at {@code index} of an enumeration of the format's draws: the placeholders, right to
+   * left, are the digits of a mixed-radix number (a variable-length placeholder's digit counts its
+   * strings of every allowed length, shortest first). With at most one variable-length placeholder
+   * different indexes give different text, so this is a bijection of {@code [0, outputSpace())}.
+   */
+  public String at(BigInteger index) {
+    if (index.signum() < 0 || index.compareTo(outputSpace()) >= 0) {
+      throw new IllegalArgumentException("index outside the format's output space");
+    }
+    String[] rendered = new String[parts.size()];
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      if (parts.get(i) instanceof Literal l) {
+        rendered[i] = l.text();
+      } else if (parts.get(i) instanceof Placeholder p) {
+        BigInteger[] qr = index.divideAndRemainder(placeholderCount(p));
+        index = qr[0];
+        rendered[i] = render(p, qr[1]);
+      }
+    }
+    return String.join("", rendered);
+  }
+
+  private static BigInteger placeholderCount(Placeholder p) {
+    BigInteger k = BigInteger.valueOf(p.alphabet().length);
+    BigInteger count = BigInteger.ZERO;
+    for (int length = p.min(); length <= p.max(); length++) {
+      count = count.add(k.pow(length));
+    }
+    return count;
+  }
+
+  private static String render(Placeholder p, BigInteger index) {
+    BigInteger k = BigInteger.valueOf(p.alphabet().length);
+    int length = p.min();
+    while (index.compareTo(k.pow(length)) >= 0) {
+      index = index.subtract(k.pow(length));
+      length++;
+    }
+    int[] out = new int[length];
+    for (int i = length - 1; i >= 0; i--) {
+      BigInteger[] qr = index.divideAndRemainder(k);
+      index = qr[0];
+      out[i] = p.alphabet()[qr[1].intValue()];
+    }
+    return new String(out, 0, out.length);
+  }
+
   /** True when the format has no placeholder (every output is the same text). */
   public boolean isConstant() {
     return parts.stream().noneMatch(p -> p instanceof Placeholder);

@@ -74,6 +74,18 @@ public final class MaskBuilder {
     List<BuiltMask> masks = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       BuiltMask m = mask(items.get(i), parentDigest, i);
+      if (m != null
+          && m.mask() instanceof UniqueMask u
+          && u.assignment() == UniqueMask.Assignment.BY_ORDINAL
+          && (parentDigest.length > 0 || items.size() > 1)) {
+        error(
+            "misplaced-mask",
+            items.get(i).location(),
+            m.name()
+                + " gives values over the whole column (each distinct value its own), so it"
+                + " must be the only mask of a rule's masks, not nested or chained");
+        m = null;
+      }
       if (m != null) {
         masks.add(m);
       }

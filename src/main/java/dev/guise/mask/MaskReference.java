@@ -61,6 +61,13 @@ public final class MaskReference {
                   + " that layout (mixed-case text comes out lowercase). Keyed like"
                   + " `imitate_unique`; no UUID maps to itself."),
           Map.entry(
+              FromUniqueMask.NAME,
+              "Runs on the key path: every distinct value of the column gets its own output (equal"
+                  + " values the same one), a keyed permutation of the format's outputs, so they do"
+                  + " not count up. It must be the only mask of its rule; a format with fewer"
+                  + " outputs than the column has distinct values is refused before writing. Values"
+                  + " are text (chaining a `typecast` is not supported yet)."),
+          Map.entry(
               NumericBucketMask.NAME,
               "Bucket i is [bound i, bound i+1). The output keeps the input's type and decimal"
                   + " places; integers stay integers."),

@@ -50,14 +50,21 @@ public final class MaskRegistry {
           DoNothingMask.DEFINITION,
           HashMask.DEFINITION,
           ImitateUniqueMask.DEFINITION,
-          ImitateUuidMask.DEFINITION);
+          ImitateUuidMask.DEFINITION,
+          FromUniqueMask.DEFINITION);
 
   /**
    * Mask names DataMasque deprecated, each with the mask that replaced it ("Masking Functions"
    * page: substitute, deprecated, use imitate). A ruleset using one still validates, with a warning
    * naming the replacement.
    */
-  private static final Map<String, String> DEPRECATED = Map.of("substitute", ImitateMask.NAME);
+  private static final Map<String, String> DEPRECATED =
+      Map.of(
+          "substitute",
+          ImitateMask.NAME,
+          // "Unique Masks" page: from_unique_imitate (deprecated) became imitate_unique
+          "from_unique_imitate",
+          ImitateUniqueMask.NAME);
 
   private static final MaskRegistry DEFAULT = new MaskRegistry(STANDARD, DEPRECATED);
 
