@@ -7,12 +7,9 @@ import dev.guise.exec.Cancellation;
 import dev.guise.exec.RunStatus;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -29,18 +26,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class KeyPathContract {
-  /** Columns the key path rewrites, by table. */
-  static final Map<String, Set<String>> KEY_COLUMNS =
-      Map.of(
-          "customers", Set.of("code"),
-          "orders", Set.of("cust"),
-          "invoices", Set.of("cust"),
-          "lines", Set.of("cust"),
-          "notes", Set.of("cust"),
-          "employees", Set.of("id", "manager"),
-          "cyc_a", Set.of("id"),
-          "cyc_b", Set.of("a_id"));
-
   abstract TestEngine createEngine();
 
   abstract String whySkipped();
@@ -117,9 +102,9 @@ abstract class KeyPathContract {
     assertThat(f.catalog()).isEqualTo(catalog);
     assertThat(f.leftovers(id)).isEmpty();
     // no key equals its original; equal originals equal after, in every table (rows by stable id)
-    Map<Object, Object> invoices = byId(before.get("invoices"), "cust");
-    Map<Object, Object> invoicesAfter = byId(after.get("invoices"), "cust");
-    Map<Object, Object> notesAfter = byId(after.get("notes"), "cust");
+    Map<Object, Object> invoices = KeyRows.byId(before.get("invoices"), "cust");
+    Map<Object, Object> invoicesAfter = KeyRows.byId(after.get("invoices"), "cust");
+    Map<Object, Object> notesAfter = KeyRows.byId(after.get("notes"), "cust");
     Map<Object, Object> mapped = new java.util.HashMap<>();
     invoices.forEach(
         (k, old) -> {
@@ -132,15 +117,15 @@ abstract class KeyPathContract {
           }
         });
     assertThat(new java.util.HashSet<>(mapped.values())).hasSize(mapped.size());
-    Map<Object, Object> lines = byId(before.get("lines"), "cust");
-    Map<Object, Object> linesAfter = byId(after.get("lines"), "cust");
+    Map<Object, Object> lines = KeyRows.byId(before.get("lines"), "cust");
+    Map<Object, Object> linesAfter = KeyRows.byId(after.get("lines"), "cust");
     lines.forEach((k, old) -> assertThat(linesAfter.get(k)).isNotEqualTo(old));
     for (long line = 1; line <= 600; line += 2) {
       assertThat(linesAfter.get(line)).isEqualTo(linesAfter.get(line + 1));
     }
     // cyc_a: id was 51 - b_id (b_id is not rewritten): no row keeps its id
     for (Map<String, Object> r : after.get("cyc_a")) {
-      Map<String, Object> row = lower(r);
+      Map<String, Object> row = KeyRows.lower(r);
       assertThat(((Number) row.get("id")).longValue())
           .isNotEqualTo(51 - ((Number) row.get("b_id")).longValue());
     }
@@ -163,21 +148,6 @@ abstract class KeyPathContract {
     long top = max("employees", "id");
     e.sql("INSERT INTO " + e.t("employees") + " (manager) VALUES (NULL)");
     assertThat(max("employees", "id")).isGreaterThan(top);
-  }
-
-  static Map<String, Object> lower(Map<String, Object> r) {
-    Map<String, Object> out = new java.util.HashMap<>();
-    r.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
-    return out;
-  }
-
-  static Map<Object, Object> byId(List<Map<String, Object>> rows, String column) {
-    Map<Object, Object> out = new java.util.HashMap<>();
-    for (Map<String, Object> r : rows) {
-      Map<String, Object> row = lower(r);
-      out.put(((Number) row.get("id")).longValue(), row.get(column));
-    }
-    return out;
   }
 
   @Test
@@ -389,35 +359,8 @@ abstract class KeyPathContract {
     }
   }
 
-  /**
-   * Each table's rows as sorted text, key columns shifted when {@code masked} (as the run must
-   * leave them) and customers' name as its rule writes it.
-   */
   static Map<String, List<String>> canonical(
       Map<String, List<Map<String, Object>>> dump, boolean masked) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    dump.forEach(
-        (t, rows) -> {
-          List<String> lines = new ArrayList<>();
-          for (Map<String, Object> r : rows) {
-            Map<String, Object> row = new java.util.TreeMap<>();
-            r.forEach(
-                (c, v) -> {
-                  String col = c.toLowerCase(Locale.ROOT);
-                  Object value = v instanceof Number n ? n.longValue() : v;
-                  if (masked && KEY_COLUMNS.getOrDefault(t, Set.of()).contains(col)) {
-                    value = ShiftUniqueMask.shift(value);
-                  }
-                  if (masked && t.equals("customers") && col.equals("name")) {
-                    value = "someone";
-                  }
-                  row.put(col, value);
-                });
-            lines.add(row.toString());
-          }
-          lines.sort(null);
-          out.put(t, lines);
-        });
-    return out;
+    return KeyRows.canonical(dump, masked);
   }
 }
