@@ -2,8 +2,6 @@ package dev.guise.mask;
 
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
-import dev.guise.secret.KeyedPermutation;
-import dev.guise.secret.RunKey;
 import dev.guise.secret.UniqueKey;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,7 +16,7 @@ import java.util.List;
  * case-folded and the original case re-applied, so outputs are also unique case-insensitively;
  * trailing spaces ({@code CHAR(n)} padding) are set aside before and put back after.
  */
-public final class ImitateUniqueMask implements UniqueMask {
+public final class ImitateUniqueMask extends UniqueBijection {
   public static final String NAME = "imitate_unique";
 
   public static final MaskDefinition DEFINITION =
@@ -37,16 +35,16 @@ public final class ImitateUniqueMask implements UniqueMask {
           "type: imitate_unique\nseed: customers",
           args -> new ImitateUniqueMask(UniqueKeys.seedOf(args)));
 
-  private final UniqueKeys keys;
-  private final IntegerRange longRange;
+  /** The column type's range when bound; null: a 64-bit integer's for longs, digits alone else. */
+  private final IntegerRange range;
 
   ImitateUniqueMask(String seed) {
-    this(seed, IntegerRange.LONG);
+    this(seed, null);
   }
 
-  private ImitateUniqueMask(String seed, IntegerRange longRange) {
-    this.keys = new UniqueKeys(seed);
-    this.longRange = longRange;
+  private ImitateUniqueMask(String seed, IntegerRange range) {
+    super(seed);
+    this.range = range;
   }
 
   /**
@@ -54,13 +52,9 @@ public final class ImitateUniqueMask implements UniqueMask {
    * {@code SMALLINT}): integer outputs then stay inside it. Without it, integers stay inside the
    * range of a 64-bit integer.
    */
-  public ImitateUniqueMask withIntegerRange(BigInteger min, BigInteger max) {
-    return new ImitateUniqueMask(keys.seed(), new IntegerRange(min, max));
-  }
-
   @Override
-  public Assignment assignment() {
-    return Assignment.BIJECTION;
+  public ImitateUniqueMask withIntegerRange(BigInteger min, BigInteger max) {
+    return new ImitateUniqueMask(seed(), new IntegerRange(min, max));
   }
 
   @Override
@@ -68,21 +62,22 @@ public final class ImitateUniqueMask implements UniqueMask {
     if (value == null) {
       return null;
     }
-    UniqueKey k = keys.forRun(ctx.key());
+    UniqueKey k = key(ctx);
     if (value instanceof String s) {
       return UniqueText.mask(s, k);
     }
     if (value instanceof Long || value instanceof Integer || value instanceof Short) {
       BigInteger v = BigInteger.valueOf(((Number) value).longValue());
-      return UniqueText.maskInteger(v, longRange, k).longValueExact();
+      return UniqueText.maskInteger(v, range == null ? IntegerRange.LONG : range, k)
+          .longValueExact();
     }
     if (value instanceof BigInteger b) {
-      return UniqueText.maskInteger(b, IntegerRange.DIGITS, k);
+      return UniqueText.maskInteger(b, numericRange(), k);
     }
     if (value instanceof BigDecimal d) {
       if (d.scale() <= 0 || d.signum() == 0) {
         BigInteger v = d.toBigIntegerExact();
-        return new BigDecimal(UniqueText.maskInteger(v, IntegerRange.DIGITS, k))
+        return new BigDecimal(UniqueText.maskInteger(v, numericRange(), k))
             .setScale(Math.max(0, d.scale()));
       }
       // a fixed-scale decimal: permute its unscaled digits, keeping the scale
@@ -97,9 +92,8 @@ public final class ImitateUniqueMask implements UniqueMask {
             + " value; use it on text or integer columns, or typecast the value to string first");
   }
 
-  /** The permutation this mask uses for a domain; for tests of the construction. */
-  KeyedPermutation permutation(RunKey runKey, String domain, BigInteger size) {
-    return keys.forRun(runKey).permutation(domain, size);
+  private IntegerRange numericRange() {
+    return range == null ? IntegerRange.DIGITS : range;
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.UUID;
  * case; {@link UUID} values stay UUIDs. Keyed by the run key and {@code seed} only, like {@code
  * imitate_unique}, and no UUID maps to itself.
  */
-public final class ImitateUuidMask implements UniqueMask {
+public final class ImitateUuidMask extends UniqueBijection {
   public static final String NAME = "imitate_uuid";
 
   public static final MaskDefinition DEFINITION =
@@ -33,15 +33,8 @@ public final class ImitateUuidMask implements UniqueMask {
 
   private static final BigInteger MASK_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
-  private final UniqueKeys keys;
-
   ImitateUuidMask(String seed) {
-    this.keys = new UniqueKeys(seed);
-  }
-
-  @Override
-  public Assignment assignment() {
-    return Assignment.BIJECTION;
+    super(seed);
   }
 
   @Override
@@ -50,10 +43,10 @@ public final class ImitateUuidMask implements UniqueMask {
       return null;
     }
     if (value instanceof UUID u) {
-      return mask(u, keys.forRun(ctx.key()));
+      return mask(u, key(ctx));
     }
     if (value instanceof String s) {
-      return maskText(s, keys.forRun(ctx.key()));
+      return maskText(s, key(ctx));
     }
     throw new GuiseException(
         ErrorCode.RUN_FAILED,

@@ -68,6 +68,12 @@ public final class MaskReference {
                   + " outputs than the column has distinct values is refused before writing. Values"
                   + " are text (chaining a `typecast` is not supported yet)."),
           Map.entry(
+              ImitateNzIrdMask.NAME,
+              "A valid IRD number (Inland Revenue's modulus-11 check, primary and secondary"
+                  + " weights, 10,000,000-150,000,000) becomes another valid one of the same digit"
+                  + " count; any other 8- or 9-digit number becomes another invalid one, so outputs"
+                  + " never collide. Hyphens and spaces stay in place. Keyed like `imitate_unique`."),
+          Map.entry(
               NumericBucketMask.NAME,
               "Bucket i is [bound i, bound i+1). The output keeps the input's type and decimal"
                   + " places; integers stay integers."),

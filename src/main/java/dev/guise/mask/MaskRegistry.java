@@ -51,7 +51,8 @@ public final class MaskRegistry {
           HashMask.DEFINITION,
           ImitateUniqueMask.DEFINITION,
           ImitateUuidMask.DEFINITION,
-          FromUniqueMask.DEFINITION);
+          FromUniqueMask.DEFINITION,
+          ImitateNzIrdMask.DEFINITION);
 
   /**
    * Mask names DataMasque deprecated, each with the mask that replaced it ("Masking Functions"

@@ -38,4 +38,13 @@ public interface UniqueMask extends Mask {
   default Optional<BigInteger> space() {
     return Optional.empty();
   }
+
+  /**
+   * This mask for an integer column whose type holds only {@code [min, max]} (an {@code INT}, a
+   * {@code SMALLINT}), so that integer outputs stay inside it; the default (masks that never output
+   * integers) is the mask itself. Whoever compiles a rule against its column calls this.
+   */
+  default UniqueMask withIntegerRange(BigInteger min, BigInteger max) {
+    return this;
+  }
 }

@@ -66,6 +66,9 @@ class CrossEngineIT {
             - column: notes
               hash_columns: [id, notes]
               masks: [{type: hash, length: 12}]
+            - {column: code, masks: [{type: imitate_unique}]}
+            - {column: amount, masks: [{type: imitate_unique}]}
+            - {column: guid, masks: [{type: imitate_uuid}]}
       """;
 
   @TempDir Path tmp;
@@ -104,7 +107,7 @@ class CrossEngineIT {
               + " email varchar(80), city varchar(40), born date, seen "
               + e.timestampType()
               + ", balance decimal(12,2), score double precision, visits int, active boolean,"
-              + " notes varchar(200))");
+              + " notes varchar(200), code varchar(12), amount numeric(12,0), guid varchar(36))");
       e.insert(
           "people",
           List.of(
@@ -119,7 +122,10 @@ class CrossEngineIT {
               "score",
               "visits",
               "active",
-              "notes"),
+              "notes",
+              "code",
+              "amount",
+              "guid"),
           data);
       List<Map<String, Object>> before = e.dump("people");
       if (original == null) {
@@ -140,6 +146,7 @@ class CrossEngineIT {
     }
     List<Map<String, Object>> reference = masked.get("h2");
     assertThat(reference).isNotEqualTo(original).hasSize(data.size());
+    assertUniqueMasksMatchInProcess(original, reference);
     for (Map.Entry<String, List<Map<String, Object>>> m : masked.entrySet()) {
       for (int row = 0; row < reference.size(); row++) {
         assertThat(m.getValue().get(row))
@@ -147,6 +154,40 @@ class CrossEngineIT {
             .isEqualTo(reference.get(row));
       }
     }
+  }
+
+  /**
+   * The unique masks' values are those of the mask applied in process with the run's key alone: no
+   * table, column or engine enters them, so equal values mask alike in every table that holds them.
+   */
+  private static void assertUniqueMasksMatchInProcess(
+      List<Map<String, Object>> original, List<Map<String, Object>> masked) {
+    dev.guise.secret.RunKey key = dev.guise.secret.RunKey.derive(null, GuiseCli.RUN_SECRET);
+    dev.guise.mask.MaskContext ctx =
+        new dev.guise.mask.MaskContext(d -> null, c -> null, key, java.time.Instant.EPOCH);
+    dev.guise.mask.Mask unique = standardMask("imitate_unique");
+    dev.guise.mask.Mask uuid = standardMask("imitate_uuid");
+    for (int row = 0; row < original.size(); row++) {
+      Map<String, Object> in = original.get(row);
+      Map<String, Object> out = masked.get(row);
+      assertThat(out.get("code")).isEqualTo(unique.apply(in.get("code"), ctx));
+      assertThat(out.get("guid"))
+          .isEqualTo(uuid.apply(in.get("guid"), ctx))
+          .isNotEqualTo(in.get("guid"));
+      if (in.get("amount") != null) {
+        // a numeric(12,0) masks like the same integer read as a long
+        long asLong = new BigDecimal(in.get("amount").toString()).longValueExact();
+        assertThat(new BigDecimal(out.get("amount").toString()).longValueExact())
+            .isEqualTo(unique.apply(asLong, ctx))
+            .isNotEqualTo(asLong);
+      }
+    }
+  }
+
+  private static dev.guise.mask.Mask standardMask(String name) {
+    dev.guise.mask.MaskDefinition d =
+        dev.guise.mask.MaskRegistry.standard().find(name).orElseThrow();
+    return d.factory().create(new dev.guise.mask.MaskArgs(name, Map.of()));
   }
 
   /** Ints, text with accents, CJK and emoji, dates, timestamps, decimals, doubles and NULLs. */
@@ -174,7 +215,10 @@ class CrossEngineIT {
             i % 5 == 0 ? null : i / 8.0,
             i % 4 == 0 ? null : (long) (i * i),
             i % 3 == 0 ? null : i % 2 == 0,
-            i % 10 == 0 ? null : "note " + i + " ✓"
+            i % 10 == 0 ? null : "note " + i + " ✓",
+            i % 13 == 0 ? null : "Cu-" + (4000 + i) + "x",
+            i % 12 == 0 ? null : new BigDecimal(700_000 + i * 31),
+            String.format("c232ab00-9414-11ec-b3c8-9f6bdeced8%02d", i)
           });
     }
     return rows;

@@ -185,6 +185,15 @@ class ImitateUniqueMaskTest {
       outsideWithoutRange += (Long) plain.apply(v, ctx) > 2_147_483_647L ? 1 : 0;
     }
     assertThat(outsideWithoutRange).isGreaterThan(1000); // the range is what keeps them inside
+    for (long v = 2_147_483_000L; v < 2_147_483_100L; v++) {
+      // an engine that reads the INT as a decimal gets the same bound and the same value
+      BigDecimal d = (BigDecimal) intColumn.apply(BigDecimal.valueOf(v), ctx);
+      assertThat(d.longValueExact())
+          .isEqualTo(intColumn.apply(v, ctx))
+          .isLessThanOrEqualTo(2_147_483_647L);
+    }
+    UniqueMask uuid = (UniqueMask) MaskFixture.create(ImitateUuidMask.DEFINITION);
+    assertThat(uuid.withIntegerRange(BigInteger.ZERO, BigInteger.TEN)).isSameAs(uuid);
     assertThatThrownBy(() -> intColumn.apply(3_000_000_000L, ctx))
         .isInstanceOf(GuiseException.class)
         .hasMessageContaining("range")

@@ -117,6 +117,9 @@ class MaskRegistryTest {
     if (d == ImitateUuidMask.DEFINITION) {
       return "c232ab00-9414-11ec-b3c8-9f6bdeced846";
     }
+    if (d == ImitateNzIrdMask.DEFINITION) {
+      return "49-091-850";
+    }
     return switch (d.category()) {
       case "date" -> java.time.LocalDate.of(1984, 7, 9);
       case "numeric" -> 4242L;
