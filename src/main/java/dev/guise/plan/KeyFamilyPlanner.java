@@ -6,6 +6,7 @@ import dev.guise.ruleset.MaskTableTask;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.ForeignKey;
 import dev.guise.schema.TableInfo;
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -90,6 +91,20 @@ final class KeyFamilyPlanner {
     for (KeyRewriteStep.KeyColumn k : columns) {
       ctx.claimKeyColumn(k, root, rule);
     }
-    return new KeyRewriteStep(id, task, rule, mask, columns, fks);
+    return new KeyRewriteStep(id, task, rule, ranged(mask, columns), columns, fks);
+  }
+
+  /** The mask kept inside the narrowest integer type of the family (every column holds it). */
+  private static UniqueMask ranged(UniqueMask mask, List<KeyRewriteStep.KeyColumn> columns) {
+    BigInteger min = null;
+    BigInteger max = null;
+    for (KeyRewriteStep.KeyColumn k : columns) {
+      BigInteger[] r = k.column().integerRange();
+      if (r != null) {
+        min = min == null ? r[0] : min.max(r[0]);
+        max = max == null ? r[1] : max.min(r[1]);
+      }
+    }
+    return min == null ? mask : mask.withIntegerRange(min, max);
   }
 }

@@ -7,6 +7,7 @@ import dev.guise.exec.Cancellation;
 import dev.guise.exec.RunStatus;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -240,6 +241,38 @@ abstract class KeyPathContract {
     }
     assertThat(f.catalog()).isEqualTo(catalog);
     assertThat(f.leftovers(id)).isEmpty();
+  }
+
+  @Test
+  void anIntegerKeyStaysInsideItsColumnTypeAcrossTheFamily() throws Exception {
+    e.sql(
+        "DROP TABLE IF EXISTS " + e.t("sk_child"),
+        "DROP TABLE IF EXISTS " + e.t("sk"),
+        "CREATE TABLE " + e.t("sk") + " (id SMALLINT PRIMARY KEY)",
+        "CREATE TABLE "
+            + e.t("sk_child")
+            + " (id INT PRIMARY KEY, sk SMALLINT, CONSTRAINT fk_sk FOREIGN KEY (sk) REFERENCES "
+            + e.t("sk")
+            + " (id))");
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      rows.add(new Object[] {30000 + i});
+    }
+    e.insert("sk", List.of("id"), rows);
+    e.sql("INSERT INTO " + e.t("sk_child") + " SELECT id, id FROM " + e.t("sk"));
+
+    RunStatus s =
+        f.run(
+            "version: '1.0'\ntasks:\n  - type: mask_table\n    table: sk\n    key: id\n"
+                + "    rules:\n      - column: id\n        masks: [{type: imitate_unique}]\n",
+            runId(),
+            null,
+            new Cancellation());
+
+    assertThat(s).as("%s", f.events).isEqualTo(RunStatus.FINISHED);
+    assertThat(max("sk", "id")).isLessThanOrEqualTo(32767);
+    assertThat(count("SELECT COUNT(*) FROM " + e.t("sk_child") + " WHERE sk = id")).isZero();
+    e.sql("DROP TABLE " + e.t("sk_child"), "DROP TABLE " + e.t("sk"));
   }
 
   @Test
