@@ -166,7 +166,17 @@ final class PlanCommand implements Callable<Integer> {
                 + String.join(
                     ", ", m.rules().stream().map(r -> r.column().name()).distinct().toList());
       }
+      if (s instanceof dev.guise.plan.KeyRewriteStep k) {
+        TableFacts f = facts.get(k.root().table().ref());
+        label += f == null || f.estimatedRows() < 0 ? "" : ", ~" + f.estimatedRows() + " rows";
+      }
       out.println(indent + (last ? "└── " : "├── ") + label);
+      if (s instanceof dev.guise.plan.KeyRewriteStep k) {
+        String pad = indent + (last ? "    " : "│   ");
+        for (var fk : k.foreignKeys()) {
+          out.println(pad + "  follows " + fk);
+        }
+      }
       printSteps(s.children(), indent + (last ? "    " : "│   "), facts, out);
     }
   }

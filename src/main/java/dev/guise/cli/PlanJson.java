@@ -1,6 +1,7 @@
 package dev.guise.cli;
 
 import dev.guise.plan.BuildTempTableStep;
+import dev.guise.plan.KeyRewriteStep;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.PlannedJoin;
 import dev.guise.plan.PlannedRule;
@@ -42,6 +43,16 @@ final class PlanJson {
       }
       m.put("columns", t.rules().stream().map(PlanJson::column).toList());
       m.put("joins", t.joins().stream().map(PlanJson::join).toList());
+    } else if (s instanceof KeyRewriteStep k) {
+      m.put("table", k.root().table().ref().toString());
+      m.put("key_column", k.root().column().name());
+      m.put("columns", List.of(column(k.rule())));
+      m.put(
+          "cascade",
+          k.cascade().stream()
+              .map(c -> Map.of("table", c.table().ref().toString(), "column", c.column().name()))
+              .toList());
+      m.put("foreign_keys", k.foreignKeys().stream().map(Object::toString).toList());
     } else if (s instanceof TruncateStep t) {
       m.put("table", t.table().ref().toString());
     } else if (s instanceof BuildTempTableStep b) {

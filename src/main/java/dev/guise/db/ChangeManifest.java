@@ -33,6 +33,23 @@ public final class ChangeManifest {
    */
   private static final String STATEMENTS = "-- guise:statements\n";
 
+  /** The key path's old → new mapping (it holds originals): always dropped at the end. */
+  public static final String KEY_MAP = "key_map";
+
+  /**
+   * A table of a key family still to be rewritten from the mapping; its restore is the rewrite, run
+   * only while the entry exists and deleting it in the same transaction, so it never runs twice.
+   */
+  public static final String KEY_REWRITE = "key_rewrite";
+
+  /** A foreign key to check with an anti-join once it is back: its restore counts the orphans. */
+  public static final String KEY_CHECK = "key_check";
+
+  /** The kinds the key path records (with the constraint kinds it drops). */
+  public static final java.util.Set<String> KEY_KINDS =
+      java.util.Set.of(
+          KEY_MAP, KEY_REWRITE, KEY_CHECK, "foreign_key", "primary_key", "unique", "unique_index");
+
   private static final List<String> COLUMNS =
       List.of("run_id", "kind", "object_name", "host", "pid", "created", "seq", "restore");
 
@@ -215,6 +232,99 @@ public final class ChangeManifest {
     } catch (SQLException ex) {
       c.rollback();
       throw ex;
+    }
+  }
+
+  /**
+   * A SQL condition, true while the entry is recorded (literals inlined: it is pasted into the
+   * statement the entry guards).
+   */
+  public String recorded(Entry e) {
+    return "EXISTS (SELECT 1 FROM " + qualified() + " WHERE " + match(e) + ")";
+  }
+
+  /** The statement that forgets the entry (run in the transaction of the change it records). */
+  public String forget(Entry e) {
+    return "DELETE FROM " + qualified() + " WHERE " + match(e);
+  }
+
+  private String match(Entry e) {
+    return q("run_id")
+        + " = "
+        + literal(e.runId())
+        + " AND "
+        + q("kind")
+        + " = "
+        + literal(e.kind())
+        + " AND "
+        + q("object_name")
+        + " = "
+        + literal(e.objectName());
+  }
+
+  private static String literal(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  /**
+   * Undoes (or, for a key rewrite, finishes) what a run left, newest first, forgetting each entry
+   * once done: temporary tables dropped, restores run, foreign keys checked.
+   *
+   * @return what was done, one line each
+   * @throws SQLException when a statement fails, or a foreign key has rows without a parent (the
+   *     entries not yet done stay, for another repair once the cause is fixed)
+   */
+  public List<String> undoRun(Connection c, String runId) throws SQLException {
+    return undoRun(c, runId, e -> true);
+  }
+
+  /** {@link #undoRun(Connection, String)} of the entries {@code which} accepts. */
+  public List<String> undoRun(Connection c, String runId, java.util.function.Predicate<Entry> which)
+      throws SQLException {
+    List<String> done = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>(ofRun(c, runId).stream().filter(which).toList());
+    java.util.Collections.reverse(entries);
+    for (Entry e : entries) {
+      if (e.kind().equals(TEMP_TABLE)) {
+        try (Statement st = c.createStatement()) {
+          st.execute(dialect.dropTableIfExists(e.objectName()));
+        }
+        c.commit();
+        done.add("dropped temporary table " + e.objectName());
+      } else if (e.kind().equals(KEY_CHECK)) {
+        long orphans = count(c, e.restore());
+        if (orphans != 0) {
+          throw new SQLException(
+              e.objectName()
+                  + " - "
+                  + orphans
+                  + " rows reference no parent after the key rewrite; fix them and repair again",
+              "23503");
+        }
+        done.add("checked foreign key " + e.objectName() + ": every row has its parent");
+      } else if (e.kind().equals(KEY_MAP)) {
+        restore(c, dialect, e);
+        done.add("dropped the key mapping table " + e.objectName());
+      } else if (e.kind().equals(KEY_REWRITE)) {
+        restore(c, dialect, e);
+        done.add("finished the key rewrite of " + e.objectName());
+      } else if (e.restore() != null) {
+        restore(c, dialect, e);
+        done.add("restored " + e.kind() + " " + e.objectName());
+      }
+      remove(c, e);
+    }
+    return done;
+  }
+
+  /** The count a {@link #KEY_CHECK} entry's query returns; ends the read transaction. */
+  public static long count(Connection c, String query) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    } finally {
+      c.rollback();
     }
   }
 

@@ -239,4 +239,11 @@ public interface Dialect {
         + qualified(table)
         + (limit > 0 ? " LIMIT " + limit : "");
   }
+
+  /** The foreign keys that reference {@code parent}, from any schema (composite ones whole). */
+  List<dev.guise.schema.ForeignKey> foreignKeysReferencing(Connection c, TableRef parent)
+      throws SQLException;
+
+  /** What the key path needs of this engine (constraints, rewrites, sequences). */
+  KeyRewriteSql keyRewriteSql();
 }

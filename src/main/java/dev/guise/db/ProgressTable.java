@@ -211,6 +211,28 @@ public final class ProgressTable {
     }
   }
 
+  /**
+   * The statement that sets one task's status (literals inlined: it is part of a script recorded in
+   * the change manifest, run in the transaction of the change it marks).
+   */
+  public String statusStatement(String runId, String taskId, String status) {
+    return "UPDATE "
+        + qualified()
+        + " SET "
+        + q("status")
+        + " = '"
+        + status.replace("'", "''")
+        + "' WHERE "
+        + q("run_id")
+        + " = '"
+        + runId.replace("'", "''")
+        + "' AND "
+        + q("task_id")
+        + " = '"
+        + taskId.replace("'", "''")
+        + "'";
+  }
+
   /** A run's rows (all its tasks), in task order; ends the read transaction. */
   public List<Row> ofRun(Connection c, String runId) throws SQLException {
     return select(c, q("run_id") + " = ?", runId);

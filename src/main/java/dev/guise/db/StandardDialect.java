@@ -49,6 +49,12 @@ public abstract class StandardDialect implements Dialect {
     return new TableIntrospection(this).lookup(c, tableAsWritten, defaultSchema);
   }
 
+  @Override
+  public List<dev.guise.schema.ForeignKey> foreignKeysReferencing(Connection c, TableRef parent)
+      throws SQLException {
+    return ForeignKeys.referencing(this, c, parent);
+  }
+
   /**
    * Corrects categories that JDBC metadata alone gets wrong for an engine (e.g. MariaDB's JSON is a
    * LONGTEXT with a check constraint). The default keeps the columns as they are.

@@ -193,10 +193,10 @@ public final class ReportRows {
   private static Map<String, Object> fk(ForeignKey f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", f.name());
-    m.put("from", f.from().toString());
-    m.put("from_columns", f.fromColumns());
-    m.put("to", f.to().toString());
-    m.put("to_columns", f.toColumns());
+    m.put("from", f.child().toString());
+    m.put("from_columns", f.childColumns());
+    m.put("to", f.parent().toString());
+    m.put("to_columns", f.parentColumns());
     return m;
   }
 
@@ -227,9 +227,10 @@ public final class ReportRows {
   private static String foreignKeys(CatalogTable t, CatalogColumn c) {
     List<String> out = new ArrayList<>();
     t.foreignKeysOf(c.name())
-        .forEach(f -> out.add("-> " + f.to() + "(" + String.join(", ", f.toColumns()) + ")"));
+        .forEach(
+            f -> out.add("-> " + f.parent() + "(" + String.join(", ", f.parentColumns()) + ")"));
     t.referencesTo(c.name())
-        .forEach(f -> out.add("<- " + f.from() + "(" + String.join(", ", f.fromColumns()) + ")"));
+        .forEach(f -> out.add("<- " + f.child() + "(" + String.join(", ", f.childColumns()) + ")"));
     return String.join("; ", out);
   }
 

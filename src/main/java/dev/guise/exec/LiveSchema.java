@@ -5,11 +5,14 @@ import dev.guise.GuiseException;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.WhereClause;
 import dev.guise.plan.SchemaSource;
+import dev.guise.schema.ForeignKey;
 import dev.guise.schema.IdentifierRules;
 import dev.guise.schema.TableInfo;
 import dev.guise.schema.TableLookup;
+import dev.guise.schema.TableRef;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /** A {@link SchemaSource} that introspects the connection's database. */
@@ -54,5 +57,35 @@ public final class LiveSchema implements SchemaSource {
               + e.getMessage(),
           e);
     }
+  }
+
+  @Override
+  public List<ForeignKey> referencing(TableRef parent) {
+    try (Connection c = pool.connection()) {
+      try {
+        return pool.dialect().foreignKeysReferencing(c, parent);
+      } finally {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      throw new GuiseException(
+          ErrorCode.DATABASE,
+          "connection '"
+              + pool.config().name()
+              + "' - cannot read the foreign keys that reference "
+              + parent
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  @Override
+  public Optional<TableInfo> table(TableRef ref) {
+    String quoted =
+        ref.schema() == null
+            ? pool.dialect().quote(ref.name())
+            : pool.dialect().quote(ref.schema()) + "." + pool.dialect().quote(ref.name());
+    return table(quoted);
   }
 }

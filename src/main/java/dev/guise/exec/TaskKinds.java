@@ -1,6 +1,7 @@
 package dev.guise.exec;
 
 import dev.guise.plan.BuildTempTableStep;
+import dev.guise.plan.KeyRewriteStep;
 import dev.guise.plan.MaskTablePlanner;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.ParallelStep;
@@ -105,6 +106,8 @@ public final class TaskKinds {
       p.add(registration(k));
       s = bind(s, k);
     }
+    // a mask_table rule with a unique mask on a key column plans into this step
+    s = s.with(KeyRewriteStep.class, new KeyRewriteRunner());
     this.readers = Collections.unmodifiableMap(r);
     this.planners = List.copyOf(p);
     this.runners = s;

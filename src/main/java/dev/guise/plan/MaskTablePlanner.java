@@ -1,6 +1,7 @@
 package dev.guise.plan;
 
 import dev.guise.mask.Pipeline;
+import dev.guise.mask.UniqueMask;
 import dev.guise.ruleset.Condition;
 import dev.guise.ruleset.ConditionalRule;
 import dev.guise.ruleset.HashColumn;
@@ -30,11 +31,15 @@ public final class MaskTablePlanner {
     this.diagnostics = ctx.diagnostics();
   }
 
-  public static MaskTableStep plan(MaskTableTask m, String id, PlanContext ctx) {
+  /**
+   * The task's step: a {@link MaskTableStep}, or, when rules with unique masks rewrite key columns,
+   * a {@link KeyRewriteStep} per such rule (after the table's other rules, in a serial block).
+   */
+  public static Step plan(MaskTableTask m, String id, PlanContext ctx) {
     return new MaskTablePlanner(ctx).maskTable(m, id);
   }
 
-  private MaskTableStep maskTable(MaskTableTask m, String id) {
+  private Step maskTable(MaskTableTask m, String id) {
     TableInfo t = ctx.table(m.table(), m.location().toString());
     if (t == null) {
       return null;
@@ -85,6 +90,7 @@ public final class MaskTablePlanner {
       scope.read(h.column(), m.location().toString());
     }
     List<Guarded> flat = new ArrayList<>();
+    List<PlannedRule> keyRules = new ArrayList<>();
     flatten(m.rules(), null, flat);
     for (Guarded g : flat) {
       Rule r = g.rule();
@@ -119,13 +125,16 @@ public final class MaskTablePlanner {
         continue;
       }
       ColumnInfo c = col.get();
-      if (key.stream().anyMatch(k -> k.name().equals(c.name()))) {
-        diagnostics.error(
-            "key-column-masked",
-            tableName + "." + c.name(),
-            "is part of the task's key and cannot be masked by mask_table (rule at "
-                + r.location()
-                + "); mask keys with mask_unique_key, or choose another key");
+      ctx.ruleWrites(t.ref(), c.name(), r.location().toString());
+      UniqueMask unique = KeyFamilyPlanner.uniqueMask(pipeline);
+      // a by-ordinal mask (from_unique) needs every distinct value at once: the key path
+      if (key.stream().anyMatch(k -> k.name().equals(c.name()))
+          || KeyFamilyPlanner.isKeyColumn(t, c, ctx)
+          || (unique != null && unique.assignment() == UniqueMask.Assignment.BY_ORDINAL)) {
+        PlannedRule kr = keyRule(tableName, c, r, g, pipeline, hash, m);
+        if (kr != null) {
+          keyRules.add(kr);
+        }
         continue;
       }
       scope.base.putIfAbsent(c.name(), c);
@@ -143,17 +152,82 @@ public final class MaskTablePlanner {
     for (ColumnInfo k : key) {
       scope.base.remove(k.name());
     }
-    return new MaskTableStep(
-        id,
-        m,
-        t,
-        List.copyOf(key),
-        List.copyOf(scope.base.values()),
-        List.copyOf(joins),
-        List.copyOf(scope.joined.values()),
-        List.copyOf(written.values()),
-        List.copyOf(rules),
-        Map.copyOf(scope.references));
+    MaskTableStep step =
+        new MaskTableStep(
+            keyRules.isEmpty() ? id : id + ".1",
+            m,
+            t,
+            List.copyOf(key),
+            List.copyOf(scope.base.values()),
+            List.copyOf(joins),
+            List.copyOf(scope.joined.values()),
+            List.copyOf(written.values()),
+            List.copyOf(rules),
+            Map.copyOf(scope.references));
+    if (keyRules.isEmpty()) {
+      return step;
+    }
+    List<Step> steps = new ArrayList<>();
+    if (!rules.isEmpty()) {
+      steps.add(step);
+    }
+    for (PlannedRule kr : keyRules) {
+      String kid = id + "." + (steps.size() + 1);
+      steps.add(
+          KeyFamilyPlanner.plan(kid, m, t, kr, KeyFamilyPlanner.uniqueMask(kr.pipeline()), ctx));
+    }
+    if (steps.size() == 1) {
+      KeyRewriteStep only = (KeyRewriteStep) steps.get(0);
+      return new KeyRewriteStep(
+          id, m, only.rule(), only.mask(), only.columns(), only.foreignKeys());
+    }
+    return new SerialStep(id, m, steps);
+  }
+
+  /**
+   * A rule on a key, unique or referenced column: only a single unique mask may rewrite it, on
+   * every row (the key path maps each distinct value once and rewrites every table that references
+   * it).
+   */
+  private PlannedRule keyRule(
+      String tableName,
+      ColumnInfo c,
+      Rule r,
+      Guarded g,
+      Pipeline pipeline,
+      List<HashColumn> hash,
+      MaskTableTask m) {
+    String subject = tableName + "." + c.name();
+    String problem = null;
+    if (KeyFamilyPlanner.uniqueMask(pipeline) == null) {
+      problem =
+          pipeline.masks().size() > 1
+                  && pipeline.masks().stream().anyMatch(b -> b.mask() instanceof UniqueMask)
+              ? "is a key, unique or referenced column and its rule chains masks; a chain's"
+                  + " output is not guaranteed unique, so use the unique mask alone"
+              : "is a key, unique or referenced column; mask it with a unique mask"
+                  + " (imitate_unique, imitate_uuid, from_unique) alone, which keeps it unique"
+                  + " and rewrites the columns that reference it, or leave it unmasked";
+    } else if (g.guard() != null) {
+      problem =
+          "is a key column and its unique mask sits in a conditional block; a key is rewritten"
+              + " on every row or on none, so move the rule out of the if";
+    } else if (m.where() != null) {
+      problem =
+          "is a key column and the task has a where; a key is rewritten on every row (a part"
+              + " rewritten could collide with the rest), so mask it in a task without where";
+    } else if (r.hashColumns().isPresent()) {
+      problem =
+          "is a key column; a unique mask is a function of the value alone, so remove its"
+              + " hash_columns";
+    }
+    if (problem != null) {
+      diagnostics.error("key-column-masked", subject, problem + " (rule at " + r.location() + ")");
+      return null;
+    }
+    OutputFit.check(tableName, c, pipeline, diagnostics);
+    return new PlannedRule(
+        r, pipeline, c, hash, r.skip() != null ? r.skip() : ctx.ruleset().skipDefaults(), null);
   }
 
   private PlannedJoin join(TableJoin j, ColumnScope scope) {

@@ -5,10 +5,12 @@ import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.ruleset.Task;
 import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.ForeignKey;
 import dev.guise.schema.IdentifierRules;
 import dev.guise.schema.NameMatch;
 import dev.guise.schema.TableInfo;
 import dev.guise.schema.TableLookup;
+import dev.guise.schema.TableRef;
 import dev.guise.schema.WrittenName;
 import dev.guise.yaml.Diagnostics;
 import dev.guise.yaml.DidYouMean;
@@ -32,6 +34,9 @@ public final class PlanContext {
   private final Diagnostics diagnostics = new Diagnostics();
   private final Map<String, TableLookup> tables = new LinkedHashMap<>();
   private final Map<String, String> tempTables = new LinkedHashMap<>();
+  private final Map<TableRef, List<ForeignKey>> referencing = new LinkedHashMap<>();
+  private final Map<TableRef, Optional<TableInfo>> byRef = new LinkedHashMap<>();
+  private final KeyClaims keyClaims = new KeyClaims();
 
   PlanContext(
       Ruleset ruleset,
@@ -187,5 +192,30 @@ public final class PlanContext {
       return Optional.empty();
     }
     return t.columns().stream().filter(c -> c.name().equals(m.name())).findFirst();
+  }
+
+  /** The foreign keys that reference the table, read once per run. */
+  public List<ForeignKey> referencing(TableRef parent) {
+    return referencing.computeIfAbsent(parent, schema::referencing);
+  }
+
+  /** A table by its real name (a foreign key's child), read once per run. */
+  public Optional<TableInfo> table(TableRef ref) {
+    return byRef.computeIfAbsent(ref, schema::table);
+  }
+
+  /** Claims a column of a key family for the rule on its root (see {@link KeyClaims}). */
+  void claimKeyColumn(KeyRewriteStep.KeyColumn k, KeyRewriteStep.KeyColumn root, PlannedRule r) {
+    keyClaims.claim(k, root, r, diagnostics);
+  }
+
+  /** Records that a rule writes a column, so that one a key family claims is refused. */
+  void ruleWrites(TableRef table, String column, String location) {
+    keyClaims.written(table, column, location);
+  }
+
+  /** Reports rules on columns that a key family rewrites (called once all tasks are planned). */
+  void checkKeyClaims() {
+    keyClaims.check(diagnostics);
   }
 }

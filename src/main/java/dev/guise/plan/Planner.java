@@ -35,6 +35,7 @@ public final class Planner {
       List<StepPlanners.Registration<?>> planners) {
     PlanContext ctx = new PlanContext(ruleset, pipelines, schema, planners);
     SerialStep root = new SerialStep("", null, ctx.steps(ruleset.tasks(), ""));
+    ctx.checkKeyClaims();
     return new Result(
         ctx.diagnostics().hasErrors() ? null : root,
         ctx.diagnostics(),

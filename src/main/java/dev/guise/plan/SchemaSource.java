@@ -1,8 +1,11 @@
 package dev.guise.plan;
 
+import dev.guise.schema.ForeignKey;
 import dev.guise.schema.IdentifierRules;
 import dev.guise.schema.TableInfo;
 import dev.guise.schema.TableLookup;
+import dev.guise.schema.TableRef;
+import java.util.List;
 import java.util.Optional;
 
 /** Looks tables up in the live schema; the executor backs it with introspection. */
@@ -28,5 +31,18 @@ public interface SchemaSource {
    */
   default String whereProblem(String where) {
     return null;
+  }
+
+  /**
+   * The foreign keys that reference {@code parent}, from any schema; a source without foreign keys
+   * has none.
+   */
+  default List<ForeignKey> referencing(TableRef parent) {
+    return List.of();
+  }
+
+  /** A table by its real name (a foreign key's child), exact. */
+  default Optional<TableInfo> table(TableRef ref) {
+    return Optional.empty();
   }
 }

@@ -146,6 +146,10 @@ final class RunLocking {
     if (step instanceof MaskTableStep m) {
       out.put(LockNames.table(m.table().ref()), m.table().ref());
     }
+    if (step instanceof dev.guise.plan.KeyRewriteStep k) {
+      // every table of the family is rewritten
+      k.byTable().keySet().forEach(t -> out.put(LockNames.table(t), t));
+    }
     step.children().forEach(c -> tables(c, out));
   }
 }

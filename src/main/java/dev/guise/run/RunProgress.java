@@ -69,6 +69,48 @@ final class RunProgress {
     return new Checkpoints(table, runId, host(), pid(), from, rows, null, manifest(pool));
   }
 
+  /**
+   * Finishes the key families a dead run left (as {@code guise runs repair} would), so that the
+   * resumed run plans against the constraints as they were.
+   *
+   * @return what was done, one line each
+   */
+  static List<String> finishKeyFamilies(ConnectionPool pool, String runId) {
+    try (Connection c = pool.connection();
+        dev.guise.db.TableLocks locks =
+            pool.dialect().tableLocks(pool::dedicatedConnection, pool.config().guiseSchema())) {
+      // a live run's family is its own business: only a dead run's is finished here
+      if (!locks.tryLock(dev.guise.db.LockNames.run(runId))) {
+        throw new GuiseException(
+            ErrorCode.LOCKED,
+            "run "
+                + runId
+                + " - holds its lock in "
+                + pool.config().name()
+                + ": it is alive; let it end before resuming it",
+            null);
+      }
+      table(pool).ensure(c);
+      ChangeManifest m = manifest(pool);
+      m.ensure(c);
+      return m.undoRun(c, runId, e -> ChangeManifest.KEY_KINDS.contains(e.kind())).stream()
+          .map(line -> "run " + runId + ": " + line)
+          .toList();
+    } catch (SQLException e) {
+      throw new GuiseException(
+          ErrorCode.DATABASE,
+          pool.config().name()
+              + " - cannot finish the key rewrite that run "
+              + runId
+              + " left: "
+              + Redact.sqlError(e)
+              + "; fix the cause and run 'guise runs repair "
+              + runId
+              + "'",
+          e);
+    }
+  }
+
   /** Errors for the tables of the plan that a finished run already masked. */
   static List<Diagnostic> alreadyMasked(ConnectionPool pool, ProgressTable table, Step plan) {
     List<Diagnostic> out = new ArrayList<>();
@@ -103,6 +145,9 @@ final class RunProgress {
   private static List<String> maskedTables(Step step, List<String> out) {
     if (step instanceof MaskTableStep m) {
       out.add(m.table().ref().toString());
+    }
+    if (step instanceof dev.guise.plan.KeyRewriteStep k) {
+      out.add(k.root().table().ref().toString());
     }
     step.children().forEach(c -> maskedTables(c, out));
     return out;

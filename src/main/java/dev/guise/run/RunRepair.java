@@ -16,9 +16,7 @@ import dev.guise.runlog.RunStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -108,21 +106,7 @@ public final class RunRepair {
     try (Connection c = pool.connection()) {
       RunProgress.table(pool).ensure(c);
       manifest.ensure(c);
-      List<ChangeManifest.Entry> entries = new ArrayList<>(manifest.ofRun(c, id));
-      Collections.reverse(entries);
-      for (ChangeManifest.Entry e : entries) {
-        if (e.kind().equals(ChangeManifest.TEMP_TABLE)) {
-          try (Statement st = c.createStatement()) {
-            st.execute(pool.dialect().dropTableIfExists(e.objectName()));
-          }
-          c.commit();
-          done.add("dropped temporary table " + e.objectName());
-        } else if (e.restore() != null) {
-          ChangeManifest.restore(c, pool.dialect(), e);
-          done.add("restored " + e.kind() + " " + e.objectName());
-        }
-        manifest.remove(c, e);
-      }
+      done.addAll(manifest.undoRun(c, id));
     }
   }
 

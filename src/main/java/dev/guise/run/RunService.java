@@ -215,6 +215,11 @@ public final class RunService {
               secret.fingerprint(),
               "dry_run",
               req.options().dryRun()));
+      if (resumed != null && !req.options().dryRun()) {
+        // a key family left half-rewritten (constraints dropped) is finished before planning
+        RunProgress.finishKeyFamilies(pool, resumed.path("id").asText())
+            .forEach(line -> recorder.log(RunLog.INFO, line, Map.of()));
+      }
       Planner.Result plan = plan(parsed.ruleset(), parsed.pipelines(), pool);
       List<Diagnostic> all = new ArrayList<>(problems);
       all.addAll(plan.diagnostics().list());

@@ -61,6 +61,10 @@ public record TableFacts(long estimatedRows, List<String> triggers) {
     if (s instanceof MaskTableStep m && !into.contains(m.table().ref())) {
       into.add(m.table().ref());
     }
+    if (s instanceof dev.guise.plan.KeyRewriteStep k) {
+      // every table of a key family is written, so its triggers fire too
+      k.byTable().keySet().stream().filter(t -> !into.contains(t)).forEach(into::add);
+    }
     s.children().forEach(c -> collect(c, into));
   }
 }

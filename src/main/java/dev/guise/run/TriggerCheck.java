@@ -5,6 +5,7 @@ import dev.guise.GuiseException;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.ManagedTrigger;
 import dev.guise.db.Redact;
+import dev.guise.plan.KeyRewriteStep;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.Step;
 import dev.guise.plan.TruncateStep;
@@ -67,6 +68,8 @@ final class TriggerCheck {
       written.putIfAbsent(m.table().ref(), m);
     } else if (step instanceof TruncateStep t) {
       written.putIfAbsent(t.table().ref(), t);
+    } else if (step instanceof KeyRewriteStep k) {
+      k.columns().forEach(col -> written.putIfAbsent(col.table().ref(), k));
     }
     step.children().forEach(c -> collect(c, written));
   }

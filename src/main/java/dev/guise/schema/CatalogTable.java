@@ -33,12 +33,14 @@ public record CatalogTable(
 
   /** The foreign keys leaving from this column. */
   public List<ForeignKey> foreignKeysOf(String column) {
-    return foreignKeys.stream().filter(f -> containsIgnoreCase(f.fromColumns(), column)).toList();
+    return foreignKeys.stream().filter(f -> containsIgnoreCase(f.childColumns(), column)).toList();
   }
 
   /** The foreign keys of other tables that point at this column. */
   public List<ForeignKey> referencesTo(String column) {
-    return referencedBy.stream().filter(f -> containsIgnoreCase(f.toColumns(), column)).toList();
+    return referencedBy.stream()
+        .filter(f -> containsIgnoreCase(f.parentColumns(), column))
+        .toList();
   }
 
   public boolean inPrimaryKey(String column) {

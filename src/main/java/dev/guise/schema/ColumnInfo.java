@@ -31,4 +31,30 @@ public record ColumnInfo(
     }
     return typeName;
   }
+
+  /** A fixed-width integer column's type range {min, max}; null for any other column. */
+  public java.math.BigInteger[] integerRange() {
+    boolean unsigned =
+        typeName != null && typeName.toUpperCase(java.util.Locale.ROOT).contains("UNSIGNED");
+    int bits =
+        switch (jdbcType) {
+          case java.sql.Types.TINYINT -> 8;
+          case java.sql.Types.SMALLINT -> 16;
+          case java.sql.Types.INTEGER -> 32;
+          case java.sql.Types.BIGINT -> 64;
+          default -> 0;
+        };
+    if (bits == 0) {
+      return null;
+    }
+    return unsigned
+        ? new java.math.BigInteger[] {
+          java.math.BigInteger.ZERO,
+          java.math.BigInteger.TWO.pow(bits).subtract(java.math.BigInteger.ONE)
+        }
+        : new java.math.BigInteger[] {
+          java.math.BigInteger.TWO.pow(bits - 1).negate(),
+          java.math.BigInteger.TWO.pow(bits - 1).subtract(java.math.BigInteger.ONE)
+        };
+  }
 }

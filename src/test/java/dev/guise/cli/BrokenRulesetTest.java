@@ -129,7 +129,8 @@ class BrokenRulesetTest {
             "PUBLIC.PEOPLE.CODE - mask 'from_random_number' (ruleset.yml:16:17) can output 5 characters but the column is CHARACTER VARYING(3)")
         .contains(
             "PUBLIC.PEOPLE.AGE - mask 'from_fixed' (ruleset.yml:18:17) outputs text but the column is INTEGER")
-        .contains("PUBLIC.PEOPLE.ID - is part of the task's key")
+        .contains(
+            "PUBLIC.PEOPLE.ID - is a key, unique or referenced column; mask it with a unique mask")
         .contains("PUBLIC.NOKEY.id - the key is neither the primary key nor a unique index")
         .contains("6 errors; nothing was touched.");
     assertThat(h.dump("people", "id") + h.dump("nokey", "id, name")).isEqualTo(before);

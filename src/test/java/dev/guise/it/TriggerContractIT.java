@@ -63,6 +63,33 @@ class TriggerContractIT {
 
   @ParameterizedTest
   @MethodSource("dev.guise.it.Engines#names")
+  void aKeyRewriteRunsWithTheTriggersManagedToo(String engine) throws Exception {
+    onTable(
+        engine,
+        10,
+        (e, before) -> {
+          String rule = "{column: id, masks: [{type: imitate_unique}]}";
+          GuiseCli.Result r = cli(e).run(TriggerFixture.ruleset(true, rule));
+          assertThat(r.exit()).as(r.toString()).isZero();
+          // every key rewritten (imitate_unique keeps none), as "name<id>" no longer says
+          assertThat(e.dump("tp"))
+              .allSatisfy(
+                  row ->
+                      assertThat(TriggerFixture.value(row, "name"))
+                          .isNotEqualTo("name" + TriggerFixture.value(row, "id")));
+          assertThat(TriggerFixture.touched(e)).containsOnlyNulls().hasSize(10);
+          assertThat(TriggerFixture.catalog(e)).isEqualTo(before);
+          assertThat(manifestRows(e)).isZero();
+          // without the option the same rewrite warns and the triggers stamp every row
+          GuiseCli.Result warned = cli(e).run(TriggerFixture.ruleset(false, rule), "--strict");
+          assertThat(warned.exit()).as(warned.toString()).isEqualTo(7);
+          assertThat(warned.err().toLowerCase()).contains("tp_touch").contains("will fire");
+          assertThat(TriggerFixture.touched(e)).doesNotContainNull();
+        });
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.guise.it.Engines#names")
   void withoutTheOptionTheRunWarnsAndTheTriggersFire(String engine) throws Exception {
     onTable(
         engine,

@@ -105,4 +105,9 @@ public final class H2Dialect extends StandardDialect {
   public List<ManagedTrigger> managedTriggers(Connection c, TableRef table) throws SQLException {
     return H2Triggers.of(c, this, table);
   }
+
+  @Override
+  public dev.guise.db.KeyRewriteSql keyRewriteSql() {
+    return new H2KeyRewriteSql(this);
+  }
 }

@@ -282,4 +282,19 @@ public class MySqlDialect extends StandardDialect {
   public List<ManagedTrigger> managedTriggers(Connection c, TableRef table) throws SQLException {
     return MySqlTriggers.of(c, this, table);
   }
+
+  @Override
+  public dev.guise.db.KeyRewriteSql keyRewriteSql() {
+    return new MySqlKeyRewriteSql(this);
+  }
+
+  /**
+   * From information_schema ({@link MySqlForeignKeys}): the driver's {@code getExportedKeys} names
+   * a child in another schema with the parent's schema.
+   */
+  @Override
+  public List<dev.guise.schema.ForeignKey> foreignKeysReferencing(
+      java.sql.Connection c, dev.guise.schema.TableRef parent) throws java.sql.SQLException {
+    return MySqlForeignKeys.referencing(c, parent);
+  }
 }

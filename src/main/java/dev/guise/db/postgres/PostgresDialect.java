@@ -253,4 +253,9 @@ public final class PostgresDialect extends StandardDialect {
   public List<ManagedTrigger> managedTriggers(Connection c, TableRef table) throws SQLException {
     return PostgresTriggers.of(c, this, table);
   }
+
+  @Override
+  public dev.guise.db.KeyRewriteSql keyRewriteSql() {
+    return new PostgresKeyRewriteSql(this);
+  }
 }

@@ -1,0 +1,191 @@
+package dev.guise.db.mysql;
+
+import dev.guise.db.Dialect;
+import dev.guise.db.KeyConstraint;
+import dev.guise.db.StandardKeyRewriteSql;
+import dev.guise.schema.ColumnCategory;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.TableRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MariaDB's key path: unique indexes from information_schema.STATISTICS, re-created with MariaDB's
+ * {@code IF NOT EXISTS} forms, the rewrite as {@code UPDATE … JOIN map}, AUTO_INCREMENT set past
+ * the new maximum. DDL commits on its own, so the executor rewrites table by table under the change
+ * manifest. (MySQL 8 lacks {@code ADD … IF NOT EXISTS}: its restores are not yet safe to run
+ * twice.)
+ */
+final class MySqlKeyRewriteSql extends StandardKeyRewriteSql {
+  /** A plain index that keeps an AUTO_INCREMENT column indexed while its primary key is gone. */
+  static final String HOLD_INDEX = "guise_key_hold";
+
+  MySqlKeyRewriteSql(Dialect dialect) {
+    super(dialect);
+  }
+
+  /** MariaDB makes a primary key's column NOT NULL itself. */
+  @Override
+  public List<String> mapKey(String map, Dialect d) {
+    return List.of("ALTER TABLE " + map + " ADD PRIMARY KEY (" + d.quote(OLD) + ")");
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return false;
+  }
+
+  @Override
+  public List<KeyConstraint> uniqueConstraints(
+      Connection c, TableRef table, Collection<String> columns) throws SQLException {
+    Map<String, List<String>> byIndex = new LinkedHashMap<>();
+    Map<String, List<String>> parts = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT INDEX_NAME, COLUMN_NAME, SUB_PART FROM information_schema.STATISTICS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND NON_UNIQUE = 0"
+                + " ORDER BY INDEX_NAME, SEQ_IN_INDEX")) {
+      ps.setString(1, table.schema());
+      ps.setString(2, table.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String index = rs.getString(1);
+          String column = rs.getString(2);
+          String sub = rs.getString(3);
+          byIndex.computeIfAbsent(index, k -> new ArrayList<>()).add(column);
+          parts
+              .computeIfAbsent(index, k -> new ArrayList<>())
+              .add(dialect.quote(column) + (sub == null ? "" : "(" + sub + ")"));
+        }
+      }
+    }
+    c.rollback();
+    List<KeyConstraint> out = new ArrayList<>();
+    byIndex.forEach(
+        (index, cols) -> {
+          if (cols.stream().noneMatch(columns::contains)) {
+            return;
+          }
+          String list = "(" + String.join(", ", parts.get(index)) + ")";
+          boolean pk = index.equals("PRIMARY");
+          out.add(
+              new KeyConstraint(
+                  pk ? KeyConstraint.Kind.PRIMARY_KEY : KeyConstraint.Kind.UNIQUE,
+                  table,
+                  index,
+                  cols,
+                  pk ? "PRIMARY KEY " + list : "UNIQUE KEY " + list));
+        });
+    return out;
+  }
+
+  @Override
+  public String drop(KeyConstraint k) {
+    String t = "ALTER TABLE " + dialect.qualified(k.table());
+    return switch (k.kind()) {
+      case FOREIGN_KEY -> t + " DROP FOREIGN KEY " + dialect.quote(k.name());
+      // an AUTO_INCREMENT column must stay indexed: a plain index holds it meanwhile
+      case PRIMARY_KEY ->
+          t
+              + " DROP PRIMARY KEY, ADD INDEX "
+              + dialect.quote(HOLD_INDEX)
+              + " ("
+              + columns(k.columns())
+              + ")";
+      default -> t + " DROP INDEX " + dialect.quote(k.name());
+    };
+  }
+
+  @Override
+  public String recreate(KeyConstraint k) {
+    String t = "ALTER TABLE " + dialect.qualified(k.table());
+    return switch (k.kind()) {
+      case FOREIGN_KEY ->
+          t
+              + " ADD CONSTRAINT "
+              + dialect.quote(k.name())
+              + " FOREIGN KEY IF NOT EXISTS "
+              + k.definition().substring("FOREIGN KEY ".length());
+      case PRIMARY_KEY ->
+          t
+              + " ADD PRIMARY KEY IF NOT EXISTS "
+              + k.definition().substring("PRIMARY KEY ".length())
+              + ";\n"
+              + t
+              + " DROP INDEX IF EXISTS "
+              + dialect.quote(HOLD_INDEX);
+      default ->
+          t
+              + " ADD UNIQUE KEY IF NOT EXISTS "
+              + dialect.quote(k.name())
+              + " "
+              + k.definition().substring("UNIQUE KEY ".length());
+    };
+  }
+
+  @Override
+  protected String rewrite(
+      TableRef table, List<String> cols, String map, String from, String to, String guard) {
+    if (cols.size() > 1) {
+      return super.rewrite(table, cols, map, from, to, guard);
+    }
+    String col = dialect.quote(cols.get(0));
+    return "UPDATE "
+        + dialect.qualified(table)
+        + " x JOIN "
+        + map
+        + " m ON x."
+        + col
+        + " = m."
+        + dialect.quote(from)
+        + " SET x."
+        + col
+        + " = m."
+        + dialect.quote(to)
+        + (guard == null ? "" : " WHERE " + guard);
+  }
+
+  @Override
+  public List<String> sequenceResets(Connection c, TableRef table, ColumnInfo column)
+      throws SQLException {
+    if (column.category() != ColumnCategory.INTEGER) {
+      return List.of();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT EXTRA FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+      ps.setString(1, table.schema());
+      ps.setString(2, table.name());
+      ps.setString(3, column.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        String extra = rs.next() ? rs.getString(1) : null;
+        if (extra == null || !extra.toLowerCase(java.util.Locale.ROOT).contains("auto_increment")) {
+          return List.of();
+        }
+      }
+    }
+    long max;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COALESCE(MAX("
+                + dialect.quote(column.name())
+                + "), 0) FROM "
+                + dialect.qualified(table))) {
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        max = rs.getLong(1);
+      }
+    }
+    c.rollback();
+    return List.of(
+        "ALTER TABLE " + dialect.qualified(table) + " AUTO_INCREMENT = " + Math.max(1, max + 1));
+  }
+}

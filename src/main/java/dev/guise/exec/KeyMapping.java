@@ -1,0 +1,170 @@
+package dev.guise.exec;
+
+import dev.guise.db.ColumnValues;
+import dev.guise.db.Dialect;
+import dev.guise.db.KeyRewriteSql;
+import dev.guise.mask.BuiltMask;
+import dev.guise.mask.MaskContext;
+import dev.guise.mask.UniqueMask;
+import dev.guise.plan.KeyRewriteStep;
+import dev.guise.schema.ColumnInfo;
+import dev.guise.schema.RowView;
+import dev.guise.secret.SeedEncoder;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The key path's old → new mapping table: every distinct value of the root column read once, in key
+ * order, a batch at a time (keyset reads, batch inserts, one commit per batch), so memory stays
+ * bounded whatever the table's size. A bijection maps each value; a by-ordinal mask gives the n-th
+ * value its n-th output.
+ */
+final class KeyMapping {
+  private KeyMapping() {}
+
+  /** The distinct non-null values of the root column. */
+  static long distinct(Connection c, Dialect d, KeyRewriteStep step) throws SQLException {
+    ColumnInfo col = step.root().column();
+    return count(
+        c,
+        "SELECT COUNT(DISTINCT "
+            + d.quote(col.name())
+            + ") FROM "
+            + d.qualified(step.root().table().ref()));
+  }
+
+  /** Creates and fills the mapping table; returns the values mapped. */
+  static long build(
+      KeyRewriteStep step, StepContext ctx, Connection write, Connection read, String map)
+      throws SQLException {
+    Dialect d = ctx.pool().dialect();
+    ColumnInfo col = step.root().column();
+    String c = d.quote(col.name());
+    String root = d.qualified(step.root().table().ref());
+    try (Statement st = write.createStatement()) {
+      // the root column's own type and collation, so that the rewrite compares like with like
+      st.execute(
+          "CREATE TABLE "
+              + map
+              + " AS SELECT "
+              + c
+              + " AS "
+              + d.quote(KeyRewriteSql.OLD)
+              + ", "
+              + c
+              + " AS "
+              + d.quote(KeyRewriteSql.NEW)
+              + " FROM "
+              + root
+              + " WHERE 1 = 0");
+      for (String s : d.keyRewriteSql().mapKey(map, d)) {
+        st.execute(s);
+      }
+    }
+    write.commit();
+    BuiltMask built = step.rule().pipeline().masks().get(0);
+    byte[] material = new SeedEncoder().add("key").add(step.root().toString()).toBytes();
+    MaskContext mctx =
+        new MaskContext(
+                digest -> ctx.key().rng(digest, material), RowView.EMPTY, ctx.key(), ctx.runStart())
+            .forMask(built);
+    UniqueMask mask = step.mask();
+    int batch = Math.max(100, ctx.options().batchSize());
+    String select = "SELECT DISTINCT " + c + " FROM " + root + " WHERE " + c + " IS NOT NULL";
+    String order = " ORDER BY " + c + " LIMIT " + batch;
+    String insert =
+        "INSERT INTO "
+            + map
+            + " ("
+            + d.quote(KeyRewriteSql.OLD)
+            + ", "
+            + d.quote(KeyRewriteSql.NEW)
+            + ") VALUES (?, ?)";
+    long ordinal = 0;
+    Object last = null;
+    while (true) {
+      int n = 0;
+      try (PreparedStatement q =
+              read.prepareStatement(select + (last == null ? "" : " AND " + c + " > ?") + order);
+          PreparedStatement ins = write.prepareStatement(insert)) {
+        if (last != null) {
+          d.bind(q, 1, last, col);
+        }
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            Object old = d.read(rs, 1, col);
+            Object masked =
+                mask.assignment() == UniqueMask.Assignment.BIJECTION
+                    ? mask.apply(old, mctx)
+                    : mask.valueAt(BigInteger.valueOf(ordinal), mctx);
+            if (masked != null) {
+              try {
+                masked = ColumnValues.coerce(masked, col);
+              } catch (ColumnValues.DoesNotFit e) {
+                throw new TaskFailure(
+                    step.root() + " - " + e.getMessage() + "; nothing was rewritten", null);
+              }
+            }
+            if (masked == null) {
+              throw new TaskFailure(
+                  step.root() + " - " + built.name() + " gave no value for a key; nothing changed",
+                  null);
+            }
+            d.bind(ins, 1, old, col);
+            d.bind(ins, 2, masked, col);
+            ins.addBatch();
+            last = old;
+            ordinal++;
+            n++;
+          }
+        }
+        read.rollback();
+        if (n > 0) {
+          ins.executeBatch();
+        }
+      }
+      write.commit();
+      if (ctx.cancellation().stopping()) {
+        throw new KeyRewriteRunner.Stopped();
+      }
+      if (n < batch) {
+        break;
+      }
+    }
+    long clashes =
+        count(
+            read,
+            "SELECT COUNT(*) FROM (SELECT "
+                + d.quote(KeyRewriteSql.NEW)
+                + " FROM "
+                + map
+                + " GROUP BY "
+                + d.quote(KeyRewriteSql.NEW)
+                + " HAVING COUNT(*) > 1) d");
+    if (clashes != 0) {
+      throw new TaskFailure(
+          step.root()
+              + " - "
+              + built.name()
+              + " gave equal outputs for different keys ("
+              + clashes
+              + " clashes, e.g. under a case-insensitive collation); nothing was rewritten",
+          null);
+    }
+    return ordinal;
+  }
+
+  static long count(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } finally {
+      c.rollback();
+    }
+  }
+}
