@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
       RunsCommand.Show.class,
       RunsCommand.Log.class,
       RunsCancelCommand.class,
-      RunsRepairCommand.class
+      RunsRepairCommand.class,
+      RunsReportCommand.class
     },
     footer = {
       "%nExamples:",
