@@ -113,27 +113,11 @@ final class RunsReportCommand implements Callable<Integer> {
     for (JsonNode l : links) {
       reports.add(read(folder, l));
     }
-    if (output == null) {
-      write(reports, record, spec.commandLine().getOut());
-      return ExitCodes.OK;
+    if (ReportOutput.write(
+        env, output, spec.commandLine().getOut(), w -> write(reports, record, w))) {
+      spec.commandLine().getErr().println("wrote " + output);
+      spec.commandLine().getErr().flush();
     }
-    Path file = env.workingDir().resolve(output);
-    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      write(reports, record, w);
-      if (w.checkError()) {
-        throw new IOException("write failed");
-      }
-    } catch (IOException e) {
-      throw new GuiseException(
-          ErrorCode.INVALID_CONFIGURATION,
-          output
-              + " - cannot write the report ("
-              + e.getClass().getSimpleName()
-              + "); check the folder exists and is writable",
-          e);
-    }
-    spec.commandLine().getErr().println("wrote " + output);
-    spec.commandLine().getErr().flush();
     return ExitCodes.OK;
   }
 
