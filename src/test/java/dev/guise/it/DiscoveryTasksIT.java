@@ -101,6 +101,8 @@ class DiscoveryTasksIT {
         }
       }
 
+      GuiseCli.Result show = cli.command("runs", "show", id(run));
+      assertThat(show.out()).contains("report:     sdd-report.csv", "--kind schema");
       GuiseCli.Result text = cli.command("runs", "report", id(run));
       assertThat(text.exit()).as(text.toString()).isZero();
       assertThat(text.out().toLowerCase(Locale.ROOT))
