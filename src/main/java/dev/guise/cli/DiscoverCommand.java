@@ -246,27 +246,8 @@ final class DiscoverCommand implements Callable<Integer> {
 
   /** Streams the report to stdout or --output: large schemas are never held as one string. */
   private void writeReport(DiscoveryReport report) throws IOException {
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      render(report, out);
-      return;
-    }
-    Path file = env.workingDir().resolve(output);
-    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      render(report, w);
-      if (w.checkError()) {
-        throw new IOException("write failed");
-      }
-    } catch (IOException e) {
-      throw new GuiseException(
-          ErrorCode.INVALID_CONFIGURATION,
-          output
-              + " - cannot write the report ("
-              + e.getClass().getSimpleName()
-              + "); check the folder exists and is writable",
-          e);
-    }
-    if (!verbosity.quiet) {
+    if (ReportOutput.write(env, output, spec.commandLine().getOut(), w -> render(report, w))
+        && !verbosity.quiet) {
       spec.commandLine().getErr().println("wrote " + output);
       spec.commandLine().getErr().flush();
     }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
       RunsCommand.Show.class,
       RunsCommand.Log.class,
       RunsCancelCommand.class,
-      RunsRepairCommand.class
+      RunsRepairCommand.class,
+      RunsReportCommand.class
     },
     footer = {
       "%nExamples:",
@@ -237,6 +238,16 @@ final class RunsCommand implements Runnable {
         out.println("  repair:     guise runs repair " + rid + " (drops what it left)");
       }
       printTasks(r.path("tasks"), "  ", out);
+      for (JsonNode rep : r.path("reports")) {
+        out.println(
+            "  report:     "
+                + rep.path("file").asText()
+                + " (guise runs report "
+                + r.path("id").asText()
+                + " --kind "
+                + rep.path("kind").asText()
+                + ")");
+      }
       out.flush();
       return ExitCodes.OK;
     }

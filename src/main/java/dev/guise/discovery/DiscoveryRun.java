@@ -2,6 +2,7 @@ package dev.guise.discovery;
 
 import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
+import dev.guise.db.Dialect;
 import dev.guise.schema.CatalogTable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param schemas exact names; empty for the connection's schema, else the session's
  * @param tableGlobs filters over table names; empty for all
  * @param sampleRows rows sampled per table (0: every row; negative: no data rules)
+ * @param rules the sensitive-data rules; null for schema discovery alone (no findings)
  */
 public record DiscoveryRun(
     List<String> schemas,
@@ -27,24 +29,35 @@ public record DiscoveryRun(
   public record Result(DiscoveryReport report, String defaultSchema) {}
 
   public Result run(ConnectionConfig config) {
-    List<String> in =
-        !schemas.isEmpty()
-            ? schemas
-            : config.schema() == null ? List.of() : List.of(config.schema());
     try (ConnectionPool pool = ConnectionPool.open(config, 1, true);
         Connection c = pool.connection()) {
-      List<CatalogTable> tables = SchemaDiscovery.read(c, config.dialect(), in, tableGlobs);
-      DiscoveryReport report =
-          new SensitiveDiscovery(rules, sampleRows, today).discover(c, config.dialect(), tables);
-      String schema = config.schema();
-      if (schema == null) {
-        List<String> seen = tables.stream().map(t -> t.ref().schema()).distinct().toList();
-        schema = seen.size() == 1 ? seen.get(0) : in.isEmpty() ? null : in.get(0);
-      }
-      return new Result(report, schema);
+      return run(c, config.dialect(), config.schema());
     } catch (SQLException e) {
       throw new dev.guise.GuiseException(
           dev.guise.ErrorCode.DATABASE, config.name() + " - " + dev.guise.db.Redact.sqlError(e), e);
     }
+  }
+
+  /**
+   * Discovery over a connection someone else opened (a run's task); it only reads.
+   *
+   * @param connectionSchema the connection's configured schema, or null
+   */
+  public Result run(Connection c, Dialect dialect, String connectionSchema) {
+    List<String> in =
+        !schemas.isEmpty()
+            ? schemas
+            : connectionSchema == null ? List.of() : List.of(connectionSchema);
+    List<CatalogTable> tables = SchemaDiscovery.read(c, dialect, in, tableGlobs);
+    DiscoveryReport report =
+        rules == null
+            ? new DiscoveryReport(tables, List.of(), sampleRows, List.of())
+            : new SensitiveDiscovery(rules, sampleRows, today).discover(c, dialect, tables);
+    String schema = connectionSchema;
+    if (schema == null) {
+      List<String> seen = tables.stream().map(t -> t.ref().schema()).distinct().toList();
+      schema = seen.size() == 1 ? seen.get(0) : in.isEmpty() ? null : in.get(0);
+    }
+    return new Result(report, schema);
   }
 }

@@ -1,5 +1,7 @@
 package dev.guise.discovery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guise.schema.CatalogColumn;
 import dev.guise.schema.CatalogTable;
 import dev.guise.schema.ForeignKey;
@@ -86,9 +88,14 @@ public final class ReportRows {
 
   /** The sdd-report.csv (with coverage columns appended when a ruleset was checked). */
   public static void csv(DiscoveryReport r, Writer out) throws IOException {
+    printCsv(header(r), rows(r), out);
+  }
+
+  static void printCsv(List<String> header, List<List<String>> rows, Writer out)
+      throws IOException {
     CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-    p.printRecord(header(r));
-    for (List<String> row : rows(r)) {
+    p.printRecord(header);
+    for (List<String> row : rows) {
       p.printRecord(row);
     }
     p.flush();
@@ -123,6 +130,24 @@ public final class ReportRows {
     }
     doc.put("findings", findings);
     return doc;
+  }
+
+  /**
+   * The schema report as JSON text: the tables with their columns, keys, indexes and foreign keys
+   * (what {@code run_schema_discovery} writes as schema-report.json).
+   */
+  public static String schemaJson(DiscoveryReport r) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("tables", r.tables().size());
+    summary.put("columns", r.columnCount());
+    doc.put("summary", summary);
+    doc.put("tables", r.tables().stream().map(ReportRows::tableJson).toList());
+    try {
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("schema report - cannot be written as JSON", e);
+    }
   }
 
   private static Map<String, Object> tableJson(CatalogTable t) {

@@ -56,6 +56,15 @@ public sealed interface RunEvent {
   /** Before/after rows of a table (originals redacted unless the run shows them). */
   record Samples(String table, List<Map<String, Object>> rows) implements RunEvent {}
 
+  /**
+   * A task made a report for the run's folder (discovery): names, types and reasons, never a data
+   * value. The recorder writes it and links it from the run record.
+   *
+   * @param kind {@code schema} or {@code sdd}
+   * @param file the file name it asks for, e.g. {@code sdd-report.csv}
+   */
+  record Report(String taskId, String kind, String file, String text) implements RunEvent {}
+
   /** A task ended; {@code error} is set when it failed. */
   record TaskFinished(
       String taskId, String description, RunStatus status, String error, long durationMs)

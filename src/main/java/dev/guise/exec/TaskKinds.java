@@ -1,19 +1,23 @@
 package dev.guise.exec;
 
 import dev.guise.plan.BuildTempTableStep;
+import dev.guise.plan.DataDiscoveryStep;
 import dev.guise.plan.KeyRewriteStep;
 import dev.guise.plan.MaskTablePlanner;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.ParallelStep;
 import dev.guise.plan.RunSqlStep;
+import dev.guise.plan.SchemaDiscoveryStep;
 import dev.guise.plan.SerialStep;
 import dev.guise.plan.StepPlanners;
 import dev.guise.plan.TruncateStep;
 import dev.guise.ruleset.BuildTempTableTask;
+import dev.guise.ruleset.DataDiscoveryTask;
 import dev.guise.ruleset.MaskTableReader;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.ParallelTask;
 import dev.guise.ruleset.RunSqlTask;
+import dev.guise.ruleset.SchemaDiscoveryTask;
 import dev.guise.ruleset.SerialTask;
 import dev.guise.ruleset.TaskReader;
 import dev.guise.ruleset.TruncateTableTask;
@@ -79,7 +83,21 @@ public final class TaskKinds {
                   ParallelTask.class,
                   ParallelStep::plan,
                   ParallelStep.class,
-                  new ParallelRunner())));
+                  new ParallelRunner()),
+              new TaskKind<>(
+                  SchemaDiscoveryTask.TYPE,
+                  SchemaDiscoveryTask::read,
+                  SchemaDiscoveryTask.class,
+                  SchemaDiscoveryStep::plan,
+                  SchemaDiscoveryStep.class,
+                  new SchemaDiscoveryRunner()),
+              new TaskKind<>(
+                  DataDiscoveryTask.TYPE,
+                  DataDiscoveryTask::read,
+                  DataDiscoveryTask.class,
+                  DataDiscoveryStep::plan,
+                  DataDiscoveryStep.class,
+                  new DataDiscoveryRunner())));
 
   private final List<TaskKind<?, ?>> kinds;
   private final Map<String, TaskReader> readers;

@@ -16,8 +16,7 @@ import java.util.Set;
  */
 public final class TaskReading {
   /** Task types of the DataMasque dialect that later versions of Guise will run. */
-  private static final Set<String> PLANNED_TASK_TYPES =
-      Set.of("mask_unique_key", "run_schema_discovery", "run_data_discovery");
+  private static final Set<String> PLANNED_TASK_TYPES = Set.of("mask_unique_key");
 
   private final Map<String, TaskReader> readers;
   private final Diagnostics diagnostics;

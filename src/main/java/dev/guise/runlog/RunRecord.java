@@ -19,6 +19,7 @@ import java.util.function.ToLongFunction;
  * @param samples before/after rows per table, for the summary (originals redacted unless asked)
  * @param samplesHoldOriginals --show-originals put real values in the samples: they stay out of
  *     run.json
+ * @param reports the reports tasks wrote into the run's folder (discovery)
  */
 @JsonPropertyOrder({
   "id",
@@ -38,6 +39,7 @@ import java.util.function.ToLongFunction;
   "rows_updated",
   "error",
   "tasks",
+  "reports",
   "samples"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -54,7 +56,8 @@ public record RunRecord(
     @JsonProperty("error") String error,
     @JsonProperty("tasks") List<TaskRecord> tasks,
     @JsonIgnore Map<String, List<Map<String, Object>>> samples,
-    @JsonIgnore boolean samplesHoldOriginals) {
+    @JsonIgnore boolean samplesHoldOriginals,
+    @JsonProperty("reports") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReportLink> reports) {
 
   @JsonProperty("mask_type")
   public String maskType() {

@@ -37,6 +37,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
       new TaskState(new RunEvent.TaskOutline("", "serial", null, List.of()));
   private final Map<String, TaskState> tasks = new LinkedHashMap<>();
   private final Map<String, List<Map<String, Object>>> samples = new LinkedHashMap<>();
+  private final List<ReportLink> reports = new ArrayList<>();
 
   /**
    * Opens the run's log; the run directory must exist ({@link RunStore#create}).
@@ -107,6 +108,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
       committed(b);
     } else if (event instanceof RunEvent.Samples s) {
       samples.put(s.table(), s.rows());
+    } else if (event instanceof RunEvent.Report r) {
+      report(r);
     } else if (event instanceof RunEvent.TaskFinished f) {
       finished(f);
     } else if (event instanceof RunEvent.TaskSkipped s) {
@@ -168,6 +171,19 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             t.counts.updated()));
   }
 
+  /** Writes a task's report into the run's folder (a second one of a name gets its task's id). */
+  private void report(RunEvent.Report r) {
+    String file = r.file();
+    if (reports.stream().anyMatch(l -> l.file().equals(r.file()))) {
+      int dot = file.lastIndexOf('.');
+      file = file.substring(0, dot) + "-task-" + r.taskId() + file.substring(dot);
+    }
+    store.writeReport(header.id(), file, r.text());
+    reports.add(new ReportLink(r.kind(), file, r.taskId()));
+    save();
+    log.log(RunLog.INFO, r.taskId(), "wrote " + file, fields("report", r.kind()));
+  }
+
   private void finished(RunEvent.TaskFinished f) {
     TaskState t = task(f.taskId());
     t.durationMs = f.durationMs();
@@ -204,7 +220,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         error,
         root.snapshot().tasks(),
         Collections.unmodifiableMap(new LinkedHashMap<>(samples)),
-        samplesHoldOriginals);
+        samplesHoldOriginals,
+        List.copyOf(reports));
   }
 
   private void save() {

@@ -103,6 +103,30 @@ public final class RunStore {
     }
   }
 
+  /**
+   * Writes a report into a run's folder, readable by its owner only, atomically as {@link #write}
+   * does.
+   *
+   * @param file a plain file name, e.g. {@code sdd-report.csv}
+   */
+  public void writeReport(String id, String file, String text) {
+    Path folder = dir.resolve(id);
+    Path tmp = folder.resolve(file + ".tmp");
+    try {
+      Files.deleteIfExists(tmp);
+      OwnerOnly.file(tmp);
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION,
+          folder.resolve(file)
+              + " - cannot write the report ("
+              + e.getClass().getSimpleName()
+              + "); check the runs directory is writable");
+    }
+  }
+
   /** Run records, newest first. */
   public List<JsonNode> list() {
     if (!Files.isDirectory(dir)) {

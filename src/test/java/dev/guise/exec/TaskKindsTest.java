@@ -18,7 +18,14 @@ class TaskKindsTest {
     TaskKinds k = TaskKinds.BUILT_IN;
     assertThat(k.readers().keySet())
         .containsExactly(
-            "mask_table", "run_sql", "truncate_table", "build_temp_table", "serial", "parallel");
+            "mask_table",
+            "run_sql",
+            "truncate_table",
+            "build_temp_table",
+            "serial",
+            "parallel",
+            "run_schema_discovery",
+            "run_data_discovery");
     assertThat(k.planners().stream().map(StepPlanners.Registration::taskType).toList())
         .isEqualTo(k.all().stream().map(TaskKind::task).toList());
     for (TaskKind<?, ?> kind : k.all()) {
