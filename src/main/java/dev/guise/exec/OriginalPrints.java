@@ -65,8 +65,8 @@ public final class OriginalPrints {
         if (v == null || !applies(c, row)) {
           continue;
         }
-        same[n] = sameRow(key, row, keySize, v);
-        any[n] = anyRow(key, v);
+        same[n] = sameRow(key, scope(table, c.name), row, keySize, v);
+        any[n] = anyRow(key, scope(table, c.name), v);
         n++;
       }
       same = Arrays.copyOf(same, n);
@@ -87,15 +87,20 @@ public final class OriginalPrints {
     return false;
   }
 
-  static long sameRow(RunKey key, Object[] row, int keySize, Object value) {
-    SeedEncoder e = new SeedEncoder();
+  /** The column a fingerprint belongs to: equal values of two columns print differently. */
+  static String scope(String table, String column) {
+    return table + "\0" + column;
+  }
+
+  static long sameRow(RunKey key, String scope, Object[] row, int keySize, Object value) {
+    SeedEncoder e = new SeedEncoder().add(scope);
     for (int i = 0; i < keySize; i++) {
       e.add(row[i]);
     }
     return key.fingerprint64(SAME_ROW, e.add(value).toBytes());
   }
 
-  static long anyRow(RunKey key, Object value) {
-    return key.fingerprint64(ANY_ROW, new SeedEncoder().add(value).toBytes());
+  static long anyRow(RunKey key, String scope, Object value) {
+    return key.fingerprint64(ANY_ROW, new SeedEncoder().add(scope).add(value).toBytes());
   }
 }

@@ -76,10 +76,14 @@ public final class Survivors {
               continue;
             }
             values[i]++;
-            if (columns.get(i).sameRow().test(OriginalPrints.sameRow(runKey, row, nKey, v))) {
+            String scope = OriginalPrints.scope(table, columns.get(i).column());
+            if (columns
+                .get(i)
+                .sameRow()
+                .test(OriginalPrints.sameRow(runKey, scope, row, nKey, v))) {
               same[i]++;
             }
-            if (columns.get(i).anyRow().test(OriginalPrints.anyRow(runKey, v))) {
+            if (columns.get(i).anyRow().test(OriginalPrints.anyRow(runKey, scope, v))) {
               any[i]++;
             }
           }
