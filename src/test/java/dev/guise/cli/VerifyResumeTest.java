@@ -54,6 +54,12 @@ class VerifyResumeTest {
       assertThat(name.path("same_row").asLong()).isEqualTo(2);
       assertThat(name.path("any_row").asLong()).isEqualTo(2);
     }
+    CliHarness.Result noConnection = h.run("verify", first);
+    assertThat(noConnection.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(noConnection.err()).contains("-c CONNECTION");
+    CliHarness.Result noSecret = h.run("verify", first, "-c", "db");
+    assertThat(noSecret.code()).as(noSecret.all()).isEqualTo(ExitCodes.INVALID);
+    assertThat(noSecret.err()).contains("not the one the run used").doesNotContain("Exception");
   }
 
   private static JsonNode column(CliHarness.Result r, String name) throws Exception {
