@@ -7,10 +7,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,8 +22,9 @@ import java.util.stream.Stream;
 /**
  * Reads the fingerprints a run kept ({@link FingerprintStore}): for each column, its chunks' sorted
  * runs merged into one sorted file (at most {@value #FAN_IN} files open at once, in rounds), looked
- * up by binary search on disk. Memory stays bounded whatever the table's size: the merge holds one
- * buffer per open file, a lookup nothing.
+ * up by binary search in the file mapped into memory (the OS page cache, not the heap). Memory
+ * stays bounded whatever the table's size: the merge holds one buffer per open file, a lookup
+ * nothing.
  */
 public final class FingerprintFiles {
   static final int FAN_IN = 64;
@@ -195,16 +198,35 @@ public final class FingerprintFiles {
     return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(p), 1 << 15));
   }
 
-  /** Membership in a sorted file of longs, by binary search on disk. */
+  /**
+   * Membership in a sorted file of longs, by binary search over the file mapped in segments of at
+   * most 1 GiB: the pages live in the OS cache, not the heap.
+   */
   public static final class Lookup implements AutoCloseable {
-    private final RandomAccessFile file;
+    private static final int SEGMENT_LONGS = 1 << 27;
+    private final LongBuffer[] segments;
     private final long count;
     private final Path path;
 
     Lookup(Path path) throws IOException {
       this.path = path;
-      this.file = path == null ? null : new RandomAccessFile(path.toFile(), "r");
-      this.count = file == null ? 0 : file.length() / Long.BYTES;
+      if (path == null) {
+        this.segments = new LongBuffer[0];
+        this.count = 0;
+        return;
+      }
+      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        this.count = ch.size() / Long.BYTES;
+        int n = (int) ((count + SEGMENT_LONGS - 1) / SEGMENT_LONGS);
+        this.segments = new LongBuffer[n];
+        for (int i = 0; i < n; i++) {
+          long first = (long) i * SEGMENT_LONGS;
+          long longs = Math.min(SEGMENT_LONGS, count - first);
+          segments[i] =
+              ch.map(FileChannel.MapMode.READ_ONLY, first * Long.BYTES, longs * Long.BYTES)
+                  .asLongBuffer();
+        }
+      }
     }
 
     public long size() {
@@ -212,36 +234,31 @@ public final class FingerprintFiles {
     }
 
     public boolean contains(long v) {
-      try {
-        long lo = 0;
-        long hi = count - 1;
-        while (lo <= hi) {
-          long mid = (lo + hi) >>> 1;
-          file.seek(mid * Long.BYTES);
-          long m = file.readLong();
-          if (m < v) {
-            lo = mid + 1;
-          } else if (m > v) {
-            hi = mid - 1;
-          } else {
-            return true;
-          }
+      long lo = 0;
+      long hi = count - 1;
+      while (lo <= hi) {
+        long mid = (lo + hi) >>> 1;
+        long m = segments[(int) (mid / SEGMENT_LONGS)].get((int) (mid % SEGMENT_LONGS));
+        if (m < v) {
+          lo = mid + 1;
+        } else if (m > v) {
+          hi = mid - 1;
+        } else {
+          return true;
         }
-        return false;
-      } catch (IOException e) {
-        throw new UncheckedIOException(path + " - cannot read the fingerprints", e);
       }
+      return false;
     }
 
+    /** Deletes the merged file (the mapping goes with the buffers). */
     @Override
     public void close() {
       try {
-        if (file != null) {
-          file.close();
+        if (path != null) {
           Files.deleteIfExists(path);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException(path + " - cannot delete", e);
       }
     }
   }

@@ -52,6 +52,7 @@ public final class FingerprintStore implements RunListener {
   }
 
   private void write(RunEvent.OriginalsFingerprinted f) throws IOException {
+    OwnerOnly.directory(root);
     Path task = OwnerOnly.directory(root.resolve(folderName(f.taskId())));
     if (described.add(f.taskId())) {
       Map<String, Object> m = new LinkedHashMap<>();
