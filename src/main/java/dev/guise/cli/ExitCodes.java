@@ -14,7 +14,10 @@ public final class ExitCodes {
   public static final int CANCELLED = 6;
   public static final int STRICT_WARNINGS = 7;
 
-  /** Reserved by the spec for a coverage gap ({@code discover --fail-on-uncovered}). */
+  /**
+   * A coverage gap: a sensitive column no rule masks ({@code discover --fail-on-uncovered}), or
+   * originals that survived where a mask promised a change ({@code verify}).
+   */
   public static final int COVERAGE_GAP = 8;
 
   public static final int LOCKED = 9;
@@ -29,7 +32,8 @@ public final class ExitCodes {
           + "  5  the run failed (a task failed)%n"
           + "  6  the run was cancelled%n"
           + "  7  warnings under --strict%n"
-          + "  8  coverage gap: a sensitive column no rule masks (discover --fail-on-uncovered)%n"
+          + "  8  coverage gap: a sensitive column no rule masks (discover --fail-on-uncovered),%n"
+          + "     or originals survived where a mask promised a change (verify)%n"
           + "  9  another run holds a table this run writes (nothing was written)%n";
 
   private ExitCodes() {}

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PlanCommand.class,
       DiscoverCommand.class,
+      VerifyCommand.class,
       RunsCommand.class,
       MasksCommand.class,
       ConnectionsCommand.class,
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       "  GUISE_RUN_SECRET=... guise run rulesets/customers.yml -c staging --dry-run",
       "  guise validate ruleset.yml -c staging --strict",
       "  guise discover -c staging --ruleset ruleset.yml --fail-on-uncovered",
+      "  guise verify RUN_ID -c staging",
       "  guise runs list",
       "  guise audit --since 7d",
       ExitCodes.HELP

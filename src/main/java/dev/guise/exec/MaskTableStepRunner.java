@@ -85,6 +85,10 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
     TablePipeline pipeline =
         new TablePipeline(
             step.id(), step.describe(), table, ctx.options(), ctx.cancellation(), ctx.events());
+    if (!ctx.options().dryRun()) {
+      pipeline.fingerprinting(
+          new OriginalPrints(ctx.key(), step.id(), layout, masker.rules(), step.task().table()));
+    }
     RunStatus s;
     try (JdbcRowSink sink = sink(step, ctx, d, layout, table, checkpoint, start.batches());
         JdbcRowSource source =

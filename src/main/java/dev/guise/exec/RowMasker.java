@@ -58,6 +58,10 @@ final class RowMasker {
     return layout.keySize;
   }
 
+  List<CompiledRule> rules() {
+    return rules;
+  }
+
   /** The rules of a secure_shuffle, which needs a first pass over the table before masking. */
   List<CompiledRule> shuffles() {
     return rules.stream().filter(r -> r.shuffle != null).toList();

@@ -53,6 +53,26 @@ public sealed interface RunEvent {
       boolean dryRun)
       implements RunEvent {}
 
+  /**
+   * Keyed fingerprints of the original values of one batch's masked columns, published on the
+   * writer thread just before the batch commits (never in a dry run), for {@code guise verify}.
+   * They hold no value: each is 8 bytes of an HMAC under a key derived from the run key.
+   *
+   * @param table the table as the ruleset names it (resolved again by verify)
+   * @param key the key columns, in order
+   * @param batch the batch's number within the task (a resumed run continues the count)
+   */
+  record OriginalsFingerprinted(
+      String taskId, String table, List<String> key, long batch, List<ColumnPrints> columns)
+      implements RunEvent {}
+
+  /**
+   * One column's fingerprints in a batch: of (row key, value) and of the value alone, each sorted.
+   *
+   * @param alwaysChanges the column's mask promises a value different from the original
+   */
+  record ColumnPrints(String column, boolean alwaysChanges, long[] sameRow, long[] anyRow) {}
+
   /** Before/after rows of a table (originals redacted unless the run shows them). */
   record Samples(String table, List<Map<String, Object>> rows) implements RunEvent {}
 

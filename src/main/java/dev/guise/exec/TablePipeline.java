@@ -21,6 +21,7 @@ final class TablePipeline {
   private final RunOptions options;
   private final Cancellation cancellation;
   private final RunListener events;
+  private OriginalPrints prints;
 
   TablePipeline(
       String taskId,
@@ -35,6 +36,12 @@ final class TablePipeline {
     this.options = options;
     this.cancellation = cancellation;
     this.events = events;
+  }
+
+  /** Publishes the fingerprints of each batch's originals before the batch commits. */
+  TablePipeline fingerprinting(OriginalPrints prints) {
+    this.prints = prints;
+    return this;
   }
 
   /**
@@ -75,6 +82,7 @@ final class TablePipeline {
     Future<?> written = null;
     try {
       long done = start.counts().read();
+      long batchNo = start.batches();
       int limit = limit(done);
       Future<List<Object[]>> pending =
           limit <= 0 ? null : prefetch.submit(() -> source.read(start.afterKey(), limit));
@@ -93,6 +101,7 @@ final class TablePipeline {
           pending = prefetch.submit(() -> source.read(lastKey, nextLimit));
         }
         RowMasker.Masked out = masker.mask(rows);
+        RunEvent prints = this.prints == null ? null : this.prints.of(rows, batchNo++);
         int read = rows.size();
         rows = null; // only the masked values wait for the writer
         done += read;
@@ -103,7 +112,7 @@ final class TablePipeline {
           return RunStatus.CANCELLED; // a cancel seen after a commit writes nothing more
         }
         Counts counts = new Counts(read, out.masked(), 0, read - out.masked());
-        written = writing.submit(() -> committer.commit(batch, counts, lastKey));
+        written = writing.submit(() -> committer.commit(batch, counts, lastKey, prints));
       }
     } finally {
       // a batch handed to the writer always finishes (commits or fails) before the task ends,
@@ -129,7 +138,11 @@ final class TablePipeline {
       this.sofar = before;
     }
 
-    Void commit(RowSink.Prepared batch, Counts counts, Object[] lastKey) {
+    Void commit(RowSink.Prepared batch, Counts counts, Object[] lastKey, RunEvent prints) {
+      if (prints != null) {
+        // kept before the commit: a batch that then fails left originals that verify should count
+        events.on(prints);
+      }
       long updated = batch.commit(sofar, counts, List.of(lastKey));
       Counts c = new Counts(counts.read(), counts.masked(), updated, counts.skipped());
       sofar = sofar.plus(c);

@@ -216,4 +216,9 @@ public final class CreditCardMask implements Mask {
   public OutputShape shape() {
     return OutputShape.SAME;
   }
+
+  @Override
+  public boolean alwaysChanges() {
+    return true;
+  }
 }

@@ -187,4 +187,9 @@ public final class FromFileMask implements Mask {
   public Set<String> columnsRead() {
     return tableFilterColumn == null ? Set.of() : Set.of(tableFilterColumn);
   }
+
+  @Override
+  public boolean alwaysChanges() {
+    return true;
+  }
 }

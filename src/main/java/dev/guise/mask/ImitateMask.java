@@ -167,4 +167,9 @@ public final class ImitateMask implements Mask {
     }
     return out;
   }
+
+  @Override
+  public boolean alwaysChanges() {
+    return forceChange;
+  }
 }

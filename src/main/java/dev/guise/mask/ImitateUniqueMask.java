@@ -106,4 +106,9 @@ public final class ImitateUniqueMask extends UniqueBijection {
         new IntegerRange(BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE));
     static final IntegerRange DIGITS = new IntegerRange(null, null);
   }
+
+  @Override
+  public boolean alwaysChanges() {
+    return true;
+  }
 }

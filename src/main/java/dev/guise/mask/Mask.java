@@ -24,4 +24,13 @@ public interface Mask {
   default java.util.Set<String> columnsRead() {
     return java.util.Set.of();
   }
+
+  /**
+   * Whether the output never equals a non-null input (a promise {@code guise verify} holds the run
+   * to): {@code imitate} with {@code force_change}, {@code credit_card}, {@code from_file} (while
+   * its candidates hold another value) and the fixed-point-free bijections.
+   */
+  default boolean alwaysChanges() {
+    return false;
+  }
 }

@@ -31,6 +31,14 @@ public record Pipeline(List<BuiltMask> masks) {
     return out;
   }
 
+  /**
+   * Whether the output never equals the original: one mask that promises it (a later mask sees only
+   * the one before's output, so a longer pipeline promises nothing).
+   */
+  public boolean alwaysChanges() {
+    return masks.size() == 1 && masks.get(0).mask().alwaysChanges();
+  }
+
   public OutputShape shape() {
     OutputShape s = OutputShape.SAME;
     for (BuiltMask m : masks) {

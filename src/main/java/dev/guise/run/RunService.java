@@ -289,7 +289,8 @@ public final class RunService {
                     plan.root(),
                     key,
                     req.options(),
-                    RunListener.all(recorder, observer),
+                    RunListener.all(
+                        recorder, observer, RunChain.prints(req.runsDir(), recorder, resumed)),
                     cancellation,
                     clock,
                     TaskKinds.BUILT_IN.runners(),

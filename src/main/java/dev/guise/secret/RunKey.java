@@ -87,6 +87,19 @@ public final class RunKey {
     return new Rng(hmacs.get().mac(domain, material));
   }
 
+  /**
+   * The first 8 bytes of HMAC(key, domain || 0 || material) as a long: a keyed fingerprint that
+   * says nothing about the material to whoever lacks the key ({@code guise verify}'s originals).
+   */
+  public long fingerprint64(byte[] domain, byte[] material) {
+    byte[] h = hmacs.get().mac(domain, material);
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = (v << 8) | (h[i] & 0xff);
+    }
+    return v;
+  }
+
   /** HMAC(key, data): used by the {@code hash} mask. */
   public byte[] mac(byte[] data) {
     return macs.get().doFinal(data);

@@ -19,6 +19,10 @@ class DemoCommandTest {
   @TempDir Path home;
 
   private CliHarness.Result demo(Path workingDir, String... extra) {
+    return guise(workingDir, "demo", extra);
+  }
+
+  private CliHarness.Result guise(Path workingDir, String command, String... extra) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl =
@@ -36,7 +40,7 @@ class DemoCommandTest {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     String[] args = new String[extra.length + 1];
-    args[0] = "demo";
+    args[0] = command;
     System.arraycopy(extra, 0, args, 1, extra.length);
     return new CliHarness.Result(cl.execute(args), out.toString(), err.toString());
   }
@@ -59,6 +63,41 @@ class DemoCommandTest {
     assertThat(rec.path("rows_updated").asLong()).isGreaterThan(10_000);
     // originals were shown on screen (made-up data), but they are not kept in the record
     assertThat(rec.has("samples")).isFalse();
+  }
+
+  @Test
+  void verifyAfterTheDemoRunFindsNoOriginalWhereAChangeWasPromised() throws Exception {
+    Path project = Path.of("").toAbsolutePath();
+    CliHarness.Result r = demo(project, "-q");
+    assertThat(r.code()).as(r.all()).isZero();
+    String id;
+    try (var s = Files.list(home.resolve("runs"))) {
+      id = s.findFirst().orElseThrow().getFileName().toString();
+    }
+    CliHarness.Result v =
+        guise(
+            project,
+            "verify",
+            id,
+            "-c",
+            "demo",
+            "--connections",
+            "examples/demo/connections.yml",
+            "--format",
+            "json");
+    assertThat(v.code()).as(v.all()).isZero();
+    JsonNode doc = Json.MAPPER.readTree(v.out());
+    int promised = 0;
+    for (JsonNode c : doc.path("columns")) {
+      if (c.path("change_promised").asBoolean()) {
+        promised++;
+        assertThat(c.path("same_row").asLong()).as(c.toString()).isZero();
+        assertThat(c.path("values_read").asLong()).as(c.toString()).isPositive();
+      }
+    }
+    // force_change (postcode), credit_card, and the seed names and streets
+    assertThat(promised).isGreaterThanOrEqualTo(7);
+    assertThat(doc.path("survivors_where_change_promised").asBoolean()).isFalse();
   }
 
   @Test
