@@ -20,6 +20,22 @@ public abstract class StandardKeyRewriteSql implements KeyRewriteSql {
     this.dialect = dialect;
   }
 
+  /** The column's largest value (0 for an empty table), for a sequence reset; ends the read. */
+  protected long maxOf(Connection c, TableRef table, ColumnInfo column) throws SQLException {
+    try (java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COALESCE(MAX("
+                    + dialect.quote(column.name())
+                    + "), 0) FROM "
+                    + dialect.qualified(table));
+        java.sql.ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } finally {
+      c.rollback();
+    }
+  }
+
   @Override
   public KeyConstraint foreignKey(Connection c, ForeignKey fk) throws SQLException {
     String def =

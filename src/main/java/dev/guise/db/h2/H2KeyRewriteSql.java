@@ -117,19 +117,7 @@ final class H2KeyRewriteSql extends StandardKeyRewriteSql {
     if (column.category() != ColumnCategory.INTEGER || identity(c, table, column) == null) {
       return List.of();
     }
-    long max;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT COALESCE(MAX("
-                + dialect.quote(column.name())
-                + "), 0) FROM "
-                + dialect.qualified(table))) {
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        max = rs.getLong(1);
-      }
-    }
-    c.rollback();
+    long max = maxOf(c, table, column);
     return List.of(
         "ALTER TABLE "
             + dialect.qualified(table)

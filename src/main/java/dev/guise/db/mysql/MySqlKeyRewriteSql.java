@@ -172,19 +172,7 @@ final class MySqlKeyRewriteSql extends StandardKeyRewriteSql {
         }
       }
     }
-    long max;
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT COALESCE(MAX("
-                + dialect.quote(column.name())
-                + "), 0) FROM "
-                + dialect.qualified(table))) {
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        max = rs.getLong(1);
-      }
-    }
-    c.rollback();
+    long max = maxOf(c, table, column);
     return List.of(
         "ALTER TABLE " + dialect.qualified(table) + " AUTO_INCREMENT = " + Math.max(1, max + 1));
   }
