@@ -6,7 +6,7 @@ package dev.guise.exec;
  * guise.test.haltAt} (system property) to a point's name. Unset in real runs, where this does
  * nothing.
  */
-final class HaltPoints {
+public final class HaltPoints {
   /** After the change manifest lists the constraints, before the first is dropped. */
   static final String AFTER_MANIFEST = "key-after-manifest";
 
@@ -16,12 +16,15 @@ final class HaltPoints {
   /** After the last table is rewritten, before the constraints are re-created. */
   static final String BEFORE_RECREATE = "key-before-recreate";
 
+  /** In a resumed run, before it finishes the key families a run of its chain left. */
+  public static final String BEFORE_FINISHING = "key-before-finishing";
+
   private static final String AT =
       System.getProperty("guise.test.haltAt", System.getenv("GUISE_TEST_HALT_AT"));
 
   private HaltPoints() {}
 
-  static void reach(String point) {
+  public static void reach(String point) {
     if (point.equals(AT)) {
       Runtime.getRuntime().halt(137);
     }

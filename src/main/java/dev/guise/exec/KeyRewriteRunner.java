@@ -104,7 +104,12 @@ final class KeyRewriteRunner implements StepRunner<KeyRewriteStep> {
             .undoRun(c, run.resumedFrom(), e -> ChangeManifest.KEY_KINDS.contains(e.kind()));
     done.forEach(line -> note(ctx, step, "run " + run.resumedFrom() + ": " + line));
     Optional<ProgressTable.Row> before = run.table().find(c, run.resumedFrom(), step.id());
-    return before.isPresent() && RunStatus.FINISHED.json().equals(before.get().status());
+    if (before.isPresent() && RunStatus.FINISHED.json().equals(before.get().status())) {
+      return true;
+    }
+    // the nearest run of the chain that reached this step (its row read before this run planned)
+    ProgressTable.Row chained = run.resumed().get(step.id());
+    return chained != null && RunStatus.FINISHED.json().equals(chained.status());
   }
 
   /** A by-ordinal mask cannot give more distinct outputs than its space holds. */

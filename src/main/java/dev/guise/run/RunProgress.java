@@ -1,6 +1,5 @@
 package dev.guise.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.db.ChangeManifest;
@@ -43,17 +42,19 @@ final class RunProgress {
   /**
    * Creates the progress table when missing and returns the run's checkpoints.
    *
-   * @param resumed the record of the run this one continues, or null
+   * @param chain the runs this one continues, nearest first ({@link RunChain#ids}); a task's row is
+   *     the nearest run's that has one, so a run killed before it reached a task leaves that task
+   *     where the run before it left it
    */
-  static Checkpoints prepare(ConnectionPool pool, String runId, JsonNode resumed, Step plan) {
+  static Checkpoints prepare(ConnectionPool pool, String runId, List<String> chain) {
     ProgressTable table = table(pool);
-    String from = resumed == null ? null : resumed.path("id").asText();
+    String from = chain.isEmpty() ? null : chain.get(0);
     Map<String, ProgressTable.Row> rows = new HashMap<>();
     try (Connection c = pool.connection()) {
       table.ensure(c);
       manifest(pool).ensure(c);
-      if (from != null) {
-        table.ofRun(c, from).forEach(r -> rows.put(r.taskId(), r));
+      for (String run : chain) {
+        table.ofRun(c, run).forEach(r -> rows.putIfAbsent(r.taskId(), r));
       }
     } catch (SQLException e) {
       throw new GuiseException(
@@ -75,7 +76,16 @@ final class RunProgress {
    *
    * @return what was done, one line each
    */
-  static List<String> finishKeyFamilies(ConnectionPool pool, String runId) {
+  static List<String> finishKeyFamilies(ConnectionPool pool, List<String> chain) {
+    List<String> done = new ArrayList<>();
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      done.addAll(finishKeyFamilies(pool, chain.get(i)));
+    }
+    return done;
+  }
+
+  private static List<String> finishKeyFamilies(ConnectionPool pool, String runId) {
+    dev.guise.exec.HaltPoints.reach(dev.guise.exec.HaltPoints.BEFORE_FINISHING);
     try (Connection c = pool.connection();
         dev.guise.db.TableLocks locks =
             pool.dialect().tableLocks(pool::dedicatedConnection, pool.config().guiseSchema())) {

@@ -217,7 +217,7 @@ public final class RunService {
               req.options().dryRun()));
       if (resumed != null && !req.options().dryRun()) {
         // a key family left half-rewritten (constraints dropped) is finished before planning
-        RunProgress.finishKeyFamilies(pool, resumed.path("id").asText())
+        RunProgress.finishKeyFamilies(pool, RunChain.ids(req.runsDir(), resumed))
             .forEach(line -> recorder.log(RunLog.INFO, line, Map.of()));
       }
       Planner.Result plan = plan(parsed.ruleset(), parsed.pipelines(), pool);
@@ -244,7 +244,8 @@ public final class RunService {
         checkpoints =
             req.options().dryRun()
                 ? Checkpoints.none()
-                : RunProgress.prepare(pool, recorder.snapshot().id(), resumed, plan.root());
+                : RunProgress.prepare(
+                    pool, recorder.snapshot().id(), RunChain.ids(req.runsDir(), resumed));
       } catch (GuiseException e) {
         recorder.failed(e.getMessage(), clock.instant());
         throw e;
@@ -298,8 +299,7 @@ public final class RunService {
                 .manageTriggers(plan.manageTriggers());
         status =
             run.execute(
-                all.stream().anyMatch(d -> !d.isError()),
-                resumed == null ? null : Instant.parse(resumed.path("start_time").asText()));
+                all.stream().anyMatch(d -> !d.isError()), RunChain.start(req.runsDir(), resumed));
       } finally {
         observer.executed();
       }

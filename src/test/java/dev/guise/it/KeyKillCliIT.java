@@ -40,7 +40,7 @@ class KeyKillCliIT {
         Map<String, List<String>> expected = KeyPathContract.canonical(f.dump(), false);
         for (String point : KeyKillIT.POINTS) {
           f.create();
-          String killed = halted(point);
+          String killed = halted(List.of("run", "ruleset.yml", "-c", "it", "--remask"), point);
           String what = engine + " halted at " + point;
           GuiseCli.Result repaired = cli.command("runs", "repair", killed);
           assertThat(repaired.exit()).as("%s: %s", what, repaired).isZero();
@@ -50,22 +50,28 @@ class KeyKillCliIT {
           assertThat(KeyPathContract.canonical(f.dump(), false)).as(what).isEqualTo(expected);
           assertThat(f.catalog()).as("%s, after the resume", what).isEqualTo(catalog);
         }
+        // a resume killed before it finished its predecessor's family: the next resume (of the
+        // killed resume) finishes the first run's family and does not rewrite it a second time
+        f.create();
+        String first = halted(List.of("run", "ruleset.yml", "-c", "it", "--remask"), AFTER_FIRST);
+        String second = halted(List.of("run", "--resume", first), "key-before-finishing");
+        GuiseCli.Result third = cli.command("run", "--resume", second, "--format", "json");
+        assertThat(third.exit()).as(third.toString()).isZero();
+        assertThat(KeyPathContract.canonical(f.dump(), false)).as("chain").isEqualTo(expected);
+        assertThat(f.catalog()).as("after the chained resume").isEqualTo(catalog);
       } finally {
         e.sql("DROP TABLE IF EXISTS " + e.q(e.otherSchema) + "." + e.q("notes"));
       }
     }
   }
 
+  private static final String AFTER_FIRST = "key-after-first-rewrite";
+
   /** Runs the jar until it halts at {@code point} (exit 137, as kill -9); returns its run id. */
-  private String halted(String point) throws Exception {
+  private String halted(List<String> args, String point) throws Exception {
     Map<String, String> env = new HashMap<>(GuiseProcess.env(tmp.resolve("home")));
     env.put("GUISE_TEST_HALT_AT", point);
-    GuiseProcess p =
-        new GuiseProcess(
-            tmp.resolve("work"),
-            env,
-            Integer.MAX_VALUE,
-            List.of("run", "ruleset.yml", "-c", "it", "--remask"));
+    GuiseProcess p = new GuiseProcess(tmp.resolve("work"), env, Integer.MAX_VALUE, args);
     assertThat(p.await()).as("halted at %s:%n%s", point, p).isEqualTo(137);
     return newestRun();
   }
