@@ -40,30 +40,27 @@ public final class LiveSchema implements SchemaSource {
 
   @Override
   public TableLookup lookup(String nameAsWritten) {
-    try (Connection c = pool.connection()) {
-      try {
-        return pool.dialect().lookup(c, nameAsWritten, pool.config().schema());
-      } finally {
-        c.rollback();
-      }
-    } catch (SQLException e) {
-      throw new GuiseException(
-          ErrorCode.DATABASE,
-          "connection '"
-              + pool.config().name()
-              + "' - cannot read the schema of "
-              + nameAsWritten
-              + ": "
-              + e.getMessage(),
-          e);
-    }
+    return read(
+        "the schema of " + nameAsWritten,
+        c -> pool.dialect().lookup(c, nameAsWritten, pool.config().schema()));
   }
 
   @Override
   public List<ForeignKey> referencing(TableRef parent) {
+    return read(
+        "the foreign keys that reference " + parent,
+        c -> pool.dialect().foreignKeysReferencing(c, parent));
+  }
+
+  private interface Read<T> {
+    T from(Connection c) throws SQLException;
+  }
+
+  /** One catalog read on a connection of the pool, its transaction ended either way. */
+  private <T> T read(String what, Read<T> read) {
     try (Connection c = pool.connection()) {
       try {
-        return pool.dialect().foreignKeysReferencing(c, parent);
+        return read.from(c);
       } finally {
         c.rollback();
       }
@@ -72,20 +69,16 @@ public final class LiveSchema implements SchemaSource {
           ErrorCode.DATABASE,
           "connection '"
               + pool.config().name()
-              + "' - cannot read the foreign keys that reference "
-              + parent
+              + "' - cannot read "
+              + what
               + ": "
-              + e.getMessage(),
+              + dev.guise.db.Redact.sqlError(e),
           e);
     }
   }
 
   @Override
   public Optional<TableInfo> table(TableRef ref) {
-    String quoted =
-        ref.schema() == null
-            ? pool.dialect().quote(ref.name())
-            : pool.dialect().quote(ref.schema()) + "." + pool.dialect().quote(ref.name());
-    return table(quoted);
+    return table(pool.dialect().qualified(ref));
   }
 }
