@@ -4,6 +4,7 @@ import dev.guise.exec.TriggerGuard;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.Step;
 import dev.guise.ruleset.MaskTableTask;
+import dev.guise.ruleset.MaskUniqueKeyTask;
 import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.Task;
 import dev.guise.run.CheckResult;
@@ -134,7 +135,7 @@ final class PlanCommand implements Callable<Integer> {
           t.type()
               + (t.target() == null ? "" : " " + t.target())
               + (t.always() ? " [always: runs after a failure or cancel]" : "");
-      if (t instanceof MaskTableTask m) {
+      if ((t instanceof MaskUniqueKeyTask u ? u.asMaskTable() : t) instanceof MaskTableTask m) {
         label +=
             " ("
                 + m.rules().size()

@@ -223,12 +223,14 @@ public final class ChangeManifest {
    * Runs an entry's restore statements and commits. They must be safe to run again: a run can die
    * after undoing the change and before forgetting it, and a repair then runs them a second time.
    */
-  public static void restore(Connection c, Dialect dialect, Entry e) throws SQLException {
+  public static List<Long> restore(Connection c, Dialect dialect, Entry e) throws SQLException {
+    List<Long> counts = new ArrayList<>();
     try (Statement st = c.createStatement()) {
       for (String sql : restoreStatements(dialect, e.restore())) {
-        st.execute(sql);
+        counts.add(st.execute(sql) ? -1L : Math.max(0L, st.getUpdateCount()));
       }
       c.commit();
+      return counts;
     } catch (SQLException ex) {
       c.rollback();
       throw ex;

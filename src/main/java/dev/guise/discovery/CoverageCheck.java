@@ -2,6 +2,7 @@ package dev.guise.discovery;
 
 import dev.guise.ruleset.ConditionalRule;
 import dev.guise.ruleset.MaskTableTask;
+import dev.guise.ruleset.MaskUniqueKeyTask;
 import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.RuleItem;
 import dev.guise.ruleset.Ruleset;
@@ -71,7 +72,7 @@ public final class CoverageCheck {
 
   private static void collect(List<Task> tasks, Ruleset ruleset, Map<String, Masking> out) {
     for (Task t : tasks) {
-      if (t instanceof MaskTableTask m) {
+      if ((t instanceof MaskUniqueKeyTask u ? u.asMaskTable() : t) instanceof MaskTableTask m) {
         String where =
             m.where() == null ? null : "its where clause leaves the rows it excludes unmasked";
         rules(m, m.rules(), ruleset, where, null, out);

@@ -34,6 +34,10 @@ final class KeyFamilyRewrite {
   private final ChangeManifest manifest;
   private final Checkpoints run;
   private ChangeManifest.Entry mapEntry;
+
+  /** Rows rewritten, where the engine counts them (the family's one transaction). */
+  private long rewritten;
+
   private final List<ChangeManifest.Entry> checks = new ArrayList<>();
   private final List<ChangeManifest.Entry> constraints = new ArrayList<>();
   private final List<ChangeManifest.Entry> rewrites = new ArrayList<>();
@@ -74,6 +78,18 @@ final class KeyFamilyRewrite {
         manifest.remove(c, e);
       }
       checks.clear();
+      // the family's counts, once: values mapped, and rows rewritten
+      RunEvent.Counts counts = new RunEvent.Counts(mapped, mapped, rewritten, 0);
+      ctx.events()
+          .on(
+              new RunEvent.BatchCommitted(
+                  step.id(),
+                  step.root().table().ref().toString(),
+                  counts,
+                  counts,
+                  mapped,
+                  List.of(),
+                  false));
     } catch (RuntimeException | SQLException e) {
       putBack(e);
       throw e;
@@ -92,6 +108,7 @@ final class KeyFamilyRewrite {
       for (Map.Entry<TableRef, List<String>> t : family.columns().entrySet()) {
         stopIfAsked();
         int n = st.executeUpdate(sql.rewrite(t.getKey(), t.getValue(), map, null));
+        rewritten += n;
         note("rewrote " + n + " rows of " + t.getKey());
         if (first) {
           HaltPoints.reach(HaltPoints.AFTER_FIRST_REWRITE);
@@ -143,8 +160,9 @@ final class KeyFamilyRewrite {
     for (int i = 0; i < rewrites.size(); i++) {
       stopIfAsked();
       TableRef t = new ArrayList<>(family.columns().keySet()).get(i);
-      ChangeManifest.restore(c, d, rewrites.get(i));
-      note("rewrote " + t);
+      long n = ChangeManifest.restore(c, d, rewrites.get(i)).get(0);
+      rewritten += n;
+      note("rewrote " + n + " rows of " + t);
       if (first) {
         HaltPoints.reach(HaltPoints.AFTER_FIRST_REWRITE);
         first = false;

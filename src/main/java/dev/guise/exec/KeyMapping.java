@@ -37,6 +37,28 @@ final class KeyMapping {
             + d.qualified(step.root().table().ref()));
   }
 
+  /**
+   * Values of a family column that no foreign key ties to the root (a declared cascade) and that
+   * the root does not hold: the mapping has no new value for them, so they stay as they are.
+   */
+  static long unmatched(Connection c, Dialect d, KeyRewriteStep step, KeyRewriteStep.KeyColumn k)
+      throws SQLException {
+    String col = d.quote(k.column().name());
+    return count(
+        c,
+        "SELECT COUNT(*) FROM "
+            + d.qualified(k.table().ref())
+            + " x WHERE x."
+            + col
+            + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+            + d.qualified(step.root().table().ref())
+            + " r WHERE r."
+            + d.quote(step.root().column().name())
+            + " = x."
+            + col
+            + ")");
+  }
+
   /** Creates and fills the mapping table; returns the values mapped. */
   static long build(
       KeyRewriteStep step, StepContext ctx, Connection write, Connection read, String map)

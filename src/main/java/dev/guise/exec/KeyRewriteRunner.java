@@ -57,6 +57,7 @@ final class KeyRewriteRunner implements StepRunner<KeyRewriteStep> {
       KeyFamily family = KeyFamily.read(step, c, sql);
       long distinct = KeyMapping.distinct(c, d, step);
       refuseBeyondSpace(step, distinct);
+      warnUnmatched(step, ctx, c, d);
       if (dry) {
         note(ctx, step, "dry run: would " + plan(step, family, distinct));
         return RunStatus.FINISHED;
@@ -110,6 +111,40 @@ final class KeyRewriteRunner implements StepRunner<KeyRewriteStep> {
     // the nearest run of the chain that reached this step (its row read before this run planned)
     ProgressTable.Row chained = run.resumed().get(step.id());
     return chained != null && RunStatus.FINISHED.json().equals(chained.status());
+  }
+
+  /**
+   * A declared cascade (no foreign key holds it) may hold values the key does not: they have no new
+   * value and stay as they were, which the user must hear of.
+   */
+  private static void warnUnmatched(KeyRewriteStep step, StepContext ctx, Connection c, Dialect d)
+      throws SQLException {
+    for (KeyRewriteStep.KeyColumn k : step.cascade()) {
+      boolean followsKey =
+          step.foreignKeys().stream()
+              .anyMatch(
+                  fk ->
+                      fk.child().equals(k.table().ref())
+                          && fk.childColumns().contains(k.column().name()));
+      if (followsKey) {
+        continue;
+      }
+      long n = KeyMapping.unmatched(c, d, step, k);
+      if (n > 0) {
+        ctx.events()
+            .on(
+                new RunEvent.Warning(
+                    step.id(),
+                    k
+                        + " - "
+                        + n
+                        + " rows hold a value that "
+                        + step.root()
+                        + " does not; a declared cascade rewrites only the values the key holds,"
+                        + " so these keep their original values; mask them in a mask_table task"
+                        + " or remove the rows"));
+      }
+    }
   }
 
   /** A by-ordinal mask cannot give more distinct outputs than its space holds. */

@@ -5,6 +5,7 @@ import dev.guise.plan.DataDiscoveryStep;
 import dev.guise.plan.KeyRewriteStep;
 import dev.guise.plan.MaskTablePlanner;
 import dev.guise.plan.MaskTableStep;
+import dev.guise.plan.MaskUniqueKeyPlanner;
 import dev.guise.plan.ParallelStep;
 import dev.guise.plan.RunSqlStep;
 import dev.guise.plan.SchemaDiscoveryStep;
@@ -15,6 +16,7 @@ import dev.guise.ruleset.BuildTempTableTask;
 import dev.guise.ruleset.DataDiscoveryTask;
 import dev.guise.ruleset.MaskTableReader;
 import dev.guise.ruleset.MaskTableTask;
+import dev.guise.ruleset.MaskUniqueKeyTask;
 import dev.guise.ruleset.ParallelTask;
 import dev.guise.ruleset.RunSqlTask;
 import dev.guise.ruleset.SchemaDiscoveryTask;
@@ -97,7 +99,15 @@ public final class TaskKinds {
                   DataDiscoveryTask.class,
                   DataDiscoveryStep::plan,
                   DataDiscoveryStep.class,
-                  new DataDiscoveryRunner())));
+                  new DataDiscoveryRunner()),
+              // a mask_table rule with a unique mask on a key column plans into this step too
+              new TaskKind<>(
+                  MaskUniqueKeyTask.TYPE,
+                  MaskUniqueKeyTask::read,
+                  MaskUniqueKeyTask.class,
+                  MaskUniqueKeyPlanner::plan,
+                  KeyRewriteStep.class,
+                  new KeyRewriteRunner())));
 
   private final List<TaskKind<?, ?>> kinds;
   private final Map<String, TaskReader> readers;
@@ -124,8 +134,6 @@ public final class TaskKinds {
       p.add(registration(k));
       s = bind(s, k);
     }
-    // a mask_table rule with a unique mask on a key column plans into this step
-    s = s.with(KeyRewriteStep.class, new KeyRewriteRunner());
     this.readers = Collections.unmodifiableMap(r);
     this.planners = List.copyOf(p);
     this.runners = s;

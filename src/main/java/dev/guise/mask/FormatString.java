@@ -3,6 +3,7 @@ package dev.guise.mask;
 import dev.guise.secret.Rng;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -100,6 +101,24 @@ public final class FormatString {
       }
     }
     return total;
+  }
+
+  /**
+   * True when every output is a decimal integer of one fixed length (literal digits and
+   * fixed-length placeholders of digits only): distinct outputs are distinct numbers.
+   */
+  public boolean fixedLengthDigits() {
+    for (Part part : parts) {
+      if (part instanceof Literal l && !l.text().chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        return false;
+      }
+      if (part instanceof Placeholder p
+          && (p.min() != p.max()
+              || Arrays.stream(p.alphabet()).anyMatch(cp -> cp < '0' || cp > '9'))) {
+        return false;
+      }
+    }
+    return maxLength > 0;
   }
 
   /** How many placeholders have a length range ({@code {[a-z],2-5}}) rather than one length. */

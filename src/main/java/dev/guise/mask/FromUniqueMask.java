@@ -105,6 +105,16 @@ public final class FromUniqueMask implements UniqueMask {
     return OutputShape.text(format.maxLength());
   }
 
+  /**
+   * The largest number the format gives when all its outputs are digits of one length (so an
+   * integer key can take them: distinct texts are distinct numbers); else empty.
+   */
+  public Optional<BigInteger> largestNumber() {
+    return format.fixedLengthDigits()
+        ? Optional.of(BigInteger.TEN.pow(format.maxLength()).subtract(BigInteger.ONE))
+        : Optional.empty();
+  }
+
   public FormatString format() {
     return format;
   }

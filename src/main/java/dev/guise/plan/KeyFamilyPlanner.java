@@ -2,7 +2,7 @@ package dev.guise.plan;
 
 import dev.guise.mask.Pipeline;
 import dev.guise.mask.UniqueMask;
-import dev.guise.ruleset.MaskTableTask;
+import dev.guise.ruleset.Task;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.ForeignKey;
 import dev.guise.schema.TableInfo;
@@ -40,10 +40,11 @@ final class KeyFamilyPlanner {
 
   static KeyRewriteStep plan(
       String id,
-      MaskTableTask task,
+      Task task,
       TableInfo t,
       PlannedRule rule,
       UniqueMask mask,
+      List<KeyRewriteStep.KeyColumn> declared,
       PlanContext ctx) {
     List<KeyRewriteStep.KeyColumn> columns = new ArrayList<>();
     List<ForeignKey> fks = new ArrayList<>();
@@ -53,6 +54,12 @@ final class KeyFamilyPlanner {
     KeyRewriteStep.KeyColumn root = new KeyRewriteStep.KeyColumn(t, rule.column());
     todo.add(root);
     seen.add(root.toString());
+    // columns the ruleset says hold the key's values without a foreign key (additional_cascades)
+    for (KeyRewriteStep.KeyColumn d : declared) {
+      if (seen.add(d.toString())) {
+        todo.add(d);
+      }
+    }
     String where = rule.rule().location().toString();
     while (!todo.isEmpty()) {
       KeyRewriteStep.KeyColumn k = todo.poll();

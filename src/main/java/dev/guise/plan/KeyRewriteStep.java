@@ -1,7 +1,7 @@
 package dev.guise.plan;
 
 import dev.guise.mask.UniqueMask;
-import dev.guise.ruleset.MaskTableTask;
+import dev.guise.ruleset.Task;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.ForeignKey;
 import dev.guise.schema.TableInfo;
@@ -17,13 +17,14 @@ import java.util.Map;
  * cycles). The executor maps every distinct value once (old → new), then rewrites each table of the
  * family from the mapping with the constraints in the way dropped and re-created.
  *
+ * @param task the mask_table or mask_unique_key task the rule comes from
  * @param rule the rule on the root column (its pipeline is one {@link UniqueMask})
  * @param columns the root column first, then the columns that follow it, in discovery order
  * @param foreignKeys the foreign keys between the columns of the family
  */
 public record KeyRewriteStep(
     String id,
-    MaskTableTask task,
+    Task task,
     PlannedRule rule,
     UniqueMask mask,
     List<KeyColumn> columns,

@@ -9,6 +9,7 @@ import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.RuleItem;
 import dev.guise.ruleset.TableJoin;
+import dev.guise.ruleset.Task;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
 import dev.guise.yaml.Diagnostics;
@@ -36,10 +37,31 @@ public final class MaskTablePlanner {
    * a {@link KeyRewriteStep} per such rule (after the table's other rules, in a serial block).
    */
   public static Step plan(MaskTableTask m, String id, PlanContext ctx) {
-    return new MaskTablePlanner(ctx).maskTable(m, id);
+    return new MaskTablePlanner(ctx).maskTable(m, m, id, Map.of());
   }
 
-  private Step maskTable(MaskTableTask m, String id) {
+  /**
+   * @param declared per key column of the task's table, the columns declared to follow it besides
+   *     its foreign keys ({@code mask_unique_key}'s {@code additional_cascades})
+   */
+  static Step plan(
+      MaskTableTask m,
+      Task owner,
+      String id,
+      PlanContext ctx,
+      Map<String, List<KeyRewriteStep.KeyColumn>> declared) {
+    return new MaskTablePlanner(ctx).maskTable(m, owner, id, declared);
+  }
+
+  /**
+   * @param owner the task the steps belong to: {@code m} itself, or the {@code mask_unique_key}
+   *     that reads as it
+   */
+  private Step maskTable(
+      MaskTableTask m,
+      Task owner,
+      String id,
+      Map<String, List<KeyRewriteStep.KeyColumn>> declared) {
     TableInfo t = ctx.table(m.table(), m.location().toString());
     if (t == null) {
       return null;
@@ -174,14 +196,21 @@ public final class MaskTablePlanner {
     for (PlannedRule kr : keyRules) {
       String kid = id + "." + (steps.size() + 1);
       steps.add(
-          KeyFamilyPlanner.plan(kid, m, t, kr, KeyFamilyPlanner.uniqueMask(kr.pipeline()), ctx));
+          KeyFamilyPlanner.plan(
+              kid,
+              owner,
+              t,
+              kr,
+              KeyFamilyPlanner.uniqueMask(kr.pipeline()),
+              declared.getOrDefault(kr.column().name(), List.of()),
+              ctx));
     }
     if (steps.size() == 1) {
       KeyRewriteStep only = (KeyRewriteStep) steps.get(0);
       return new KeyRewriteStep(
-          id, m, only.rule(), only.mask(), only.columns(), only.foreignKeys());
+          id, owner, only.rule(), only.mask(), only.columns(), only.foreignKeys());
     }
-    return new SerialStep(id, m, steps);
+    return new SerialStep(id, owner, steps);
   }
 
   /**

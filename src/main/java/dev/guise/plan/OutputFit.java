@@ -1,16 +1,29 @@
 package dev.guise.plan;
 
 import dev.guise.mask.BuiltMask;
+import dev.guise.mask.FromUniqueMask;
 import dev.guise.mask.OutputShape;
 import dev.guise.mask.Pipeline;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.yaml.Diagnostics;
+import java.math.BigInteger;
 import java.util.List;
 
 /** Checks that what a pipeline outputs fits the column it is written to. */
 final class OutputFit {
   private OutputFit() {}
+
+  /**
+   * A lone {@code from_unique} whose format gives digits of one length fits an integer key: the
+   * largest number it gives, else null.
+   */
+  private static BigInteger digitsOnlyUnique(Pipeline pipeline) {
+    return pipeline.masks().size() == 1
+            && pipeline.masks().get(0).mask() instanceof FromUniqueMask u
+        ? u.largestNumber().orElse(null)
+        : null;
+  }
 
   /** Checks the pipeline's output against the column's type and length. */
   static void check(String table, ColumnInfo c, Pipeline pipeline, Diagnostics diagnostics) {
@@ -37,7 +50,21 @@ final class OutputFit {
         }
       }
       case INTEGER -> {
-        if (shape.kind() != OutputShape.Kind.INTEGER) {
+        BigInteger largest = digitsOnlyUnique(pipeline);
+        BigInteger[] range = c.integerRange();
+        if (largest != null) {
+          if (range != null && largest.compareTo(range[1]) > 0) {
+            problem =
+                by
+                    + " can give numbers up to "
+                    + largest
+                    + " but the column is "
+                    + c.displayType()
+                    + " (at most "
+                    + range[1]
+                    + "); use fewer digits";
+          }
+        } else if (shape.kind() != OutputShape.Kind.INTEGER) {
           problem =
               by
                   + " outputs "

@@ -29,6 +29,7 @@ final class DuplicateRuleCheck {
 
   private void walk(List<Task> tasks) {
     for (Task t : tasks) {
+      // a mask_unique_key's key columns are claimed by the key path, which refuses a second mask
       if (t instanceof MaskTableTask m && m.table() != null) {
         check(m);
       }

@@ -15,9 +15,6 @@ import java.util.Set;
  * task mapping, nested tasks (for {@code serial} and {@code parallel}) and rules.
  */
 public final class TaskReading {
-  /** Task types of the DataMasque dialect that later versions of Guise will run. */
-  private static final Set<String> PLANNED_TASK_TYPES = Set.of("mask_unique_key");
-
   private final Map<String, TaskReader> readers;
   private final Diagnostics diagnostics;
   private final RuleReader rules;
@@ -84,17 +81,10 @@ public final class TaskReading {
     if (reader != null) {
       return reader.read(map, this);
     }
-    if (PLANNED_TASK_TYPES.contains(type)) {
-      diagnostics.error(
-          "unsupported",
-          typeNode.location(),
-          "task type '" + type + "' is not supported by this version of Guise yet");
-    } else {
-      diagnostics.error(
-          "unknown-task",
-          typeNode.location(),
-          "unknown task type '" + type + "'" + DidYouMean.hint(type, types));
-    }
+    diagnostics.error(
+        "unknown-task",
+        typeNode.location(),
+        "unknown task type '" + type + "'" + DidYouMean.hint(type, types));
     return null;
   }
 }

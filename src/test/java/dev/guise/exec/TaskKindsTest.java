@@ -25,7 +25,8 @@ class TaskKindsTest {
             "serial",
             "parallel",
             "run_schema_discovery",
-            "run_data_discovery");
+            "run_data_discovery",
+            "mask_unique_key");
     assertThat(k.planners().stream().map(StepPlanners.Registration::taskType).toList())
         .isEqualTo(k.all().stream().map(TaskKind::task).toList());
     for (TaskKind<?, ?> kind : k.all()) {

@@ -119,9 +119,15 @@ class CompatIT {
   private static void collect(JsonNode tasks, Map<String, Set<String>> masked, Set<String> cut) {
     for (JsonNode t : tasks) {
       String type = t.get("type").asText();
-      if (type.equals("mask_table")) {
+      if ((type.equals("mask_table") || type.equals("mask_unique_key")) && t.has("columns")) {
         Set<String> cols = masked.computeIfAbsent(t.get("table").asText(), k -> new HashSet<>());
         t.get("columns").forEach(c -> cols.add(c.get("column").asText().toLowerCase(Locale.ROOT)));
+        // a key's rewrite changes every column that follows it too
+        for (JsonNode c : t.path("cascade")) {
+          masked
+              .computeIfAbsent(c.get("table").asText(), k -> new HashSet<>())
+              .add(c.get("column").asText().toLowerCase(Locale.ROOT));
+        }
       } else if (type.equals("truncate_table")) {
         cut.add(t.get("table").asText());
       }

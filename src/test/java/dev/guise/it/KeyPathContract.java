@@ -376,6 +376,107 @@ abstract class KeyPathContract {
     e.sql("DROP TABLE " + e.t("pchild"), "DROP TABLE " + e.t("pparent"));
   }
 
+  @Test
+  void maskUniqueKeyRewritesTheKeyItsForeignKeysAndItsDeclaredCascade() throws Exception {
+    f.create();
+    e.sql(
+        "DROP TABLE IF EXISTS " + e.t("cust_log"),
+        "CREATE TABLE " + e.t("cust_log") + " (id INT PRIMARY KEY, cust_ref VARCHAR(10))");
+    List<Object[]> log = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      log.add(new Object[] {i + 1, String.format("C%04d", i)});
+    }
+    log.add(new Object[] {301, "GONE1"});
+    e.insert("cust_log", List.of("id", "cust_ref"), log);
+    Map<String, List<Map<String, Object>>> before = f.dump();
+    TreeSet<String> catalog = f.catalog();
+    String id = runId();
+    // the vendor's form (target_key with a format, additional_cascades), then the spec's (key
+    // without a format: the column keeps its shape)
+    String ruleset =
+        "version: '1.0'\n"
+            + "tasks:\n"
+            + "  - type: mask_unique_key\n"
+            + "    table: customers\n"
+            + "    target_key:\n"
+            + "      - column: code\n"
+            + "        format: \"K{[0-9],5}\"\n"
+            + "    additional_cascades:\n"
+            + "      - cascade_to_table: cust_log\n"
+            + "        source_columns: [code]\n"
+            + "        target_columns: [cust_ref]\n"
+            + "  - type: mask_unique_key\n"
+            + "    table: employees\n"
+            + "    key: id\n";
+
+    RunStatus s = f.run(ruleset, id, null, new Cancellation());
+
+    // the value the declared cascade holds and the key does not is a warning
+    assertThat(s).as("%s", f.events).isEqualTo(RunStatus.FINISHED_WITH_WARNINGS);
+    Map<String, List<Map<String, Object>>> after = f.dump();
+    List<String> codes = new ArrayList<>();
+    for (Map<String, Object> r : after.get("customers")) {
+      codes.add(String.valueOf(KeyRows.lower(r).get("code")));
+    }
+    assertThat(codes).hasSize(300).doesNotHaveDuplicates().allMatch(c -> c.matches("K[0-9]{5}"));
+    // every reference follows: foreign keys, the grandchild, the declared cascade
+    for (String orphan :
+        List.of(
+            e.t("orders")
+                + " x WHERE NOT EXISTS (SELECT 1 FROM "
+                + e.t("customers")
+                + " p WHERE p.code = x.cust)",
+            e.t("lines")
+                + " x WHERE NOT EXISTS (SELECT 1 FROM "
+                + e.t("orders")
+                + " p WHERE p.cust = x.cust AND p.order_no = x.order_no)",
+            e.t("cust_log")
+                + " x WHERE x.id <= 300 AND NOT EXISTS (SELECT 1 FROM "
+                + e.t("customers")
+                + " p WHERE p.code = x.cust_ref)",
+            e.t("employees")
+                + " x WHERE x.manager IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                + e.t("employees")
+                + " p WHERE p.id = x.manager)")) {
+      assertThat(count("SELECT COUNT(*) FROM " + orphan)).as(orphan).isZero();
+    }
+    // the same customer in the declared cascade as in its foreign-key child (notes: stable ids)
+    Map<Object, Object> notesBefore = KeyRows.byId(before.get("notes"), "cust");
+    Map<Object, Object> notesAfter = KeyRows.byId(after.get("notes"), "cust");
+    // cust_log row i + 1 held customer C000i
+    Map<Object, Object> logAfter = KeyRows.byId(e.dump("cust_log"), "cust_ref");
+    notesBefore.forEach(
+        (k, old) ->
+            assertThat(notesAfter.get(k))
+                .as("notes %s", k)
+                .isEqualTo(
+                    old == null
+                        ? null
+                        : logAfter.get(Long.valueOf(String.valueOf(old).substring(1)) + 1)));
+    // the value the key does not hold stays, and the run says so
+    assertThat(count("SELECT COUNT(*) FROM " + e.t("cust_log") + " WHERE cust_ref = 'GONE1'"))
+        .isEqualTo(1);
+    assertThat(f.events)
+        .anySatisfy(
+            ev ->
+                assertThat(ev)
+                    .isInstanceOfSatisfying(
+                        dev.guise.exec.RunEvent.Warning.class,
+                        w -> assertThat(w.message()).contains("1 rows hold a value")));
+    List<Object> idsBefore = column(before.get("employees"), "id");
+    List<Object> idsAfter = column(after.get("employees"), "id");
+    assertThat(idsAfter).hasSize(200).doesNotHaveDuplicates().isNotEqualTo(idsBefore);
+    assertThat(f.catalog()).isEqualTo(catalog);
+    assertThat(f.leftovers(id)).isEmpty();
+    e.sql("DROP TABLE " + e.t("cust_log"));
+  }
+
+  private static List<Object> column(List<Map<String, Object>> rows, String name) {
+    List<Object> out = new ArrayList<>();
+    rows.forEach(r -> out.add(String.valueOf(KeyRows.lower(r).get(name))));
+    return out;
+  }
+
   long count(String sql) throws Exception {
     try (Statement st = e.admin().createStatement();
         ResultSet rs = st.executeQuery(sql)) {

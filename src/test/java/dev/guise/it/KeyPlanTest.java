@@ -140,4 +140,92 @@ class KeyPlanTest {
             m -> assertThat(m).contains("chains masks"),
             m -> assertThat(m).contains("has a where"));
   }
+
+  @Test
+  void maskUniqueKeyPlansAKeyRewritePerKeyColumnWithItsDeclaredCascade() {
+    Planner.Result r =
+        KeyFamilyFixture.plan(
+            ruleset(
+                "  - type: mask_unique_key\n"
+                    + "    table: orders\n"
+                    + "    target_key:\n"
+                    + "      - column: cust\n"
+                    + "        format: \"K{[0-9],4}\"\n"
+                    + "      - column: order_no\n"
+                    + "        format: \"{[0-9],3}\"\n"
+                    + "    additional_cascades:\n"
+                    + "      - cascade_to_table: invoices\n"
+                    + "        source_columns: [cust]\n"
+                    + "        target_columns: [cust]\n"),
+            pool);
+    assertThat(r.root()).as("%s", r.diagnostics().list()).isNotNull();
+    List<KeyRewriteStep> keys = keySteps(r.root());
+    // a composite key: one rewrite per column, each with the columns that hold it
+    assertThat(keys).hasSize(2);
+    assertThat(keys.get(0).columns())
+        .extracting(Object::toString)
+        .containsExactly(
+            e.schema + ".orders.CUST", e.schema + ".invoices.CUST", e.schema + ".lines.CUST");
+    assertThat(keys.get(1).columns())
+        .extracting(Object::toString)
+        .containsExactly(e.schema + ".orders.ORDER_NO", e.schema + ".lines.ORDER_NO");
+    assertThat(keys).allSatisfy(k -> assertThat(k.task().type()).isEqualTo("mask_unique_key"));
+  }
+
+  @Test
+  void maskUniqueKeyRefusesWhatIsNotAKeyAndACascadeFromOutsideIt() {
+    Planner.Result notKey =
+        KeyFamilyFixture.plan(
+            ruleset("  - type: mask_unique_key\n    table: customers\n    key: name\n"), pool);
+    assertThat(notKey.root()).isNull();
+    assertThat(notKey.diagnostics().list())
+        .filteredOn(d -> d.code().equals("key-not-unique"))
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .asString()
+        .contains("neither");
+    Planner.Result badCascade =
+        KeyFamilyFixture.plan(
+            ruleset(
+                "  - type: mask_unique_key\n"
+                    + "    table: customers\n"
+                    + "    key: code\n"
+                    + "    additional_cascades:\n"
+                    + "      - cascade_to_table: invoices\n"
+                    + "        source_columns: [name]\n"
+                    + "        target_columns: [cust]\n"),
+            pool);
+    assertThat(badCascade.root()).isNull();
+    assertThat(badCascade.diagnostics().list())
+        .filteredOn(d -> d.code().equals("bad-cascade"))
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .asString()
+        .contains("not a column of the task's key");
+    // both spellings at once is a parse error, before any schema is read
+    var both =
+        new dev.guise.plan.RulesetLoader(
+                dev.guise.mask.MaskRegistry.standard(), dev.guise.exec.TaskKinds.BUILT_IN.readers())
+            .load(
+                ruleset(
+                    "  - type: mask_unique_key\n"
+                        + "    table: customers\n"
+                        + "    key: code\n"
+                        + "    target_key: [code]\n"),
+                "keys.yml");
+    assertThat(both.hasErrors()).isTrue();
+    assertThat(both.diagnostics()).anyMatch(d -> d.code().equals("conflicting-keys"));
+    Planner.Result tooWide =
+        KeyFamilyFixture.plan(
+            ruleset(
+                "  - type: mask_unique_key\n"
+                    + "    table: cyc_a\n"
+                    + "    target_key:\n"
+                    + "      - column: id\n"
+                    + "        format: \"{[0-9],12}\"\n"),
+            pool);
+    assertThat(tooWide.root()).isNull();
+    assertThat(tooWide.diagnostics().list())
+        .anyMatch(d -> d.message().contains("can give numbers up to 999999999999"));
+  }
 }

@@ -178,7 +178,7 @@ class RulesetParserTest {
     assertThat(r.ruleset()).isNull();
     assertThat(r.diagnostics())
         .extracting(Diagnostic::code)
-        .contains("unquoted-version", "unknown-key", "missing-key", "unknown-task", "unsupported");
+        .contains("unquoted-version", "unknown-key", "missing-key", "unknown-task");
     assertThat(r.diagnostics())
         .extracting(Diagnostic::toString)
         .anyMatch(

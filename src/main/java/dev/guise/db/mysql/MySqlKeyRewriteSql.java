@@ -107,8 +107,12 @@ final class MySqlKeyRewriteSql extends StandardKeyRewriteSql {
   public String recreate(KeyConstraint k) {
     String t = "ALTER TABLE " + dialect.qualified(k.table());
     return switch (k.kind()) {
+      // without the checks for this one statement MariaDB adds the key in place instead of
+      // copying the whole child table to validate it (22 s against 0.2 s for 900,000 rows);
+      // the key path checks every foreign key of the family by anti-join itself
       case FOREIGN_KEY ->
-          t
+          "SET STATEMENT foreign_key_checks = 0 FOR "
+              + t
               + " ADD CONSTRAINT "
               + dialect.quote(k.name())
               + " FOREIGN KEY IF NOT EXISTS "

@@ -1,0 +1,23 @@
+-- Tables for mask_unique_key.yml
+CREATE TABLE accounts (id INTEGER PRIMARY KEY, account_no VARCHAR(12) NOT NULL, holder VARCHAR(20), CONSTRAINT uq_accounts_no UNIQUE (account_no));
+CREATE TABLE transfers (id INTEGER PRIMARY KEY, account_no VARCHAR(12) NOT NULL, amount INTEGER, CONSTRAINT fk_transfers_account FOREIGN KEY (account_no) REFERENCES accounts (account_no));
+CREATE TABLE account_notes (id INTEGER PRIMARY KEY, account_ref VARCHAR(12), note VARCHAR(20));
+CREATE TABLE branches (id INTEGER PRIMARY KEY, region CHAR(2) NOT NULL, branch_no INTEGER NOT NULL, city VARCHAR(20), CONSTRAINT uq_branches UNIQUE (region, branch_no));
+CREATE TABLE staff (id INTEGER PRIMARY KEY, region CHAR(2) NOT NULL, branch_no INTEGER NOT NULL, CONSTRAINT fk_staff_branch FOREIGN KEY (region, branch_no) REFERENCES branches (region, branch_no));
+CREATE TABLE devices (id INTEGER PRIMARY KEY, serial VARCHAR(10) NOT NULL, CONSTRAINT uq_devices_serial UNIQUE (serial));
+INSERT INTO accounts VALUES (1, 'AC00000101', 'Ann');
+INSERT INTO accounts VALUES (2, 'AC00000102', 'Bob');
+INSERT INTO accounts VALUES (3, 'AC00000103', 'Cy');
+INSERT INTO transfers VALUES (1, 'AC00000101', 10);
+INSERT INTO transfers VALUES (2, 'AC00000101', 20);
+INSERT INTO transfers VALUES (3, 'AC00000103', 30);
+INSERT INTO account_notes VALUES (1, 'AC00000102', 'called');
+INSERT INTO account_notes VALUES (2, 'AC00000103', 'wrote');
+INSERT INTO branches VALUES (1, 'NZ', 1, 'Wellington');
+INSERT INTO branches VALUES (2, 'NZ', 2, 'Auckland');
+INSERT INTO branches VALUES (3, 'AU', 1, 'Sydney');
+INSERT INTO staff VALUES (1, 'NZ', 1);
+INSERT INTO staff VALUES (2, 'NZ', 2);
+INSERT INTO staff VALUES (3, 'AU', 1);
+INSERT INTO devices VALUES (1, 'DV-1001');
+INSERT INTO devices VALUES (2, 'DV-1002');
