@@ -116,7 +116,12 @@ final class MySqlKeyRewriteSql extends StandardKeyRewriteSql {
               + " ADD CONSTRAINT "
               + dialect.quote(k.name())
               + " FOREIGN KEY IF NOT EXISTS "
-              + k.definition().substring("FOREIGN KEY ".length());
+              // RESTRICT is the default, and written out MariaDB's in-place path stores it as NO
+              // ACTION: left out, the key comes back as it was
+              + k.definition()
+                  .substring("FOREIGN KEY ".length())
+                  .replace(" ON DELETE RESTRICT", "")
+                  .replace(" ON UPDATE RESTRICT", "");
       case PRIMARY_KEY ->
           t
               + " ADD PRIMARY KEY IF NOT EXISTS "
