@@ -149,7 +149,11 @@ public final class RunService {
             req.options().name(),
             RecordHeaders.ruleset(ruleset, req.ruleset(), seeds),
             RecordHeaders.connection(conn, req.connectionsFile()),
-            RecordHeaders.options(req, secret, resumed),
+            RecordHeaders.options(
+                req,
+                secret,
+                resumed,
+                instance == null ? null : InstanceSecret.fingerprint(instance)),
             created);
     try (RunRecorder recorder =
             new RunRecorder(store, header, req.options().showOriginals(), clock);
