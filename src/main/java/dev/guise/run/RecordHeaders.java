@@ -62,6 +62,9 @@ final class RecordHeaders {
     m.put("max_rows", o.maxRows() == 0 ? null : o.maxRows());
     m.put("continue_on_failure", o.continueOnFailure());
     m.put("workers", o.workers());
+    m.put("on_value_error", o.onValueError().json());
+    m.put("progress_every", o.progressEvery() == 0 ? null : o.progressEvery());
+    m.put("description", o.description());
     m.put("instance_secret", !req.disableInstanceSecret());
     if (instanceFingerprint != null) {
       m.put("instance_secret_fingerprint", instanceFingerprint);

@@ -236,6 +236,18 @@ public final class RunService {
             "validation against the live schema failed; nothing was touched", clock.instant());
         return new RunResult(all, recorder.snapshot(), null, null);
       }
+      List<Diagnostic> refused =
+          ValueErrorCheck.refusals(plan.root(), req.options().onValueError());
+      if (!refused.isEmpty()) {
+        all.addAll(refused);
+        refused.forEach(d -> recorder.log(RunLog.ERROR, d.toString(), Map.of("code", d.code())));
+        recorder.failed(
+            "--on-value-error "
+                + req.options().onValueError().json()
+                + " is refused; nothing was touched",
+            clock.instant());
+        return new RunResult(all, recorder.snapshot(), null, null);
+      }
       if (plan.manageTriggers() && !req.options().dryRun()) {
         all.addAll(TriggerCheck.refusals(pool, plan.root()));
         if (all.stream().anyMatch(Diagnostic::isError)) {
