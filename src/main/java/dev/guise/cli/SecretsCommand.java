@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,25 @@ final class SecretsCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Runs an export or import with the passphrase, prints what it did, then wipes the passphrase.
+   */
+  static int transfer(
+      CliEnvironment env,
+      CommandLine.Model.CommandSpec spec,
+      char[] pass,
+      BiFunction<SecretsTransfer, char[], List<String>> action) {
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      action
+          .apply(new SecretsTransfer(env.guiseHome(), new Workspace(env).audit(err)), pass)
+          .forEach(spec.commandLine().getOut()::println);
+      return ExitCodes.OK;
+    } finally {
+      Arrays.fill(pass, '\0');
+    }
   }
 
   /** The passphrase options shared by both subcommands. */
@@ -144,17 +164,11 @@ final class SecretsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter err = spec.commandLine().getErr();
-      char[] pass = passphrase.read(env, true);
-      try {
-        List<String> lines =
-            new SecretsTransfer(env.guiseHome(), new Workspace(env).audit(err))
-                .export(env.workingDir().resolve(out), out.toString(), pass);
-        lines.forEach(spec.commandLine().getOut()::println);
-        return ExitCodes.OK;
-      } finally {
-        Arrays.fill(pass, '\0');
-      }
+      return transfer(
+          env,
+          spec,
+          passphrase.read(env, true),
+          (t, pass) -> t.export(env.workingDir().resolve(out), out.toString(), pass));
     }
   }
 
@@ -196,22 +210,13 @@ final class SecretsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      PrintWriter err = spec.commandLine().getErr();
-      char[] pass = passphrase.read(env, false);
-      try {
-        List<String> lines =
-            new SecretsTransfer(env.guiseHome(), new Workspace(env).audit(err))
-                .importFrom(
-                    env.workingDir().resolve(file),
-                    file.toString(),
-                    pass,
-                    replace,
-                    runs.store(env));
-        lines.forEach(spec.commandLine().getOut()::println);
-        return ExitCodes.OK;
-      } finally {
-        Arrays.fill(pass, '\0');
-      }
+      return transfer(
+          env,
+          spec,
+          passphrase.read(env, false),
+          (t, pass) ->
+              t.importFrom(
+                  env.workingDir().resolve(file), file.toString(), pass, replace, runs.store(env)));
     }
   }
 }

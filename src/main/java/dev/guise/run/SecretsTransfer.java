@@ -202,7 +202,12 @@ public final class SecretsTransfer {
         Files.createDirectories(out.getParent());
       }
       Files.createFile(out, attrs); // 0600 before it holds a byte
-      Files.write(out, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+      try {
+        Files.write(out, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+      } catch (IOException half) {
+        Files.deleteIfExists(out); // never leave half an export behind
+        throw half;
+      }
     } catch (FileAlreadyExistsException e) {
       throw new GuiseException(
           ErrorCode.USAGE,
