@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       ConnectionsCommand.class,
       SeedsCommand.class,
       AuditCommand.class,
+      SecretsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

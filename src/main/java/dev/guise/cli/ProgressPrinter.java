@@ -58,6 +58,10 @@ final class ProgressPrinter implements RunListener {
     } else if (e instanceof RunEvent.BatchCommitted p && plain) {
       err.println("  " + p.target() + ": " + p.task().read() + "/" + p.total() + " rows");
       err.flush();
+    } else if (e instanceof RunEvent.ProgressReached p && (live || plain)) {
+      clearLine();
+      err.println("  progress " + p.line());
+      err.flush();
     } else if (e instanceof RunEvent.Warning w && (live || plain)) {
       clearLine();
       err.println("warning: " + w.message());

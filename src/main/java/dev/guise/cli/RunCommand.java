@@ -3,6 +3,7 @@ package dev.guise.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
+import dev.guise.exec.OnValueError;
 import dev.guise.exec.RunOptions;
 import dev.guise.run.RulesetSource;
 import dev.guise.run.RunRequest;
@@ -165,6 +166,36 @@ final class RunCommand implements Callable<Integer> {
           "Show original values in the before/after sample (they are redacted otherwise).")
   boolean showOriginals;
 
+  @Option(
+      names = "--on-value-error",
+      paramLabel = "fail|skip|null",
+      defaultValue = "fail",
+      description =
+          "What a value the masks cannot mask (an unparseable date, text a typecast refuses)"
+              + " does: fail the task at the first one, naming table.column, rule and row key"
+              + " (default); skip: leave it as it was; null: write NULL. skip and null go on and"
+              + " end the run finished_with_warnings with a count per column and the first rows'"
+              + " keys (never a value). Refused before anything is written where harmful: skip"
+              + " with unique masks, null on NOT NULL and key columns. Delphix: failImmediately.")
+  OnValueError onValueError;
+
+  @Option(
+      names = "--progress-every",
+      paramLabel = "N",
+      description =
+          "A progress line (rows done of the table, rows/s) in the run log and on stderr every N"
+              + " rows of a table task. Default: one line per batch in the log only. Delphix:"
+              + " feedbackSize.")
+  long progressEvery;
+
+  @Option(
+      names = "--description",
+      paramLabel = "TEXT",
+      description =
+          "A note kept in the run record and shown by 'guise runs show' (Delphix: jobDescription)."
+              + " Do not put secrets or data in it.")
+  String description;
+
   @Option(names = "--strict", description = "Exit 7 when the run finished with warnings.")
   boolean strict;
 
@@ -196,14 +227,18 @@ final class RunCommand implements Callable<Integer> {
     String seeds = rec.path("ruleset").path("seeds_dir").asText(null);
     RunOptions options =
         new RunOptions(
-            rec.path("name").asText(null),
-            false,
-            o.path("batch_size").asInt(RunOptions.DEFAULT_BATCH_SIZE),
-            o.path("max_rows").asLong(0),
-            o.path("continue_on_failure").asBoolean(),
-            o.path("workers").asInt(RunOptions.DEFAULT_WORKERS),
-            sampleRows,
-            showOriginals);
+                rec.path("name").asText(null),
+                false,
+                o.path("batch_size").asInt(RunOptions.DEFAULT_BATCH_SIZE),
+                o.path("max_rows").asLong(0),
+                o.path("continue_on_failure").asBoolean(),
+                o.path("workers").asInt(RunOptions.DEFAULT_WORKERS),
+                sampleRows,
+                showOriginals)
+            .withReporting(
+                OnValueError.ofJson(o.path("on_value_error").asText(null)),
+                o.path("progress_every").asLong(0),
+                o.path("description").asText(null));
     return new RunRequest(
         new RulesetSource(
             Path.of(file),
@@ -248,21 +283,23 @@ final class RunCommand implements Callable<Integer> {
       throw new GuiseException(
           ErrorCode.USAGE, "run - a RULESET and -c NAME are required (or --resume RUN_ID)");
     }
-    if (batchSize < 1 || workers < 1 || maxRows < 0 || sampleRows < 0) {
+    if (batchSize < 1 || workers < 1 || maxRows < 0 || sampleRows < 0 || progressEvery < 0) {
       throw new GuiseException(
           ErrorCode.USAGE,
-          "--batch-size and --workers must be at least 1, --max-rows and --sample-rows not negative");
+          "--batch-size and --workers must be at least 1, --max-rows, --sample-rows and"
+              + " --progress-every not negative");
     }
     RunOptions options =
         new RunOptions(
-            name,
-            dryRun,
-            batchSize,
-            maxRows,
-            continueOnFailure,
-            workers,
-            sampleRows,
-            showOriginals);
+                name,
+                dryRun,
+                batchSize,
+                maxRows,
+                continueOnFailure,
+                workers,
+                sampleRows,
+                showOriginals)
+            .withReporting(onValueError, progressEvery, description);
     Workspace ws = new Workspace(env);
     RulesetOptions ruleset = new RulesetOptions();
     ruleset.ruleset = rulesetFile;

@@ -202,6 +202,9 @@ final class RunsCommand implements Runnable {
           "  status:     "
               + r.path("status").asText()
               + (dryRun(r) ? " (dry run: nothing was written)" : ""));
+      if (r.path("options").path("description").isTextual()) {
+        out.println("  about:      " + r.path("options").path("description").asText());
+      }
       out.println("  guise:      " + r.path("guise_version").asText("unknown"));
       out.println("  ruleset:    " + r.path("ruleset").path("path").asText());
       out.println(
@@ -275,6 +278,33 @@ final class RunsCommand implements Runnable {
                         + ")"
                     : "")
                 + (t.hasNonNull("error") ? " - " + t.path("error").asText() : ""));
+        JsonNode v = t.path("value_errors");
+        if (v.isObject()) {
+          out.println(
+              indent
+                  + "  "
+                  + v.path("count").asLong()
+                  + " values not masked (--on-value-error "
+                  + v.path("policy").asText()
+                  + ")");
+          for (JsonNode c : v.path("columns")) {
+            out.println(
+                indent
+                    + "    "
+                    + c.path("column").asText()
+                    + ": "
+                    + c.path("count").asLong()
+                    + ", first rows with key "
+                    + String.join(
+                        ", ",
+                        java.util.stream.StreamSupport.stream(
+                                c.path("sample_keys").spliterator(), false)
+                            .map(JsonNode::asText)
+                            .toList())
+                    + " - "
+                    + c.path("reason").asText());
+          }
+        }
         printTasks(t.path("tasks"), indent + "  ", out);
       }
     }

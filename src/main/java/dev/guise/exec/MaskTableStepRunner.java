@@ -81,7 +81,8 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
             table,
             tableSeed,
             ctx.options().sampleRows(),
-            ctx.options().showOriginals());
+            ctx.options().showOriginals(),
+            ctx.options().onValueError());
     TablePipeline pipeline =
         new TablePipeline(
             step.id(), step.describe(), table, ctx.options(), ctx.cancellation(), ctx.events());
@@ -106,7 +107,12 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
               ? () -> {}
               : () ->
                   ShufflePass.run(shuffles, layout, source, pipeline::limit, ctx.key(), tableSeed);
-      s = pipeline.run(source, masker, sink, shufflePass, start);
+      try {
+        s = pipeline.run(source, masker, sink, shufflePass, start);
+      } finally {
+        // counted whether the task ended or stopped: those values were written (or left) so
+        reportValueErrors(step, ctx, table, masker);
+      }
     } catch (SQLException e) {
       throw TaskFailure.sql(table, e);
     }
@@ -114,6 +120,40 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
     return s == RunStatus.CANCELLED && !ctx.cancellation().cancelledByUser()
         ? RunStatus.SKIPPED
         : s;
+  }
+
+  private static void reportValueErrors(
+      MaskTableStep step, StepContext ctx, String table, RowMasker masker) {
+    RunEvent.ValueErrorsCounted counted =
+        masker.valueErrors().event(step.id(), table, masker.onValueError());
+    if (counted == null) {
+      return;
+    }
+    ctx.events().on(counted);
+    for (RunEvent.ColumnValueErrors c : counted.columns()) {
+      ctx.events()
+          .on(
+              new RunEvent.Warning(
+                  step.id(),
+                  table
+                      + "."
+                      + c.column()
+                      + " - "
+                      + c.count()
+                      + (c.count() == 1 ? " value" : " values")
+                      + " could not be masked and "
+                      + (masker.onValueError() == OnValueError.SKIP
+                          ? (c.count() == 1 ? "was" : "were")
+                              + " left as "
+                              + (c.count() == 1 ? "it was" : "they were")
+                          : (c.count() == 1 ? "was" : "were") + " written as NULL")
+                      + " (--on-value-error "
+                      + masker.onValueError().json()
+                      + "): "
+                      + c.reason()
+                      + "; first rows with key "
+                      + String.join(", ", c.sampleKeys())));
+    }
   }
 
   private static void begin(TaskCheckpoint cp, StepContext ctx, String table, String status) {

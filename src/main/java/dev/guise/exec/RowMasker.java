@@ -1,5 +1,6 @@
 package dev.guise.exec;
 
+import dev.guise.GuiseException;
 import dev.guise.mask.MaskContext;
 import dev.guise.plan.PlannedRule;
 import dev.guise.schema.RowView;
@@ -25,6 +26,8 @@ final class RowMasker {
   private final int sampleRows;
   private final boolean showOriginals;
   private final List<Map<String, Object>> sample = new ArrayList<>();
+  private final OnValueError onValueError;
+  private final ValueErrors valueErrors = new ValueErrors();
 
   /** The rows of one batch to write, and how many of the batch's rows were masked. */
   record Masked(List<Object[]> rows, long masked) {}
@@ -41,8 +44,10 @@ final class RowMasker {
       String table,
       String tableSeed,
       int sampleRows,
-      boolean showOriginals) {
+      boolean showOriginals,
+      OnValueError onValueError) {
     this.layout = layout;
+    this.onValueError = onValueError;
     for (int r = 0; r < planned.size(); r++) {
       rules.add(new CompiledRule(planned.get(r), r, layout));
     }
@@ -92,6 +97,15 @@ final class RowMasker {
     return new Masked(out, masked);
   }
 
+  /** The values masks could not mask that the policy let through, so far. */
+  ValueErrors valueErrors() {
+    return valueErrors;
+  }
+
+  OnValueError onValueError() {
+    return onValueError;
+  }
+
   /** Before/after rows of the first rows masked, up to the run's sample size. */
   List<Map<String, Object>> sample() {
     return sample;
@@ -119,18 +133,32 @@ final class RowMasker {
                 ? r.planned.pipeline().apply(in, ctx)
                 : r.planned.pipeline().apply(r.nextShuffled(row), ctx, 1);
       } catch (RuntimeException e) {
-        throw new TaskFailure(
-            table
-                + "."
-                + r.planned.column().name()
-                + " - masking the row with key "
-                + TaskFailure.key(row, layout.keySize)
-                + " failed: "
-                + e.getMessage()
-                + " (rule at "
-                + r.planned.rule().location()
-                + ")",
-            e);
+        // a mask's own message (GuiseException) never quotes the value; anything else might
+        String reason =
+            e instanceof GuiseException
+                ? e.getMessage()
+                : "an unexpected " + e.getClass().getSimpleName();
+        String rowKey = TaskFailure.key(row, layout.keySize);
+        if (onValueError == OnValueError.FAIL || r.shuffle != null) {
+          throw new TaskFailure(
+              table
+                  + "."
+                  + r.planned.column().name()
+                  + " - masking the row with key "
+                  + rowKey
+                  + " failed: "
+                  + reason
+                  + " (rule at "
+                  + r.planned.rule().location()
+                  + "); fix the value, or run with --on-value-error skip|null to go on and count"
+                  + " such values",
+              e);
+        }
+        valueErrors.add(r.planned.column().name(), rowKey, reason);
+        if (onValueError == OnValueError.SKIP) {
+          continue; // the value stays as the rules before this one left it
+        }
+        current[r.columnIndex] = null;
       }
       any = true;
     }

@@ -85,6 +85,26 @@ public sealed interface RunEvent {
    */
   record Report(String taskId, String kind, String file, String text) implements RunEvent {}
 
+  /**
+   * A table task met values its masks could not mask and went on, as {@code --on-value-error skip}
+   * or {@code null} asks: counts, reasons and the first rows' keys, never a value. Published once,
+   * when the task ends; a {@link Warning} goes with it.
+   *
+   * @param policy {@code skip} or {@code null}
+   * @param count the task's values not masked, all columns
+   */
+  record ValueErrorsCounted(
+      String taskId, String table, String policy, long count, List<ColumnValueErrors> columns)
+      implements RunEvent {}
+
+  /**
+   * One column's values not masked.
+   *
+   * @param reason the first failure's reason, as the mask phrased it (no value)
+   * @param sampleKeys the keys of the first rows, at most ten
+   */
+  record ColumnValueErrors(String column, long count, String reason, List<String> sampleKeys) {}
+
   /** A task ended; {@code error} is set when it failed. */
   record TaskFinished(
       String taskId, String description, RunStatus status, String error, long durationMs)
@@ -95,6 +115,22 @@ public sealed interface RunEvent {
 
   /** The user asked to stop; the batch in flight finishes first. */
   record Cancelling() implements RunEvent {}
+
+  /**
+   * A table task passed another multiple of {@code --progress-every} rows (Delphix's feedbackSize):
+   * a line for the log and the terminal.
+   */
+  record ProgressReached(String taskId, String target, long done, long total) implements RunEvent {
+    public String line() {
+      return target
+          + ": "
+          + done
+          + "/"
+          + total
+          + " rows"
+          + (total > 0 ? " (" + (done * 100 / total) + "%)" : "");
+    }
+  }
 
   /** Something worth a line in the log; {@code taskId} may be null. */
   record Note(String taskId, String message) implements RunEvent {}

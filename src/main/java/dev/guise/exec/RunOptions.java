@@ -7,6 +7,10 @@ package dev.guise.exec;
  * @param workers tasks of a {@code parallel} block run at once
  * @param sampleRows before/after rows kept per table for the report
  * @param showOriginals put original values in the sample (off: they are redacted)
+ * @param onValueError what a table task does with a value its masks cannot mask
+ * @param progressEvery a progress line in the log every N rows of a table task; 0 for one per batch
+ *     only (Delphix's feedbackSize)
+ * @param description free text kept in the run record (Delphix's jobDescription), or null
  */
 public record RunOptions(
     String name,
@@ -16,11 +20,60 @@ public record RunOptions(
     boolean continueOnFailure,
     int workers,
     int sampleRows,
-    boolean showOriginals) {
+    boolean showOriginals,
+    OnValueError onValueError,
+    long progressEvery,
+    String description) {
   // measured with bench/: batches this size die young in the GC and keep the pipeline busy;
   // 50,000 was slower on both PostgreSQL and MariaDB
   public static final int DEFAULT_BATCH_SIZE = 50_000;
   public static final int DEFAULT_WORKERS = 2;
+
+  /** The options without the per-value policy, progress lines or description (their defaults). */
+  public RunOptions(
+      String name,
+      boolean dryRun,
+      int batchSize,
+      long maxRows,
+      boolean continueOnFailure,
+      int workers,
+      int sampleRows,
+      boolean showOriginals) {
+    this(
+        name,
+        dryRun,
+        batchSize,
+        maxRows,
+        continueOnFailure,
+        workers,
+        sampleRows,
+        showOriginals,
+        OnValueError.FAIL,
+        0,
+        null);
+  }
+
+  public RunOptions {
+    if (onValueError == null) {
+      onValueError = OnValueError.FAIL;
+    }
+  }
+
+  /** These options with the per-value policy, progress interval and description given. */
+  public RunOptions withReporting(OnValueError policy, long every, String text) {
+    return new RunOptions(
+        name,
+        dryRun,
+        batchSize,
+        maxRows,
+        continueOnFailure,
+        workers,
+        sampleRows,
+        showOriginals,
+        policy,
+        every,
+        text);
+  }
 
   public static RunOptions defaults() {
     return new RunOptions(null, false, DEFAULT_BATCH_SIZE, 0, false, DEFAULT_WORKERS, 5, false);
@@ -28,35 +81,42 @@ public record RunOptions(
 
   public RunOptions withDryRun(boolean d) {
     return new RunOptions(
-        name, d, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+            name, d, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals)
+        .withReporting(onValueError, progressEvery, description);
   }
 
   public RunOptions withBatchSize(int b) {
     return new RunOptions(
-        name, dryRun, b, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+            name, dryRun, b, maxRows, continueOnFailure, workers, sampleRows, showOriginals)
+        .withReporting(onValueError, progressEvery, description);
   }
 
   public RunOptions withContinueOnFailure(boolean c) {
-    return new RunOptions(name, dryRun, batchSize, maxRows, c, workers, sampleRows, showOriginals);
+    return new RunOptions(name, dryRun, batchSize, maxRows, c, workers, sampleRows, showOriginals)
+        .withReporting(onValueError, progressEvery, description);
   }
 
   public RunOptions withMaxRows(long m) {
     return new RunOptions(
-        name, dryRun, batchSize, m, continueOnFailure, workers, sampleRows, showOriginals);
+            name, dryRun, batchSize, m, continueOnFailure, workers, sampleRows, showOriginals)
+        .withReporting(onValueError, progressEvery, description);
   }
 
   public RunOptions withWorkers(int w) {
     return new RunOptions(
-        name, dryRun, batchSize, maxRows, continueOnFailure, w, sampleRows, showOriginals);
+            name, dryRun, batchSize, maxRows, continueOnFailure, w, sampleRows, showOriginals)
+        .withReporting(onValueError, progressEvery, description);
   }
 
   public RunOptions withShowOriginals(boolean s) {
     return new RunOptions(
-        name, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, s);
+            name, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, s)
+        .withReporting(onValueError, progressEvery, description);
   }
 
   public RunOptions withName(String n) {
     return new RunOptions(
-        n, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals);
+            n, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals)
+        .withReporting(onValueError, progressEvery, description);
   }
 }

@@ -145,10 +145,16 @@ final class TablePipeline {
       }
       long updated = batch.commit(sofar, counts, List.of(lastKey));
       Counts c = new Counts(counts.read(), counts.masked(), updated, counts.skipped());
+      long before = sofar.read();
       sofar = sofar.plus(c);
       events.on(
           new RunEvent.BatchCommitted(
               taskId, target, c, sofar, total, List.of(lastKey), options.dryRun()));
+      long every = options.progressEvery();
+      if (every > 0 && sofar.read() / every > before / every) {
+        // one line per batch at most: a batch is the unit rows are committed and counted in
+        events.on(new RunEvent.ProgressReached(taskId, target, sofar.read(), total));
+      }
       return null;
     }
   }

@@ -48,7 +48,13 @@ final class RecordHeaders {
     return m;
   }
 
-  static Map<String, Object> options(RunRequest req, RunSecret secret, JsonNode resumed) {
+  /**
+   * @param instanceFingerprint the instance secret's fingerprint, or null when disabled: what
+   *     {@code guise secrets import} reads to know whether a finished run used the secret it would
+   *     replace
+   */
+  static Map<String, Object> options(
+      RunRequest req, RunSecret secret, JsonNode resumed, String instanceFingerprint) {
     RunOptions o = req.options();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dry_run", o.dryRun());
@@ -56,7 +62,13 @@ final class RecordHeaders {
     m.put("max_rows", o.maxRows() == 0 ? null : o.maxRows());
     m.put("continue_on_failure", o.continueOnFailure());
     m.put("workers", o.workers());
+    m.put("on_value_error", o.onValueError().json());
+    m.put("progress_every", o.progressEvery() == 0 ? null : o.progressEvery());
+    m.put("description", o.description());
     m.put("instance_secret", !req.disableInstanceSecret());
+    if (instanceFingerprint != null) {
+      m.put("instance_secret_fingerprint", instanceFingerprint);
+    }
     m.put("run_secret_fingerprint", secret.fingerprint());
     m.put("run_secret_generated", secret.generated());
     m.put("host", RunProgress.host());

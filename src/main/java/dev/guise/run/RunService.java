@@ -149,7 +149,11 @@ public final class RunService {
             req.options().name(),
             RecordHeaders.ruleset(ruleset, req.ruleset(), seeds),
             RecordHeaders.connection(conn, req.connectionsFile()),
-            RecordHeaders.options(req, secret, resumed),
+            RecordHeaders.options(
+                req,
+                secret,
+                resumed,
+                instance == null ? null : InstanceSecret.fingerprint(instance)),
             created);
     try (RunRecorder recorder =
             new RunRecorder(store, header, req.options().showOriginals(), clock);
@@ -230,6 +234,18 @@ public final class RunService {
       if (plan.root() == null) {
         recorder.failed(
             "validation against the live schema failed; nothing was touched", clock.instant());
+        return new RunResult(all, recorder.snapshot(), null, null);
+      }
+      List<Diagnostic> refused =
+          ValueErrorCheck.refusals(plan.root(), req.options().onValueError());
+      if (!refused.isEmpty()) {
+        all.addAll(refused);
+        refused.forEach(d -> recorder.log(RunLog.ERROR, d.toString(), Map.of("code", d.code())));
+        recorder.failed(
+            "--on-value-error "
+                + req.options().onValueError().json()
+                + " is refused; nothing was touched",
+            clock.instant());
         return new RunResult(all, recorder.snapshot(), null, null);
       }
       if (plan.manageTriggers() && !req.options().dryRun()) {

@@ -18,7 +18,11 @@ public enum AuditEvent {
   CANCEL_REQUESTED,
   VALIDATE,
   DISCOVER,
-  KEY_OPERATION;
+  KEY_OPERATION,
+  /** {@code guise secrets export} wrote (or failed to write) an encrypted export. */
+  SECRETS_EXPORTED,
+  /** {@code guise secrets import} imported an export, or refused it. */
+  SECRETS_IMPORTED;
 
   /** The name written in {@code audit.jsonl}. */
   public String json() {

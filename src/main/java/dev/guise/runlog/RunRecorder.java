@@ -117,6 +117,11 @@ public final class RunRecorder implements RunListener, AutoCloseable {
       if (t.status == RunStatus.QUEUED) {
         t.status = s.status();
       }
+    } else if (event instanceof RunEvent.ValueErrorsCounted v) {
+      task(v.taskId()).valueErrors = valueErrors(v);
+      save();
+    } else if (event instanceof RunEvent.ProgressReached p) {
+      log.log(RunLog.INFO, p.taskId(), "progress " + p.line(), fields("rows_done", p.done()));
     } else if (event instanceof RunEvent.Note n) {
       log.log(RunLog.INFO, n.taskId(), n.message());
     } else if (event instanceof RunEvent.Warning w) {
@@ -205,6 +210,29 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     save();
   }
 
+  /** A task's value_errors in run.json: counts, reasons and row keys, never a value. */
+  private static Map<String, Object> valueErrors(RunEvent.ValueErrorsCounted v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("policy", v.policy());
+    m.put("count", v.count());
+    m.put(
+        "columns",
+        v.columns().stream()
+            .map(
+                c ->
+                    fields(
+                        "column",
+                        c.column(),
+                        "count",
+                        c.count(),
+                        "reason",
+                        c.reason(),
+                        "sample_keys",
+                        c.sampleKeys()))
+            .toList());
+    return m;
+  }
+
   /** The record as it stands. */
   public synchronized RunRecord snapshot() {
     return new RunRecord(
@@ -268,6 +296,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     List<Object> lastKey;
     long durationMs;
     String error;
+    Map<String, Object> valueErrors;
     final List<TaskState> tasks = new ArrayList<>();
 
     TaskState(RunEvent.TaskOutline o) {
@@ -291,6 +320,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
           lastKey,
           durationMs,
           error,
+          valueErrors,
           tasks.stream().map(TaskState::snapshot).toList());
     }
   }

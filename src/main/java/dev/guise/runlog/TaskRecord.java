@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.guise.exec.RunStatus;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One task's entry in run.json, as of one snapshot.
@@ -12,6 +13,8 @@ import java.util.List;
  * @param rowsTotal the rows a table task will visit; null for other tasks
  * @param lastKey the key of the last row of the last committed batch: where a resumed run would
  *     start
+ * @param valueErrors values the masks could not mask and {@code --on-value-error} let through:
+ *     counts, reasons and row keys, never a value; null when there were none
  */
 @JsonPropertyOrder({
   "id",
@@ -27,6 +30,7 @@ import java.util.List;
   "last_key",
   "duration_ms",
   "error",
+  "value_errors",
   "tasks"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,4 +48,5 @@ public record TaskRecord(
     @JsonProperty("last_key") List<Object> lastKey,
     @JsonProperty("duration_ms") long durationMs,
     @JsonProperty("error") String error,
+    @JsonProperty("value_errors") Map<String, Object> valueErrors,
     @JsonProperty("tasks") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskRecord> tasks) {}
