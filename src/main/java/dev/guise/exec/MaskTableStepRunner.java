@@ -45,7 +45,11 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
               + " the table (or its column) from its source and run the task again",
           null);
     }
-    ctx.triggers().beforeWriting(step.id(), step.table().ref());
+    // in a source -> target run the table written is the target's
+    ctx.triggers()
+        .beforeWriting(
+            step.id(),
+            ctx.transfer() == null ? step.table().ref() : ctx.transfer().target(step.id()).ref());
     if (checkpoint != null) {
       begin(checkpoint, ctx, table, RunStatus.RUNNING.json());
     }
@@ -70,6 +74,11 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
       String table,
       TaskCheckpoint checkpoint,
       TablePipeline.Start start) {
+    Transfer transfer = ctx.transfer();
+    if (transfer != null) {
+      // every column is read, so that whole rows reach the target
+      step = TransferRows.wholeRows(step);
+    }
     String tableSeed = step.task().table().toLowerCase(Locale.ROOT);
     RowLayout layout = new RowLayout(step, tableSeed);
     RowMasker masker =
@@ -85,16 +94,22 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
     TablePipeline pipeline =
         new TablePipeline(
             step.id(), step.describe(), table, ctx.options(), ctx.cancellation(), ctx.events());
+    if (transfer != null) {
+      pipeline.wholeRows(step.key().size() + step.read().size());
+    }
     if (!ctx.options().dryRun()) {
       pipeline.fingerprinting(
           new OriginalPrints(ctx.key(), step.id(), layout, masker.rules(), step.task().table()));
     }
     RunStatus s;
-    try (JdbcRowSink sink = sink(step, ctx, d, layout, table, checkpoint, start.batches());
+    try (JdbcRowSink sink =
+            transfer == null
+                ? sink(step, ctx, d, layout, table, checkpoint, start.batches())
+                : TransferRows.sink(step, ctx, table, checkpoint, start.batches());
         JdbcRowSource source =
             new JdbcRowSource(
-                ctx.pool().connection(),
-                d,
+                transfer == null ? ctx.pool().connection() : transfer.source().connection(),
+                transfer == null ? d : transfer.source().dialect(),
                 ReadQueries.of(step),
                 layout.columns,
                 step.key(),

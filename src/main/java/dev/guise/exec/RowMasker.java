@@ -6,6 +6,7 @@ import dev.guise.schema.RowView;
 import dev.guise.secret.RunKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,30 @@ final class RowMasker {
         w[nKey + i] = result[written[i]];
       }
       out.add(w);
+      if (sample.size() < sampleRows) {
+        sample.add(sampleRow(row, result));
+      }
+    }
+    return new Masked(out, masked);
+  }
+
+  /**
+   * Masks a batch into whole rows (a source → target run writes every row, masked or not): each
+   * row's first {@code own} columns, the masked values in place of the originals.
+   *
+   * @param own the table's own columns at the start of the layout (joined ones follow)
+   */
+  Masked maskWhole(List<Object[]> rows, int own) {
+    List<Object[]> out = new ArrayList<>(rows.size());
+    long masked = 0;
+    for (Object[] row : rows) {
+      Object[] result = maskRow(row);
+      if (result == null) {
+        out.add(row.length == own ? row : Arrays.copyOf(row, own));
+        continue;
+      }
+      masked++;
+      out.add(result.length == own ? result : Arrays.copyOf(result, own));
       if (sample.size() < sampleRows) {
         sample.add(sampleRow(row, result));
       }

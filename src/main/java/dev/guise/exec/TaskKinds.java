@@ -1,6 +1,7 @@
 package dev.guise.exec;
 
 import dev.guise.plan.BuildTempTableStep;
+import dev.guise.plan.CopyTableStep;
 import dev.guise.plan.DataDiscoveryStep;
 import dev.guise.plan.KeyRewriteStep;
 import dev.guise.plan.MaskTablePlanner;
@@ -12,6 +13,7 @@ import dev.guise.plan.SerialStep;
 import dev.guise.plan.StepPlanners;
 import dev.guise.plan.TruncateStep;
 import dev.guise.ruleset.BuildTempTableTask;
+import dev.guise.ruleset.CopyTableTask;
 import dev.guise.ruleset.DataDiscoveryTask;
 import dev.guise.ruleset.MaskTableReader;
 import dev.guise.ruleset.MaskTableTask;
@@ -49,6 +51,13 @@ public final class TaskKinds {
                   MaskTablePlanner::plan,
                   MaskTableStep.class,
                   new MaskTableStepRunner()),
+              new TaskKind<>(
+                  CopyTableTask.TYPE,
+                  CopyTableTask::read,
+                  CopyTableTask.class,
+                  CopyTableStep::plan,
+                  CopyTableStep.class,
+                  new CopyTableRunner()),
               new TaskKind<>(
                   RunSqlTask.TYPE,
                   RunSqlTask::read,

@@ -56,6 +56,11 @@ final class RecordHeaders {
     m.put("max_rows", o.maxRows() == 0 ? null : o.maxRows());
     m.put("continue_on_failure", o.continueOnFailure());
     m.put("workers", o.workers());
+    if (req.transfers()) {
+      m.put("source", req.connection());
+      m.put("target", req.target());
+      m.put("target_mode", o.targetMode().option());
+    }
     m.put("instance_secret", !req.disableInstanceSecret());
     m.put("run_secret_fingerprint", secret.fingerprint());
     m.put("run_secret_generated", secret.generated());
