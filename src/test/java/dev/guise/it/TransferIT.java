@@ -266,6 +266,65 @@ class TransferIT {
     assertThat(dumpAll(src, src.schema)).isEqualTo(before);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2>h2", "postgres>h2"})
+  void planErrorsRefuseTheRunAndTouchNothing(String pair) throws Exception {
+    String[] p = pair.split(">");
+    TestEngine src = open(p[0]);
+    TestEngine dst = open(p[1]);
+    schema(src, src.schema);
+    schema(dst, dst.schema);
+    fill(src, src.schema, 50);
+    // a column whose type cannot hold the source's values
+    dst.sql("ALTER TABLE " + dst.q(dst.schema) + ".customers DROP COLUMN born");
+    dst.sql("ALTER TABLE " + dst.q(dst.schema) + ".customers ADD COLUMN born INT");
+    GuiseCli cli = cli(src, dst);
+    var before = dumpAll(src, src.schema);
+    String noRegions = RULESET.replace("      - type: copy_table\n        table: regions\n", "");
+    String withTemp =
+        noRegions.replace(
+            "tasks:\n  - type: parallel",
+            "tasks:\n  - type: build_temp_table\n    table: t1\n    sql_select: SELECT 1 AS x\n"
+                + "  - type: parallel");
+    GuiseCli.Result r = transfer(cli, withTemp);
+    String all = r.out() + r.err();
+    assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+    // the foreign key's parent that no task copies, naming both tables
+    assertThat(all)
+        .containsIgnoringCase("orders has foreign key")
+        .containsIgnoringCase("regions, which is in neither a mask_table nor a copy_table task");
+    assertThat(all).contains("build_temp_table creates a table in the database it reads");
+    assertThat(all).containsIgnoringCase("customers.born").contains("has no faithful mapping");
+    // parents after children
+    String late =
+        RULESET.replace("      - type: copy_table\n        table: regions\n", "")
+            + "  - type: copy_table\n    table: regions\n";
+    dst.sql("ALTER TABLE " + dst.q(dst.schema) + ".customers DROP COLUMN born");
+    dst.sql("ALTER TABLE " + dst.q(dst.schema) + ".customers ADD COLUMN born DATE");
+    GuiseCli.Result order = transfer(cli, late);
+    assertThat(order.exit()).as(order.toString()).isEqualTo(3);
+    assertThat(order.out()).contains("fk-order").containsIgnoringCase("move the task for regions");
+    assertThat(dumpAll(dst, dst.schema).values()).allMatch(List::isEmpty);
+    assertThat(dumpAll(src, src.schema)).isEqualTo(before);
+
+    // usage: -c with --source, --target-mode without a target
+    GuiseCli.Result both =
+        cli.command("run", "ruleset.yml", "-c", "src", "--source", "src", "--target", "dst");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("-c and --source - give one");
+    GuiseCli.Result badMode = transfer(cli, RULESET, "--target-mode", "overwrite");
+    assertThat(badMode.exit()).isEqualTo(2);
+    assertThat(badMode.err()).contains("unknown mode 'overwrite'");
+    // append into an empty target writes the rows; a copy_table in place is refused
+    GuiseCli.Result append = transfer(cli, RULESET, "--target-mode", "append");
+    assertThat(append.exit()).as(append.toString()).isZero();
+    assertThat(dumpAll(dst, dst.schema).get("payments")).hasSize(100);
+    GuiseCli.Result inPlace = cli.command("run", "ruleset.yml", "-c", "src", "--format", "json");
+    assertThat(inPlace.exit()).isEqualTo(3);
+    assertThat(inPlace.out()).contains("copy-table-in-place");
+    assertThat(dumpAll(src, src.schema)).isEqualTo(before);
+  }
+
   private static long orphans(TestEngine e, String schema) throws SQLException {
     String s = e.q(schema);
     try (Statement st = e.admin().createStatement();
