@@ -325,6 +325,24 @@ class TransferIT {
     assertThat(dumpAll(src, src.schema)).isEqualTo(before);
   }
 
+  @org.junit.jupiter.api.Test
+  void sslRequiredAgainstAServerWithoutTlsFailsWithOneSentence() throws Exception {
+    TestEngine src = open("postgres");
+    TestEngine dst = open("h2");
+    GuiseCli cli = cli(src, dst);
+    Path f = tmp.resolve("work/connections.yml");
+    Files.writeString(
+        f,
+        Files.readString(f)
+            .replace(
+                "    schema: " + src.schema + "\n",
+                "    schema: " + src.schema + "\n    ssl:\n      mode: require\n"),
+        StandardCharsets.UTF_8);
+    GuiseCli.Result r = transfer(cli, RULESET);
+    assertThat(r.exit()).as(r.toString()).isEqualTo(4);
+    assertThat(r.err()).contains("connection 'src'").contains("SSL").doesNotContain("Exception");
+  }
+
   private static long orphans(TestEngine e, String schema) throws SQLException {
     String s = e.q(schema);
     try (Statement st = e.admin().createStatement();
