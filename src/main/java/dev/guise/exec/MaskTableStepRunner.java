@@ -159,13 +159,41 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
       TaskCheckpoint checkpoint,
       long batchesBefore)
       throws SQLException {
-    var c = ctx.pool().connection();
+    return sinkOn(
+        ctx,
+        c -> d.writeBack(c, step.table(), step.key(), step.written()),
+        step.written(),
+        layout.keySize,
+        table,
+        checkpoint,
+        batchesBefore);
+  }
+
+  /** How a sink's writer is made on its connection. */
+  interface Writer {
+    dev.guise.db.WriteBack on(Connection c) throws SQLException;
+  }
+
+  /**
+   * A sink on a connection of its own from the run's pool, writing with {@code writer} (none in a
+   * dry run); the connection is closed again when the writer cannot be made.
+   */
+  static JdbcRowSink sinkOn(
+      StepContext ctx,
+      Writer writer,
+      List<dev.guise.schema.ColumnInfo> written,
+      int keySize,
+      String table,
+      TaskCheckpoint checkpoint,
+      long batchesBefore)
+      throws SQLException {
+    Connection c = ctx.pool().connection();
     try {
       return new JdbcRowSink(
           c,
-          ctx.options().dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written()),
-          step.written(),
-          layout.keySize,
+          ctx.options().dryRun() ? null : writer.on(c),
+          written,
+          keySize,
           table,
           checkpoint,
           batchesBefore);

@@ -3,7 +3,6 @@ package dev.guise.exec;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,19 +62,13 @@ final class TransferRows {
     TableInfo target = ctx.transfer().target(step.id());
     List<ColumnInfo> columns = targetColumns(step, target);
     int keySize = step.key().size();
-    Connection c = ctx.pool().connection();
-    try {
-      return new JdbcRowSink(
-          c,
-          ctx.options().dryRun() ? null : ctx.pool().dialect().insertInto(c, target.ref(), columns),
-          columns.subList(keySize, columns.size()),
-          keySize,
-          table,
-          checkpoint,
-          batchesBefore);
-    } catch (SQLException | RuntimeException e) {
-      c.close();
-      throw e;
-    }
+    return MaskTableStepRunner.sinkOn(
+        ctx,
+        c -> ctx.pool().dialect().insertInto(c, target.ref(), columns),
+        columns.subList(keySize, columns.size()),
+        keySize,
+        table,
+        checkpoint,
+        batchesBefore);
   }
 }
