@@ -52,13 +52,6 @@ public final class TaskKinds {
                   MaskTableStep.class,
                   new MaskTableStepRunner()),
               new TaskKind<>(
-                  CopyTableTask.TYPE,
-                  CopyTableTask::read,
-                  CopyTableTask.class,
-                  CopyTableStep::plan,
-                  CopyTableStep.class,
-                  new CopyTableRunner()),
-              new TaskKind<>(
                   RunSqlTask.TYPE,
                   RunSqlTask::read,
                   RunSqlTask.class,
@@ -106,7 +99,14 @@ public final class TaskKinds {
                   DataDiscoveryTask.class,
                   DataDiscoveryStep::plan,
                   DataDiscoveryStep.class,
-                  new DataDiscoveryRunner())));
+                  new DataDiscoveryRunner()),
+              new TaskKind<>(
+                  CopyTableTask.TYPE,
+                  CopyTableTask::read,
+                  CopyTableTask.class,
+                  CopyTableStep::plan,
+                  CopyTableStep.class,
+                  new CopyTableRunner())));
 
   private final List<TaskKind<?, ?>> kinds;
   private final Map<String, TaskReader> readers;

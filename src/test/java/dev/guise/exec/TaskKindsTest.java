@@ -25,7 +25,8 @@ class TaskKindsTest {
             "serial",
             "parallel",
             "run_schema_discovery",
-            "run_data_discovery");
+            "run_data_discovery",
+            "copy_table");
     assertThat(k.planners().stream().map(StepPlanners.Registration::taskType).toList())
         .isEqualTo(k.all().stream().map(TaskKind::task).toList());
     for (TaskKind<?, ?> kind : k.all()) {

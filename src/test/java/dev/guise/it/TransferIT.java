@@ -343,6 +343,57 @@ class TransferIT {
     assertThat(r.err()).contains("connection 'src'").contains("SSL").doesNotContain("Exception");
   }
 
+  /**
+   * The real jar killed with SIGKILL after a committed batch of a source → target run; {@code
+   * --resume} continues from the target's checkpoint and the target ends equal to an uninterrupted
+   * run's.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"postgres>postgres", "mariadb>mariadb"})
+  void aKilledTransferResumesToTheUninterruptedResult(String pair) throws Exception {
+    String[] p = pair.split(">");
+    TestEngine src = Engines.forProcesses(p[0], tmp);
+    TestEngine dst = Engines.forProcesses(p[1], tmp);
+    org.junit.jupiter.api.Assumptions.assumeTrue(src != null && dst != null, "servers not set");
+    src.open();
+    engines.add(src);
+    dst.open();
+    engines.add(dst);
+    KillResumeIT.fill(src, 12_000);
+    dst.sql(
+        "CREATE TABLE "
+            + dst.t("people")
+            + " (id INT PRIMARY KEY, v VARCHAR(20) NOT NULL, email VARCHAR(60) NOT NULL)");
+    GuiseCli cli = cli(src, dst);
+    Files.writeString(cli.dir().resolve("ruleset.yml"), KillResumeIT.RULESET);
+    List<String> args =
+        List.of("run", "ruleset.yml", "--source", "src", "--target", "dst", "--batch-size", "500");
+    GuiseCli.Result once = cli.command(args.toArray(String[]::new));
+    assertThat(once.exit()).as(once.toString()).isZero();
+    List<Map<String, Object>> expected = dst.dump(dst.q(dst.schema) + ".people");
+    var source = src.dump(src.q(src.schema) + ".people");
+    for (int killAfter : List.of(3, 11)) {
+      dst.sql("DELETE FROM " + dst.t("people"));
+      GuiseProcess child =
+          new GuiseProcess(cli.dir(), GuiseProcess.env(tmp.resolve("home")), killAfter, args);
+      child.await();
+      assertThat(child.batchSeen).as("killed after batch %d:%n%s", killAfter, child).isDone();
+      String killed;
+      try (var files = Files.list(tmp.resolve("home/runs"))) {
+        killed =
+            files.map(f -> f.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+      }
+      long partial = dst.dump(dst.q(dst.schema) + ".people").size();
+      assertThat(partial).as("rows committed before the kill").isBetween(1L, 11_999L);
+      GuiseCli.Result resumed = cli.command("run", "--resume", killed, "--format", "json");
+      assertThat(resumed.exit()).as(resumed.toString()).isZero();
+      assertThat(dst.dump(dst.q(dst.schema) + ".people"))
+          .as("killed after batch %d then resumed", killAfter)
+          .isEqualTo(expected);
+    }
+    assertThat(src.dump(src.q(src.schema) + ".people")).isEqualTo(source);
+  }
+
   private static long orphans(TestEngine e, String schema) throws SQLException {
     String s = e.q(schema);
     try (Statement st = e.admin().createStatement();
