@@ -315,6 +315,10 @@ class TransferIT {
     GuiseCli.Result badMode = transfer(cli, RULESET, "--target-mode", "overwrite");
     assertThat(badMode.exit()).isEqualTo(2);
     assertThat(badMode.err()).contains("unknown mode 'overwrite'");
+    // a dry run reads and masks everything and writes nothing to the target
+    GuiseCli.Result dry = transfer(cli, RULESET, "--dry-run");
+    assertThat(dry.exit()).as(dry.toString()).isZero();
+    assertThat(dumpAll(dst, dst.schema).values()).allMatch(List::isEmpty);
     // append into an empty target writes the rows; a copy_table in place is refused
     GuiseCli.Result append = transfer(cli, RULESET, "--target-mode", "append");
     assertThat(append.exit()).as(append.toString()).isZero();
