@@ -5,6 +5,7 @@ import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.exec.OnValueError;
 import dev.guise.exec.RunOptions;
+import dev.guise.exec.TargetMode;
 import dev.guise.run.RulesetSource;
 import dev.guise.run.RunRequest;
 import dev.guise.runlog.RunStore;
@@ -23,13 +24,15 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Masks a database in place with a ruleset.",
+      "Masks a database in place with a ruleset, or (--source/--target) copies it masked into another database.",
       "",
       "The ruleset is checked first (syntax, then every table, column, key and type against the live schema); if anything is wrong nothing is touched and the exit code is 3. Each batch commits on its own and the run record ($GUISE_HOME/runs/<id>/run.json) lists how far each task got. Ctrl-C finishes the batch in flight and stops (exit 6).",
       "",
       "A run locks every table it writes (in the database, for the whole run): a second run on one of them is refused (exit 9) naming the run that holds it, its host and start time, or waits for it with --wait. A dry run takes no lock.",
       "",
       "Each batch's checkpoint is committed with the batch in Guise's progress table in the target database (schema 'guise', or the connection's guise_schema), so an interrupted, failed or cancelled run continues exactly where it stopped with --resume RUN_ID. A table a finished run masked is refused (exit 3) unless --remask.",
+      "",
+      "With --source PROD --target STAGING the source is only read (opened read-only) and each mask_table's rows are written, masked, into the same table of the target; copy_table tasks copy tables unmasked. The target's tables must exist (e.g. pg_dump --schema-only, see docs/source-target.md) and be empty unless --target-mode truncate or append. The progress table and locks live in the target, so --resume works as in place; the masked values equal an in-place run's with the same secret.",
       "",
       "The run secret seeds every masked value: the same secret, data and ruleset give the same result. Give it in GUISE_RUN_SECRET or --run-secret-file (never as an argument); without one, a secret is generated and shown once."
     },
@@ -39,6 +42,7 @@ import picocli.CommandLine.Parameters;
       "  guise run ruleset.yml -c staging --dry-run --max-rows 1000",
       "  guise run ruleset.yml -c staging --run-secret-file secret.txt --workers 4 --format json",
       "  guise run --resume 20240501-101500-ab12 --run-secret-file secret.txt",
+      "  guise run ruleset.yml --source prod --target staging --target-mode truncate",
       "  guise run ruleset.yml -c staging --remask     # mask again a table a finished run masked",
       "  guise run ruleset.yml -c staging --wait --wait-timeout 600   # queue behind a running run",
       ExitCodes.HELP
@@ -70,8 +74,34 @@ final class RunCommand implements Callable<Integer> {
       names = {"-c", "--connection"},
       paramLabel = "NAME",
       description =
-          "Connection name in the connections file (required; with --resume: from the record).")
+          "Connection name in the connections file, masked in place (required unless --source;"
+              + " with --resume: from the record).")
   String connection;
+
+  @Option(
+      names = "--source",
+      paramLabel = "NAME",
+      description =
+          "Read rows from this connection (only read, opened read-only) and write them masked to"
+              + " --target: an on-the-fly run. Not with -c.")
+  String source;
+
+  @Option(
+      names = "--target",
+      paramLabel = "NAME",
+      description =
+          "With --source: the connection masked rows are written to. Its tables must exist;"
+              + " Guise's progress table and locks live here.")
+  String target;
+
+  @Option(
+      names = "--target-mode",
+      paramLabel = "MODE",
+      description =
+          "With --target: what to do with target tables that hold rows: fail-if-not-empty"
+              + " (default: refused, exit 3), truncate (emptied first, children before parents),"
+              + " append.")
+  String targetMode;
 
   @Option(
       names = "--resume",
@@ -205,7 +235,12 @@ final class RunCommand implements Callable<Integer> {
 
   /** The request of the run being resumed, read back from its record. */
   private RunRequest resumeRequest() {
-    if (rulesetFile != null || connection != null || dryRun) {
+    if (rulesetFile != null
+        || connection != null
+        || source != null
+        || target != null
+        || targetMode != null
+        || dryRun) {
       throw new GuiseException(
           ErrorCode.USAGE,
           "--resume - takes the ruleset, connection and options from the run's record; give"
@@ -256,7 +291,8 @@ final class RunCommand implements Callable<Integer> {
         rec.path("id").asText(),
         force,
         false,
-        null);
+        null,
+        o.path("target").asText(null));
   }
 
   private Duration waitFor() {
@@ -279,9 +315,37 @@ final class RunCommand implements Callable<Integer> {
       return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
           .run(resumeRequest().withWait(waitFor()), strict);
     }
-    if (rulesetFile == null || connection == null) {
+    if (connection != null && source != null) {
       throw new GuiseException(
-          ErrorCode.USAGE, "run - a RULESET and -c NAME are required (or --resume RUN_ID)");
+          ErrorCode.USAGE,
+          "-c and --source - give one: -c masks a database in place, --source reads one and"
+              + " --target receives the masked rows");
+    }
+    if ((source == null) != (target == null)) {
+      throw new GuiseException(
+          ErrorCode.USAGE,
+          "--source and --target - give both, or neither (and -c to mask in place)");
+    }
+    if (targetMode != null && target == null) {
+      throw new GuiseException(ErrorCode.USAGE, "--target-mode - only with --source and --target");
+    }
+    TargetMode mode = TargetMode.FAIL_IF_NOT_EMPTY;
+    if (targetMode != null) {
+      mode =
+          TargetMode.of(targetMode)
+              .orElseThrow(
+                  () ->
+                      new GuiseException(
+                          ErrorCode.USAGE,
+                          "--target-mode - unknown mode '"
+                              + targetMode
+                              + "'; expected truncate, append or fail-if-not-empty"));
+    }
+    if (rulesetFile == null || (connection == null && source == null)) {
+      throw new GuiseException(
+          ErrorCode.USAGE,
+          "run - a RULESET and -c NAME (or --source and --target) are required (or --resume"
+              + " RUN_ID)");
     }
     if (batchSize < 1 || workers < 1 || maxRows < 0 || sampleRows < 0 || progressEvery < 0) {
       throw new GuiseException(
@@ -299,7 +363,8 @@ final class RunCommand implements Callable<Integer> {
                 workers,
                 sampleRows,
                 showOriginals)
-            .withReporting(onValueError, progressEvery, description);
+            .withReporting(onValueError, progressEvery, description)
+            .withTargetMode(mode);
     Workspace ws = new Workspace(env);
     RulesetOptions ruleset = new RulesetOptions();
     ruleset.ruleset = rulesetFile;
@@ -309,7 +374,7 @@ final class RunCommand implements Callable<Integer> {
         new RunRequest(
             ws.ruleset(ruleset),
             ws.connectionsFile(connections),
-            connection,
+            source != null ? source : connection,
             options,
             secretFile(),
             disableInstanceSecret,
@@ -317,7 +382,8 @@ final class RunCommand implements Callable<Integer> {
             null,
             false,
             remask,
-            waitFor());
+            waitFor(),
+            target);
     return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(req, strict);
   }

@@ -36,7 +36,8 @@ public final class ConnectionsFile {
           "properties",
           "statement_timeout",
           "lock_timeout",
-          "guise_schema");
+          "guise_schema",
+          "ssl");
   private static final Pattern REF = Pattern.compile("\\$\\{(env|file):([^}]+)}");
 
   /** The parsed connections and the problems found. */
@@ -113,6 +114,7 @@ public final class ConnectionsFile {
     }
     Map<String, String> v = new LinkedHashMap<>();
     Map<String, String> props = new LinkedHashMap<>();
+    YNode.YMap sslNode = null;
     for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
       String k = e.getKey();
       if (!KEYS.contains(k)) {
@@ -125,6 +127,15 @@ public final class ConnectionsFile {
                 + name
                 + "'"
                 + dev.guise.yaml.DidYouMean.hint(k, KEYS));
+      } else if (k.equals("ssl")) {
+        if (e.getValue() instanceof YNode.YMap sm) {
+          sslNode = sm;
+        } else {
+          d.error(
+              "wrong-type",
+              e.getValue().location(),
+              "connection '" + name + "': ssl is a mapping (mode, root_cert, ...)");
+        }
       } else if (k.equals("properties") && e.getValue() instanceof YNode.YMap pm) {
         pm.entries().forEach((pk, pv) -> props.put(pk, String.valueOf(pv.toPlain())));
       } else if (e.getValue() instanceof YNode.YScalar s && s.value() != null) {
@@ -206,6 +217,17 @@ public final class ConnectionsFile {
       }
       url = dialect.jdbcUrl(v.get("host"), port, v.get("database"));
     }
+    if (sslNode != null) {
+      SslSettings ssl = ssl(name, sslNode, file, env, resolveSecrets, d);
+      if (ssl != null) {
+        try {
+          props.putAll(dialect.sslProperties(ssl));
+        } catch (IllegalArgumentException ex) {
+          d.error(
+              "unsupported", m.keyLocation("ssl"), "connection '" + name + "': " + ex.getMessage());
+        }
+      }
+    }
     return new ConnectionConfig(
         name,
         dialect,
@@ -217,6 +239,87 @@ public final class ConnectionsFile {
         seconds(v.get("statement_timeout"), name, "statement_timeout", m, d),
         seconds(v.get("lock_timeout"), name, "lock_timeout", m, d),
         v.get("guise_schema"));
+  }
+
+  /** The {@code ssl} mapping, its secrets resolved; null when it is wrong (reported). */
+  private static SslSettings ssl(
+      String name,
+      YNode.YMap node,
+      Path file,
+      Function<String, String> env,
+      boolean resolveSecrets,
+      Diagnostics d) {
+    Map<String, String> values = new LinkedHashMap<>();
+    boolean ok = true;
+    for (Map.Entry<String, YNode> e : node.entries().entrySet()) {
+      String k = e.getKey();
+      Location at = node.keyLocation(k);
+      if (!SslSettings.KEYS.contains(k)) {
+        d.error(
+            "unknown-key",
+            at,
+            "unknown key '"
+                + k
+                + "' in the ssl settings of connection '"
+                + name
+                + "'"
+                + dev.guise.yaml.DidYouMean.hint(k, SslSettings.KEYS));
+        ok = false;
+        continue;
+      }
+      if (!(e.getValue() instanceof YNode.YScalar sc) || sc.value() == null) {
+        d.error("wrong-type", at, "connection '" + name + "': ssl." + k + " is a text value");
+        ok = false;
+        continue;
+      }
+      String v = sc.asText();
+      Matcher ref = REF.matcher(v);
+      if (ref.matches()) {
+        v = resolveSecrets ? resolve(ref.group(1), ref.group(2), file, env, name, at, d) : null;
+      } else if (SslSettings.SECRET_KEYS.contains(k)) {
+        d.error(
+            "literal-secret",
+            at,
+            "connection '"
+                + name
+                + "': ssl."
+                + k
+                + " is a secret; give it as ${env:NAME} or ${file:PATH}");
+        ok = false;
+        continue;
+      } else if (!k.equals("mode") && !k.equals("trust_store_type")) {
+        // certificate and key files are read by the driver: relative to the connections file
+        v = file.toAbsolutePath().getParent().resolve(v).toString();
+      }
+      if (v != null) {
+        values.put(k, v);
+      }
+    }
+    String mode = values.remove("mode");
+    if (mode == null) {
+      d.error(
+          "missing-key",
+          node.location(),
+          "connection '"
+              + name
+              + "': ssl needs 'mode' ("
+              + String.join(", ", SslSettings.MODES)
+              + ")");
+      return null;
+    }
+    if (!SslSettings.MODES.contains(mode)) {
+      d.error(
+          "wrong-value",
+          node.keyLocation("mode"),
+          "connection '"
+              + name
+              + "': unknown ssl mode '"
+              + mode
+              + "'; expected one of "
+              + String.join(", ", SslSettings.MODES));
+      return null;
+    }
+    return ok ? new SslSettings(mode, values) : null;
   }
 
   /** {@code $GUISE_HOME}, else {@code ~/.guise}; forward slashes so it fits in a JDBC URL. */

@@ -135,6 +135,15 @@ public interface Dialect {
     return ScriptSplitter.STANDARD;
   }
 
+  /**
+   * Statements that empty the tables in one transaction, children before the parents their foreign
+   * keys reference ({@code --target-mode truncate}): DELETE, which every engine runs in a
+   * transaction and with foreign keys in place; an engine overrides with its faster way.
+   */
+  default List<String> emptyTables(List<TableRef> childrenFirst) {
+    return childrenFirst.stream().map(t -> "DELETE FROM " + qualified(t)).toList();
+  }
+
   /** Statement that deletes every row of a table. */
   default String truncate(TableRef table) {
     return "TRUNCATE TABLE " + qualified(table);
@@ -243,6 +252,28 @@ public interface Dialect {
   /** The foreign keys that reference {@code parent}, from any schema (composite ones whole). */
   List<dev.guise.schema.ForeignKey> foreignKeysReferencing(Connection c, TableRef parent)
       throws SQLException;
+
+  /** The foreign keys {@code child} declares (it is their child), composite ones whole. */
+  List<dev.guise.schema.ForeignKey> foreignKeysOf(Connection c, TableRef child) throws SQLException;
+
+  /**
+   * Writes batches of whole rows into a table (a source → target run's target): the engine's bulk
+   * load where it has one, else batched INSERTs. Never commits.
+   *
+   * @param columns the columns of each row, in order
+   */
+  default WriteBack insertInto(Connection c, TableRef table, List<ColumnInfo> columns)
+      throws SQLException {
+    return new BatchedInsert(this, c, table, columns);
+  }
+
+  /**
+   * The driver properties for a connection's {@code ssl} settings ({@link SslSettings}); an engine
+   * without TLS settings here refuses them.
+   */
+  default java.util.Map<String, String> sslProperties(SslSettings ssl) {
+    throw new IllegalArgumentException(name() + " takes no ssl settings in the connections file");
+  }
 
   /** What the key path needs of this engine (constraints, rewrites, sequences). */
   KeyRewriteSql keyRewriteSql();

@@ -24,29 +24,56 @@ final class ForeignKeys {
       throws SQLException {
     DatabaseMetaData md = c.getMetaData();
     boolean catalogs = dialect.schemasAreCatalogs();
-    // one foreign key per (child table, name), its columns by KEY_SEQ
-    Map<List<String>, TreeMap<Integer, String[]>> byKey = new LinkedHashMap<>();
     try (ResultSet rs =
         catalogs
             ? md.getExportedKeys(parent.schema(), null, parent.name())
             : md.getExportedKeys(null, parent.schema(), parent.name())) {
-      while (rs.next()) {
-        String childSchema = rs.getString(catalogs ? "FKTABLE_CAT" : "FKTABLE_SCHEM");
-        String childTable = rs.getString("FKTABLE_NAME");
-        String name = rs.getString("FK_NAME");
-        byKey
-            .computeIfAbsent(
-                List.of(
-                    childSchema,
-                    childTable,
-                    name,
-                    action(rs.getShort("UPDATE_RULE")),
-                    action(rs.getShort("DELETE_RULE"))),
-                k -> new TreeMap<>())
-            .put(
-                rs.getInt("KEY_SEQ"),
-                new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
-      }
+      // the parent as the caller named it
+      return read(rs, catalogs).stream()
+          .map(
+              f ->
+                  new ForeignKey(
+                      f.name(),
+                      f.child(),
+                      f.childColumns(),
+                      parent,
+                      f.parentColumns(),
+                      f.onUpdate(),
+                      f.onDelete()))
+          .toList();
+    }
+  }
+
+  /** The foreign keys {@code child} declares (it is their child), from {@code getImportedKeys}. */
+  static List<ForeignKey> declaredBy(StandardDialect dialect, Connection c, TableRef child)
+      throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    boolean catalogs = dialect.schemasAreCatalogs();
+    try (ResultSet rs =
+        catalogs
+            ? md.getImportedKeys(child.schema(), null, child.name())
+            : md.getImportedKeys(null, child.schema(), child.name())) {
+      return read(rs, catalogs);
+    }
+  }
+
+  /** One foreign key per (child table, name, parent table), its columns by KEY_SEQ. */
+  private static List<ForeignKey> read(ResultSet rs, boolean catalogs) throws SQLException {
+    Map<List<String>, TreeMap<Integer, String[]>> byKey = new LinkedHashMap<>();
+    while (rs.next()) {
+      List<String> k = new ArrayList<>();
+      k.add(rs.getString(catalogs ? "FKTABLE_CAT" : "FKTABLE_SCHEM"));
+      k.add(rs.getString("FKTABLE_NAME"));
+      k.add(rs.getString("FK_NAME"));
+      k.add(action(rs.getShort("UPDATE_RULE")));
+      k.add(action(rs.getShort("DELETE_RULE")));
+      k.add(rs.getString(catalogs ? "PKTABLE_CAT" : "PKTABLE_SCHEM"));
+      k.add(rs.getString("PKTABLE_NAME"));
+      byKey
+          .computeIfAbsent(k, x -> new TreeMap<>())
+          .put(
+              rs.getInt("KEY_SEQ"),
+              new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
     }
     List<ForeignKey> out = new ArrayList<>();
     byKey.forEach(
@@ -64,7 +91,7 @@ final class ForeignKeys {
                   k.get(2),
                   new TableRef(k.get(0), k.get(1)),
                   child,
-                  parent,
+                  new TableRef(k.get(5), k.get(6)),
                   par,
                   k.get(3),
                   k.get(4)));

@@ -55,6 +55,12 @@ public abstract class StandardDialect implements Dialect {
     return ForeignKeys.referencing(this, c, parent);
   }
 
+  @Override
+  public List<dev.guise.schema.ForeignKey> foreignKeysOf(Connection c, TableRef child)
+      throws SQLException {
+    return ForeignKeys.declaredBy(this, c, child);
+  }
+
   /**
    * Corrects categories that JDBC metadata alone gets wrong for an engine (e.g. MariaDB's JSON is a
    * LONGTEXT with a check constraint). The default keeps the columns as they are.

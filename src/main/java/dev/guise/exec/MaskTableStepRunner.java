@@ -45,7 +45,11 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
               + " the table (or its column) from its source and run the task again",
           null);
     }
-    ctx.triggers().beforeWriting(step.id(), step.table().ref());
+    // in a source -> target run the table written is the target's
+    ctx.triggers()
+        .beforeWriting(
+            step.id(),
+            ctx.transfer() == null ? step.table().ref() : ctx.transfer().target(step.id()).ref());
     if (checkpoint != null) {
       begin(checkpoint, ctx, table, RunStatus.RUNNING.json());
     }
@@ -70,6 +74,11 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
       String table,
       TaskCheckpoint checkpoint,
       TablePipeline.Start start) {
+    Transfer transfer = ctx.transfer();
+    if (transfer != null) {
+      // every column is read, so that whole rows reach the target
+      step = TransferRows.wholeRows(step);
+    }
     String tableSeed = step.task().table().toLowerCase(Locale.ROOT);
     RowLayout layout = new RowLayout(step, tableSeed);
     RowMasker masker =
@@ -86,16 +95,22 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
     TablePipeline pipeline =
         new TablePipeline(
             step.id(), step.describe(), table, ctx.options(), ctx.cancellation(), ctx.events());
+    if (transfer != null) {
+      pipeline.wholeRows(step.key().size() + step.read().size());
+    }
     if (!ctx.options().dryRun()) {
       pipeline.fingerprinting(
           new OriginalPrints(ctx.key(), step.id(), layout, masker.rules(), step.task().table()));
     }
     RunStatus s;
-    try (JdbcRowSink sink = sink(step, ctx, d, layout, table, checkpoint, start.batches());
+    try (JdbcRowSink sink =
+            transfer == null
+                ? sink(step, ctx, d, layout, table, checkpoint, start.batches())
+                : TransferRows.sink(step, ctx, table, checkpoint, start.batches());
         JdbcRowSource source =
             new JdbcRowSource(
-                ctx.pool().connection(),
-                d,
+                transfer == null ? ctx.pool().connection() : transfer.source().connection(),
+                transfer == null ? d : transfer.source().dialect(),
                 ReadQueries.of(step),
                 layout.columns,
                 step.key(),
@@ -184,13 +199,41 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
       TaskCheckpoint checkpoint,
       long batchesBefore)
       throws SQLException {
-    var c = ctx.pool().connection();
+    return sinkOn(
+        ctx,
+        c -> d.writeBack(c, step.table(), step.key(), step.written()),
+        step.written(),
+        layout.keySize,
+        table,
+        checkpoint,
+        batchesBefore);
+  }
+
+  /** How a sink's writer is made on its connection. */
+  interface Writer {
+    dev.guise.db.WriteBack on(Connection c) throws SQLException;
+  }
+
+  /**
+   * A sink on a connection of its own from the run's pool, writing with {@code writer} (none in a
+   * dry run); the connection is closed again when the writer cannot be made.
+   */
+  static JdbcRowSink sinkOn(
+      StepContext ctx,
+      Writer writer,
+      List<dev.guise.schema.ColumnInfo> written,
+      int keySize,
+      String table,
+      TaskCheckpoint checkpoint,
+      long batchesBefore)
+      throws SQLException {
+    Connection c = ctx.pool().connection();
     try {
       return new JdbcRowSink(
           c,
-          ctx.options().dryRun() ? null : d.writeBack(c, step.table(), step.key(), step.written()),
-          step.written(),
-          layout.keySize,
+          ctx.options().dryRun() ? null : writer.on(c),
+          written,
+          keySize,
           table,
           checkpoint,
           batchesBefore);

@@ -30,6 +30,7 @@ public final class MaskingRun {
   private final AtomicBoolean warned = new AtomicBoolean();
   private final List<TempTables.Made> tempTables = new CopyOnWriteArrayList<>();
   private boolean manageTriggers;
+  private Transfer transfer;
   private StepContext ctx;
 
   /**
@@ -87,6 +88,15 @@ public final class MaskingRun {
   }
 
   /**
+   * Makes this a source → target run: table tasks read from {@code t}'s source and write whole rows
+   * into their target tables on this run's pool.
+   */
+  public MaskingRun transfer(Transfer t) {
+    this.transfer = t;
+    return this;
+  }
+
+  /**
    * Runs to the end and returns the run's final status.
    *
    * @param validationWarnings the ruleset had warnings: a clean run ends finished_with_warnings
@@ -131,7 +141,8 @@ public final class MaskingRun {
             tempTables,
             this::runStep,
             checkpoints,
-            triggers);
+            triggers,
+            transfer);
     try {
       triggers.restoreLeftovers();
       for (Step s : plan.children()) {

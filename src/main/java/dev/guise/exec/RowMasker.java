@@ -7,6 +7,7 @@ import dev.guise.schema.RowView;
 import dev.guise.secret.RunKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,30 @@ final class RowMasker {
 
   OnValueError onValueError() {
     return onValueError;
+  }
+
+  /**
+   * Masks a batch into whole rows (a source → target run writes every row, masked or not): each
+   * row's first {@code own} columns, the masked values in place of the originals.
+   *
+   * @param own the table's own columns at the start of the layout (joined ones follow)
+   */
+  Masked maskWhole(List<Object[]> rows, int own) {
+    List<Object[]> out = new ArrayList<>(rows.size());
+    long masked = 0;
+    for (Object[] row : rows) {
+      Object[] result = maskRow(row);
+      if (result == null) {
+        out.add(row.length == own ? row : Arrays.copyOf(row, own));
+        continue;
+      }
+      masked++;
+      out.add(result.length == own ? result : Arrays.copyOf(result, own));
+      if (sample.size() < sampleRows) {
+        sample.add(sampleRow(row, result));
+      }
+    }
+    return new Masked(out, masked);
   }
 
   /** Before/after rows of the first rows masked, up to the run's sample size. */

@@ -11,6 +11,7 @@ package dev.guise.exec;
  * @param progressEvery a progress line in the log every N rows of a table task; 0 for one per batch
  *     only (Delphix's feedbackSize)
  * @param description free text kept in the run record (Delphix's jobDescription), or null
+ * @param targetMode in a source → target run, what to do with target tables that hold rows
  */
 public record RunOptions(
     String name,
@@ -23,13 +24,22 @@ public record RunOptions(
     boolean showOriginals,
     OnValueError onValueError,
     long progressEvery,
-    String description) {
+    String description,
+    TargetMode targetMode) {
   // measured with bench/: batches this size die young in the GC and keep the pipeline busy;
   // 50,000 was slower on both PostgreSQL and MariaDB
   public static final int DEFAULT_BATCH_SIZE = 50_000;
   public static final int DEFAULT_WORKERS = 2;
 
-  /** The options without the per-value policy, progress lines or description (their defaults). */
+  public RunOptions {
+    onValueError = onValueError == null ? OnValueError.FAIL : onValueError;
+    targetMode = targetMode == null ? TargetMode.FAIL_IF_NOT_EMPTY : targetMode;
+  }
+
+  /**
+   * Options of an in-place run with the defaults for the per-value policy, progress lines,
+   * description and target mode.
+   */
   public RunOptions(
       String name,
       boolean dryRun,
@@ -50,13 +60,12 @@ public record RunOptions(
         showOriginals,
         OnValueError.FAIL,
         0,
-        null);
+        null,
+        TargetMode.FAIL_IF_NOT_EMPTY);
   }
 
-  public RunOptions {
-    if (onValueError == null) {
-      onValueError = OnValueError.FAIL;
-    }
+  public static RunOptions defaults() {
+    return new RunOptions(null, false, DEFAULT_BATCH_SIZE, 0, false, DEFAULT_WORKERS, 5, false);
   }
 
   /** These options with the per-value policy, progress interval and description given. */
@@ -72,51 +81,135 @@ public record RunOptions(
         showOriginals,
         policy,
         every,
-        text);
+        text,
+        targetMode);
   }
 
-  public static RunOptions defaults() {
-    return new RunOptions(null, false, DEFAULT_BATCH_SIZE, 0, false, DEFAULT_WORKERS, 5, false);
+  public RunOptions withTargetMode(TargetMode m) {
+    return new RunOptions(
+        name,
+        dryRun,
+        batchSize,
+        maxRows,
+        continueOnFailure,
+        workers,
+        sampleRows,
+        showOriginals,
+        onValueError,
+        progressEvery,
+        description,
+        m);
   }
 
   public RunOptions withDryRun(boolean d) {
     return new RunOptions(
-            name, d, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals)
-        .withReporting(onValueError, progressEvery, description);
+        name,
+        d,
+        batchSize,
+        maxRows,
+        continueOnFailure,
+        workers,
+        sampleRows,
+        showOriginals,
+        onValueError,
+        progressEvery,
+        description,
+        targetMode);
   }
 
   public RunOptions withBatchSize(int b) {
     return new RunOptions(
-            name, dryRun, b, maxRows, continueOnFailure, workers, sampleRows, showOriginals)
-        .withReporting(onValueError, progressEvery, description);
+        name,
+        dryRun,
+        b,
+        maxRows,
+        continueOnFailure,
+        workers,
+        sampleRows,
+        showOriginals,
+        onValueError,
+        progressEvery,
+        description,
+        targetMode);
   }
 
   public RunOptions withContinueOnFailure(boolean c) {
-    return new RunOptions(name, dryRun, batchSize, maxRows, c, workers, sampleRows, showOriginals)
-        .withReporting(onValueError, progressEvery, description);
+    return new RunOptions(
+        name,
+        dryRun,
+        batchSize,
+        maxRows,
+        c,
+        workers,
+        sampleRows,
+        showOriginals,
+        onValueError,
+        progressEvery,
+        description,
+        targetMode);
   }
 
   public RunOptions withMaxRows(long m) {
     return new RunOptions(
-            name, dryRun, batchSize, m, continueOnFailure, workers, sampleRows, showOriginals)
-        .withReporting(onValueError, progressEvery, description);
+        name,
+        dryRun,
+        batchSize,
+        m,
+        continueOnFailure,
+        workers,
+        sampleRows,
+        showOriginals,
+        onValueError,
+        progressEvery,
+        description,
+        targetMode);
   }
 
   public RunOptions withWorkers(int w) {
     return new RunOptions(
-            name, dryRun, batchSize, maxRows, continueOnFailure, w, sampleRows, showOriginals)
-        .withReporting(onValueError, progressEvery, description);
+        name,
+        dryRun,
+        batchSize,
+        maxRows,
+        continueOnFailure,
+        w,
+        sampleRows,
+        showOriginals,
+        onValueError,
+        progressEvery,
+        description,
+        targetMode);
   }
 
   public RunOptions withShowOriginals(boolean s) {
     return new RunOptions(
-            name, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, s)
-        .withReporting(onValueError, progressEvery, description);
+        name,
+        dryRun,
+        batchSize,
+        maxRows,
+        continueOnFailure,
+        workers,
+        sampleRows,
+        s,
+        onValueError,
+        progressEvery,
+        description,
+        targetMode);
   }
 
   public RunOptions withName(String n) {
     return new RunOptions(
-            n, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, showOriginals)
-        .withReporting(onValueError, progressEvery, description);
+        n,
+        dryRun,
+        batchSize,
+        maxRows,
+        continueOnFailure,
+        workers,
+        sampleRows,
+        showOriginals,
+        onValueError,
+        progressEvery,
+        description,
+        targetMode);
   }
 }

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * @param children runs a child step to its end and returns its status
  * @param checkpoints the run's progress table, identity and what a resumed run continues
  * @param triggers switches off (or warns about) the triggers of each table before it is written
+ * @param transfer in a source → target run, the source and each table task's target table; null for
+ *     a run in place ({@code pool} is the target: Guise's own tables live there)
  */
 public record StepContext(
     ConnectionPool pool,
@@ -30,7 +32,8 @@ public record StepContext(
     List<TempTables.Made> tempTables,
     Function<Step, RunStatus> children,
     Checkpoints checkpoints,
-    TriggerGuard triggers) {
+    TriggerGuard triggers,
+    Transfer transfer) {
 
   /** Runs a child step (of a serial or parallel block) to its end. */
   public RunStatus runChild(Step child) {

@@ -22,6 +22,7 @@ final class TablePipeline {
   private final Cancellation cancellation;
   private final RunListener events;
   private OriginalPrints prints;
+  private int wholeRows;
 
   TablePipeline(
       String taskId,
@@ -41,6 +42,15 @@ final class TablePipeline {
   /** Publishes the fingerprints of each batch's originals before the batch commits. */
   TablePipeline fingerprinting(OriginalPrints prints) {
     this.prints = prints;
+    return this;
+  }
+
+  /**
+   * Hands the sink whole rows (the first {@code own} columns of the layout, masked or not) instead
+   * of the key and the masked rows' written columns: a source → target run writes every row.
+   */
+  TablePipeline wholeRows(int own) {
+    this.wholeRows = own;
     return this;
   }
 
@@ -100,7 +110,8 @@ final class TablePipeline {
         if (rows.size() == limit(done) && nextLimit > 0 && !cancellation.stopping()) {
           pending = prefetch.submit(() -> source.read(lastKey, nextLimit));
         }
-        RowMasker.Masked out = masker.mask(rows);
+        RowMasker.Masked out =
+            wholeRows > 0 ? masker.maskWhole(rows, wholeRows) : masker.mask(rows);
         RunEvent prints = this.prints == null ? null : this.prints.of(rows, batchNo++);
         int read = rows.size();
         rows = null; // only the masked values wait for the writer

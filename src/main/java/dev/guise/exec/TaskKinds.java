@@ -1,6 +1,7 @@
 package dev.guise.exec;
 
 import dev.guise.plan.BuildTempTableStep;
+import dev.guise.plan.CopyTableStep;
 import dev.guise.plan.DataDiscoveryStep;
 import dev.guise.plan.KeyRewriteStep;
 import dev.guise.plan.MaskTablePlanner;
@@ -13,6 +14,7 @@ import dev.guise.plan.SerialStep;
 import dev.guise.plan.StepPlanners;
 import dev.guise.plan.TruncateStep;
 import dev.guise.ruleset.BuildTempTableTask;
+import dev.guise.ruleset.CopyTableTask;
 import dev.guise.ruleset.DataDiscoveryTask;
 import dev.guise.ruleset.MaskTableReader;
 import dev.guise.ruleset.MaskTableTask;
@@ -107,7 +109,14 @@ public final class TaskKinds {
                   MaskUniqueKeyTask.class,
                   MaskUniqueKeyPlanner::plan,
                   KeyRewriteStep.class,
-                  new KeyRewriteRunner())));
+                  new KeyRewriteRunner()),
+              new TaskKind<>(
+                  CopyTableTask.TYPE,
+                  CopyTableTask::read,
+                  CopyTableTask.class,
+                  CopyTableStep::plan,
+                  CopyTableStep.class,
+                  new CopyTableRunner())));
 
   private final List<TaskKind<?, ?>> kinds;
   private final Map<String, TaskReader> readers;

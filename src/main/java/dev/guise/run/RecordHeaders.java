@@ -65,6 +65,11 @@ final class RecordHeaders {
     m.put("on_value_error", o.onValueError().json());
     m.put("progress_every", o.progressEvery() == 0 ? null : o.progressEvery());
     m.put("description", o.description());
+    if (req.transfers()) {
+      m.put("source", req.connection());
+      m.put("target", req.target());
+      m.put("target_mode", o.targetMode().option());
+    }
     m.put("instance_secret", !req.disableInstanceSecret());
     if (instanceFingerprint != null) {
       m.put("instance_secret_fingerprint", instanceFingerprint);

@@ -8,7 +8,7 @@ import java.time.Duration;
  * One masking run, in plain values.
  *
  * @param connectionsFile the connections file, already chosen and resolved
- * @param connection the connection to mask
+ * @param connection the connection to mask; in a source → target run, the source (only read)
  * @param runSecretFile the file holding the run secret; null to take {@code GUISE_RUN_SECRET} from
  *     the environment, else to generate one
  * @param disableInstanceSecret derive values from the run secret alone
@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param remask mask tables a finished run already masked
  * @param waitFor how long to wait while another run holds a table this one writes; null to be
  *     refused at once
+ * @param target the connection masked rows are written to (a source → target run); null to mask
+ *     {@code connection} in place
  */
 public record RunRequest(
     RulesetSource ruleset,
@@ -30,7 +32,41 @@ public record RunRequest(
     String resumeFrom,
     boolean force,
     boolean remask,
-    Duration waitFor) {
+    Duration waitFor,
+    String target) {
+
+  /** An in-place run. */
+  public RunRequest(
+      RulesetSource ruleset,
+      Path connectionsFile,
+      String connection,
+      RunOptions options,
+      Path runSecretFile,
+      boolean disableInstanceSecret,
+      Path runsDir,
+      String resumeFrom,
+      boolean force,
+      boolean remask,
+      Duration waitFor) {
+    this(
+        ruleset,
+        connectionsFile,
+        connection,
+        options,
+        runSecretFile,
+        disableInstanceSecret,
+        runsDir,
+        resumeFrom,
+        force,
+        remask,
+        waitFor,
+        null);
+  }
+
+  /** True when rows are read from {@code connection} and written to {@link #target()}. */
+  public boolean transfers() {
+    return target != null;
+  }
 
   /** The same run, waiting up to {@code d} for tables another run holds. */
   public RunRequest withWait(Duration d) {
@@ -45,7 +81,8 @@ public record RunRequest(
         resumeFrom,
         force,
         remask,
-        d);
+        d,
+        target);
   }
 
   /** A new run (not a resume) that refuses tables already masked. */

@@ -13,7 +13,9 @@ import dev.guise.exec.LiveSchema;
 import dev.guise.exec.MaskingRun;
 import dev.guise.exec.RunListener;
 import dev.guise.exec.RunStatus;
+import dev.guise.exec.TargetMode;
 import dev.guise.exec.TaskKinds;
+import dev.guise.exec.TransferTargets;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.seed.SeedCatalog;
 import dev.guise.plan.BuiltPipelines;
@@ -119,6 +121,7 @@ public final class RunService {
     problems.addAll(parsed.diagnostics());
     problems.addAll(ResumeCheck.notALibrary(parsed.ruleset()));
     ConnectionConfig conn = connection(req.connectionsFile(), req.connection(), problems);
+    ConnectionConfig target = req.transfers() ? transferTarget(req, conn, problems) : null;
     if (problems.stream().anyMatch(Diagnostic::isError)) {
       audit.rejected(req, parsed.ruleset());
       return new RunResult(problems, null, null, null);
@@ -189,7 +192,17 @@ public final class RunService {
               observer,
               o ->
                   execute(
-                      req, parsed, conn, secret, key, recorder, problems, cancellation, o, resumed))
+                      req,
+                      parsed,
+                      conn,
+                      target,
+                      secret,
+                      key,
+                      recorder,
+                      problems,
+                      cancellation,
+                      o,
+                      resumed))
           .withDir(dir);
     }
   }
@@ -198,6 +211,7 @@ public final class RunService {
       RunRequest req,
       RulesetLoader.Result parsed,
       ConnectionConfig conn,
+      ConnectionConfig target,
       RunSecret secret,
       RunKey key,
       RunRecorder recorder,
@@ -205,8 +219,16 @@ public final class RunService {
       Cancellation cancellation,
       RunObserver observer,
       JsonNode resumed) {
+    // Guise's own tables (progress, locks, manifest) live where the run writes: in a source ->
+    // target run, the target; the source is opened read-only and only read
     try (ConnectionPool pool =
-        open(conn, 2 * req.options().workers() + 2, req.options().dryRun(), recorder)) {
+            open(
+                target == null ? conn : target,
+                2 * req.options().workers() + 2,
+                req.options().dryRun(),
+                recorder);
+        ConnectionPool source =
+            target == null ? null : open(conn, req.options().workers() + 2, true, recorder)) {
       recorder.log(
           RunLog.INFO,
           "run " + recorder.snapshot().id() + " created",
@@ -215,6 +237,8 @@ public final class RunService {
               parsed.ruleset().file(),
               "connection",
               conn.name(),
+              "target",
+              target == null ? "" : target.name(),
               "run_secret_fingerprint",
               secret.fingerprint(),
               "dry_run",
@@ -224,14 +248,24 @@ public final class RunService {
         RunProgress.finishKeyFamilies(pool, RunChain.ids(req.runsDir(), resumed))
             .forEach(line -> recorder.log(RunLog.INFO, line, Map.of()));
       }
-      Planner.Result plan = plan(parsed.ruleset(), parsed.pipelines(), pool);
+      Planner.Result plan =
+          plan(parsed.ruleset(), parsed.pipelines(), source == null ? pool : source);
       List<Diagnostic> all = new ArrayList<>(problems);
       all.addAll(plan.diagnostics().list());
+      TransferTargets.Result transfer = null;
+      if (plan.root() != null && source != null) {
+        transfer =
+            TransferTargets.check(
+                plan.root(), source, pool, req.options().targetMode(), resumed != null);
+        all.addAll(transfer.problems());
+      } else if (plan.root() != null) {
+        all.addAll(TransferTargets.inPlace(plan.root()));
+      }
       for (Diagnostic d : all) {
         recorder.log(
             d.isError() ? RunLog.ERROR : RunLog.WARNING, d.toString(), Map.of("code", d.code()));
       }
-      if (plan.root() == null) {
+      if (plan.root() == null || all.stream().anyMatch(Diagnostic::isError)) {
         recorder.failed(
             "validation against the live schema failed; nothing was touched", clock.instant());
         return new RunResult(all, recorder.snapshot(), null, null);
@@ -248,7 +282,7 @@ public final class RunService {
             clock.instant());
         return new RunResult(all, recorder.snapshot(), null, null);
       }
-      if (plan.manageTriggers() && !req.options().dryRun()) {
+      if (plan.manageTriggers() && !req.options().dryRun() && source == null) {
         all.addAll(TriggerCheck.refusals(pool, plan.root()));
         if (all.stream().anyMatch(Diagnostic::isError)) {
           recorder.failed("triggers cannot be managed; nothing was touched", clock.instant());
@@ -266,7 +300,8 @@ public final class RunService {
         recorder.failed(e.getMessage(), clock.instant());
         throw e;
       }
-      if (refusedAsMasked(req, resumed, pool, checkpoints, plan, all, recorder)) {
+      // a source -> target run's target mode decides what happens to rows already there
+      if (source == null && refusedAsMasked(req, resumed, pool, checkpoints, plan, all, recorder)) {
         return new RunResult(all, recorder.snapshot(), null, null);
       }
       TableLocks locks = null;
@@ -292,9 +327,31 @@ public final class RunService {
         }
         checkpoints = checkpoints.withLocks(locks);
         // while it waited, the run it queued behind may have finished these very tables
-        if (queued[0] && refusedAsMasked(req, resumed, pool, checkpoints, plan, all, recorder)) {
+        if (queued[0]
+            && source == null
+            && refusedAsMasked(req, resumed, pool, checkpoints, plan, all, recorder)) {
           locks.close();
           return new RunResult(all, recorder.snapshot(), null, null);
+        }
+      }
+      if (transfer != null
+          && req.options().targetMode() == TargetMode.TRUNCATE
+          && resumed == null
+          && !req.options().dryRun()) {
+        try {
+          TransferTargets.empty(pool, transfer.emptyOrder());
+          recorder.log(
+              RunLog.INFO,
+              "target tables emptied (--target-mode truncate): "
+                  + String.join(
+                      ", ", transfer.emptyOrder().stream().map(Object::toString).toList()),
+              Map.of());
+        } catch (GuiseException e) {
+          if (locks != null) {
+            locks.close();
+          }
+          recorder.failed(e.getMessage(), clock.instant());
+          throw e;
         }
       }
       observer.executing(all);
@@ -312,7 +369,8 @@ public final class RunService {
                     clock,
                     TaskKinds.BUILT_IN.runners(),
                     checkpoints)
-                .manageTriggers(plan.manageTriggers());
+                .manageTriggers(plan.manageTriggers())
+                .transfer(transfer == null ? null : transfer.transfer());
         status =
             run.execute(
                 all.stream().anyMatch(d -> !d.isError()), RunChain.start(req.runsDir(), resumed));
@@ -321,6 +379,31 @@ public final class RunService {
       }
       return new RunResult(all, recorder.snapshot(), null, status);
     }
+  }
+
+  /**
+   * The target connection of a source → target run, adding its problems; refuses a target that is
+   * the source itself (the run would read and write the same tables).
+   */
+  private ConnectionConfig transferTarget(
+      RunRequest req, ConnectionConfig source, List<Diagnostic> problems) {
+    ConnectionConfig target = connection(req.connectionsFile(), req.target(), problems);
+    if (target != null
+        && source != null
+        && (target.name().equals(source.name())
+            || (target.jdbcUrl().equals(source.jdbcUrl())
+                && java.util.Objects.equals(target.schema(), source.schema())))) {
+      problems.add(
+          Diagnostic.error(
+              "target-is-source",
+              "connection '" + target.name() + "'",
+              "the target is the source's database ("
+                  + source.redactedUrl()
+                  + "); a source → target run writes a different database, mask in place with"
+                  + " -c instead"));
+      return null;
+    }
+    return target;
   }
 
   /** Adds the errors for tables a finished run masked; true (and the run failed) when any. */

@@ -26,7 +26,8 @@ class TaskKindsTest {
             "parallel",
             "run_schema_discovery",
             "run_data_discovery",
-            "mask_unique_key");
+            "mask_unique_key",
+            "copy_table");
     assertThat(k.planners().stream().map(StepPlanners.Registration::taskType).toList())
         .isEqualTo(k.all().stream().map(TaskKind::task).toList());
     for (TaskKind<?, ?> kind : k.all()) {

@@ -62,6 +62,11 @@ final class GuiseCli {
     Files.writeString(dir.resolve("connections.yml"), yaml, StandardCharsets.UTF_8);
   }
 
+  /** The working folder: connections.yml and the rulesets written there. */
+  Path dir() {
+    return dir;
+  }
+
   /**
    * {@code guise run ruleset.yml -c it --format json --remask ARGS}: the suites mask tables of one
    * sandbox again and again, so the refusal to mask a table twice (tested on its own) is off.

@@ -160,6 +160,25 @@ public class MySqlDialect extends StandardDialect {
   }
 
   @Override
+  public java.util.Map<String, String> sslProperties(dev.guise.db.SslSettings ssl) {
+    java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+    // the MariaDB driver's sslMode: trust encrypts without verifying, as PostgreSQL's require
+    p.put(
+        "sslMode",
+        switch (ssl.mode()) {
+          case "require" -> "trust";
+          default -> ssl.mode();
+        });
+    ssl.ifSet("root_cert", v -> p.put("serverSslCert", v));
+    ssl.ifSet("client_cert", v -> p.put("keyStore", v));
+    ssl.ifSet("key_password", v -> p.put("keyStorePassword", v));
+    ssl.ifSet("trust_store", v -> p.put("trustStore", v));
+    ssl.ifSet("trust_store_password", v -> p.put("trustStorePassword", v));
+    ssl.ifSet("trust_store_type", v -> p.put("trustStoreType", v));
+    return p;
+  }
+
+  @Override
   public WriteBack writeBack(
       Connection c, TableInfo table, List<ColumnInfo> key, List<ColumnInfo> columns)
       throws SQLException {

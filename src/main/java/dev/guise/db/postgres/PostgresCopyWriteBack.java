@@ -59,6 +59,31 @@ final class PostgresCopyWriteBack implements WriteBack {
     this.update = updateSql(d, table, staging, key, columns);
   }
 
+  /**
+   * Whole rows copied straight into {@code table} ({@code COPY table (columns) FROM STDIN}): a
+   * source → target run's target, no staging table and no UPDATE.
+   */
+  private PostgresCopyWriteBack(Dialect d, Connection c, TableRef table, List<ColumnInfo> columns)
+      throws SQLException {
+    this.connection = c;
+    this.copyManager = c.unwrap(PGConnection.class).getCopyAPI();
+    this.all = new ArrayList<>(columns);
+    this.create = null;
+    this.copy =
+        "COPY "
+            + d.qualified(table)
+            + " ("
+            + StagingTableSql.columnList(d, all)
+            + ") FROM STDIN WITH (FORMAT csv)";
+    this.update = null;
+  }
+
+  /** The bulk insert of whole rows into {@code table}. */
+  static WriteBack insert(Dialect d, Connection c, TableRef table, List<ColumnInfo> columns)
+      throws SQLException {
+    return new PostgresCopyWriteBack(d, c, table, columns);
+  }
+
   static String updateSql(
       Dialect d, TableRef table, String staging, List<ColumnInfo> key, List<ColumnInfo> columns) {
     return "UPDATE "
@@ -126,19 +151,25 @@ final class PostgresCopyWriteBack implements WriteBack {
     if (batch.rows().isEmpty()) {
       return 0;
     }
-    try (Statement st = connection.createStatement()) {
-      st.execute(create);
+    if (create != null) {
+      try (Statement st = connection.createStatement()) {
+        st.execute(create);
+      }
     }
+    long copied;
     CopyIn in = copyManager.copyIn(copy);
     try {
       for (int from = 0; from < batch.length(); from += CHUNK_BYTES) {
         in.writeToCopy(batch.data(), from, Math.min(CHUNK_BYTES, batch.length() - from));
       }
-      in.endCopy();
+      copied = in.endCopy();
     } finally {
       if (in.isActive()) {
         in.cancelCopy();
       }
+    }
+    if (update == null) {
+      return (int) copied;
     }
     try (Statement st = connection.createStatement()) {
       return st.executeUpdate(update);

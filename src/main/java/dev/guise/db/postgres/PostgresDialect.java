@@ -158,6 +158,36 @@ public final class PostgresDialect extends StandardDialect {
     };
   }
 
+  /** One TRUNCATE of every table: transactional here, and the foreign keys among them allow it. */
+  @Override
+  public List<String> emptyTables(List<TableRef> childrenFirst) {
+    return List.of(
+        "TRUNCATE TABLE "
+            + String.join(", ", childrenFirst.stream().map(this::qualified).toList()));
+  }
+
+  @Override
+  public WriteBack insertInto(Connection c, TableRef table, List<ColumnInfo> columns)
+      throws SQLException {
+    return PostgresCopyWriteBack.insert(this, c, table, columns);
+  }
+
+  @Override
+  public java.util.Map<String, String> sslProperties(dev.guise.db.SslSettings ssl) {
+    if (ssl.values().keySet().stream().anyMatch(k -> k.startsWith("trust_store"))) {
+      throw new IllegalArgumentException(
+          "PostgreSQL verifies the server with root_cert (a PEM file), not a trust store");
+    }
+    java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+    p.put("ssl", ssl.disabled() ? "false" : "true");
+    p.put("sslmode", ssl.mode());
+    ssl.ifSet("root_cert", v -> p.put("sslrootcert", v));
+    ssl.ifSet("client_cert", v -> p.put("sslcert", v));
+    ssl.ifSet("client_key", v -> p.put("sslkey", v));
+    ssl.ifSet("key_password", v -> p.put("sslpassword", v));
+    return p;
+  }
+
   @Override
   public WriteBack writeBack(
       Connection c, TableInfo table, List<ColumnInfo> key, List<ColumnInfo> columns)

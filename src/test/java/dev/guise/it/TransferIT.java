@@ -1,0 +1,419 @@
+package dev.guise.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Source → target runs of a small shop (customers, orders referencing them, payments with a
+ * composite key referencing orders): the target ends with exactly the rows an in-place run of the
+ * same ruleset and secret gives, the source is unchanged, the target's foreign keys hold; target
+ * modes and the plan errors (a foreign key's parent in no task, build_temp_table, a type without a
+ * faithful mapping) refuse the run with exit 3 and touch nothing.
+ */
+class TransferIT {
+  static final String RULESET =
+      """
+      version: '1.0'
+      tasks:
+        - type: parallel
+          tasks:
+            - type: mask_table
+              table: customers
+              key: id
+              rules:
+                - column: first_name
+                  hash_columns: [first_name]
+                  masks: [{type: from_file, seed_file: first_names, seed_column: first_name}]
+                - column: email
+                  hash_columns: [email]
+                  masks: [{type: from_format_string, value_format: "{[a-z],8}@example.com"}]
+                - column: born
+                  masks: [{type: from_random_date, min: '1950-01-01', max: '2000-12-31'}]
+            - type: copy_table
+              table: regions
+        - type: mask_table
+          table: orders
+          key: id
+          rules:
+            - column: notes
+              masks: [{type: from_random_text, min: 5, max: 20}]
+        - type: mask_table
+          table: payments
+          key: [order_id, attempt]
+          rules:
+            - column: card
+              masks: [{type: credit_card}]
+      """;
+
+  @TempDir Path tmp;
+  private final List<TestEngine> engines = new ArrayList<>();
+
+  @AfterEach
+  void close() throws Exception {
+    for (TestEngine e : engines) {
+      e.close();
+    }
+  }
+
+  private TestEngine open(String name) throws SQLException {
+    TestEngine e = Engines.named(name);
+    e.open();
+    engines.add(e);
+    return e;
+  }
+
+  static void schema(TestEngine e, String schema) throws SQLException {
+    String num = e.name().equals("mariadb") ? "DECIMAL(10,2)" : "NUMERIC(10,2)";
+    e.sql(
+        "CREATE TABLE "
+            + e.q(schema)
+            + ".customers (id BIGINT PRIMARY KEY, first_name VARCHAR(60) NOT NULL, email"
+            + " VARCHAR(160), born DATE, seen "
+            + e.timestampType()
+            + ", balance "
+            + num
+            + ")",
+        "CREATE TABLE " + e.q(schema) + ".regions (code VARCHAR(8) PRIMARY KEY, label VARCHAR(60))",
+        "CREATE TABLE "
+            + e.q(schema)
+            + ".orders (id BIGINT PRIMARY KEY, customer_id BIGINT NOT NULL REFERENCES "
+            + e.q(schema)
+            + ".customers(id), region VARCHAR(8) REFERENCES "
+            + e.q(schema)
+            + ".regions(code), notes VARCHAR(400))",
+        "CREATE TABLE "
+            + e.q(schema)
+            + ".payments (order_id BIGINT NOT NULL REFERENCES "
+            + e.q(schema)
+            + ".orders(id), attempt INT NOT NULL, card VARCHAR(19), amount "
+            + num
+            + ", PRIMARY KEY (order_id, attempt))");
+  }
+
+  static void fill(TestEngine e, String schema, int customers) throws SQLException {
+    List<Object[]> regions = new ArrayList<>();
+    for (String r : List.of("north", "south", "east", "west")) {
+      regions.add(new Object[] {r, "The " + r + " 'quoted', \"too\"\ttab"});
+    }
+    List<Object[]> cs = new ArrayList<>();
+    List<Object[]> os = new ArrayList<>();
+    List<Object[]> ps = new ArrayList<>();
+    for (long id = 1; id <= customers; id++) {
+      cs.add(
+          new Object[] {
+            id,
+            "Name" + (id % 97) + (id % 5 == 0 ? " Ünïcødé" : ""),
+            id % 7 == 0 ? null : "person" + id + "@corp.example",
+            java.time.LocalDate.of(1960, 1, 1).plusDays(id * 37 % 15000),
+            java.time.LocalDateTime.of(2023, 1, 1, 0, 0).plusSeconds(id * 7919),
+            new java.math.BigDecimal(id * 13 % 100000).movePointLeft(2)
+          });
+      for (int o = 0; o < 2; o++) {
+        long oid = id * 2 + o;
+        os.add(
+            new Object[] {
+              oid, id, o == 0 ? "north" : id % 3 == 0 ? null : "west", "deliver, \"please\"\n" + oid
+            });
+        ps.add(new Object[] {oid, 1L, "4111111111111111", new java.math.BigDecimal("12.50")});
+      }
+    }
+    String s = schema + ".";
+    insertInto(
+        e, s + "customers", List.of("id", "first_name", "email", "born", "seen", "balance"), cs);
+    insertInto(e, s + "regions", List.of("code", "label"), regions);
+    insertInto(e, s + "orders", List.of("id", "customer_id", "region", "notes"), os);
+    insertInto(e, s + "payments", List.of("order_id", "attempt", "card", "amount"), ps);
+  }
+
+  private static void insertInto(TestEngine e, String table, List<String> cols, List<Object[]> rows)
+      throws SQLException {
+    String schema = table.substring(0, table.indexOf('.'));
+    String name = table.substring(table.indexOf('.') + 1);
+    var info = e.dialect().describe(e.admin(), e.q(schema) + "." + name, schema).orElseThrow();
+    List<dev.guise.schema.ColumnInfo> ci =
+        cols.stream().map(c -> info.column(c).orElseThrow()).toList();
+    String sql =
+        "INSERT INTO "
+            + e.q(schema)
+            + "."
+            + name
+            + " ("
+            + String.join(", ", ci.stream().map(c -> e.q(c.name())).toList())
+            + ") VALUES ("
+            + String.join(", ", cols.stream().map(c -> "?").toList())
+            + ")";
+    try (var ps = e.admin().prepareStatement(sql)) {
+      for (Object[] r : rows) {
+        for (int i = 0; i < r.length; i++) {
+          e.dialect().bind(ps, i + 1, r[i], ci.get(i));
+        }
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  static final List<String> TABLES = List.of("customers", "regions", "orders", "payments");
+
+  static Map<String, List<Map<String, Object>>> dumpAll(TestEngine e, String schema)
+      throws SQLException {
+    Map<String, List<Map<String, Object>>> out = new java.util.LinkedHashMap<>();
+    for (String t : TABLES) {
+      out.put(t, e.dump(e.q(schema) + "." + t));
+    }
+    return out;
+  }
+
+  private static String conn(String name, TestEngine e, String schema) {
+    return "  "
+        + name
+        + ":\n    url: \""
+        + e.url().replace("\"", "\\\"")
+        + "\"\n    schema: "
+        + schema
+        + "\n";
+  }
+
+  /** A cli whose connections are src (the source), dst (the target) and inplace. */
+  private GuiseCli cli(TestEngine src, TestEngine dst) throws IOException {
+    GuiseCli cli = new GuiseCli(tmp.resolve("work"), tmp.resolve("home"), src, 0);
+    Files.writeString(
+        tmp.resolve("work/connections.yml"),
+        "version: '1.0'\nconnections:\n"
+            + conn("src", src, src.schema)
+            + conn("inplace", src, src.otherSchema)
+            + conn("dst", dst, dst.schema),
+        StandardCharsets.UTF_8);
+    return cli;
+  }
+
+  private static GuiseCli.Result transfer(GuiseCli cli, String ruleset, String... more)
+      throws IOException {
+    Files.writeString(cli.dir().resolve("ruleset.yml"), ruleset, StandardCharsets.UTF_8);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run", "ruleset.yml", "--source", "src", "--target", "dst", "--format", "json"));
+    args.addAll(List.of(more));
+    return cli.command(args.toArray(String[]::new));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "h2>h2",
+        "postgres>postgres",
+        "postgres>h2",
+        "mariadb>mariadb",
+        "mariadb>postgres"
+      })
+  void targetEqualsAnInPlaceRunAndTheSourceIsUntouched(String pair) throws Exception {
+    String[] p = pair.split(">");
+    TestEngine src = open(p[0]);
+    TestEngine dst = open(p[1]);
+    schema(src, src.schema);
+    schema(src, src.otherSchema);
+    schema(dst, dst.schema);
+    fill(src, src.schema, 1_500);
+    fill(src, src.otherSchema, 1_500);
+    GuiseCli cli = cli(src, dst);
+    var before = dumpAll(src, src.schema);
+
+    // in place, the same ruleset without its copy_table (which only a source -> target run runs)
+    Files.writeString(
+        cli.dir().resolve("ruleset.yml"),
+        RULESET.replace("      - type: copy_table\n        table: regions\n", ""),
+        StandardCharsets.UTF_8);
+    GuiseCli.Result inPlace =
+        cli.command(
+            "run", "ruleset.yml", "-c", "inplace", "--format", "json", "--batch-size", "700");
+    assertThat(inPlace.exit()).as(inPlace.toString()).isZero();
+
+    GuiseCli.Result r = transfer(cli, RULESET, "--batch-size", "400");
+    assertThat(r.exit()).as(r.toString()).isZero();
+
+    var masked = dumpAll(src, src.otherSchema);
+    var target = dumpAll(dst, dst.schema);
+    for (String t : TABLES) {
+      assertThat(target.get(t)).as(t).hasSize(masked.get(t).size()).isEqualTo(masked.get(t));
+    }
+    assertThat(target.get("customers").get(0).get("email"))
+        .isNotEqualTo(before.get("customers").get(0).get("email"));
+    assertThat(dumpAll(src, src.schema)).as("the source is unchanged").isEqualTo(before);
+    assertThat(orphans(dst, dst.schema)).as("foreign keys hold in the target").isZero();
+
+    // a second run into the now full target is refused; truncate empties and writes it again
+    GuiseCli.Result again = transfer(cli, RULESET);
+    assertThat(again.exit()).as(again.toString()).isEqualTo(3);
+    assertThat(again.out() + again.err()).contains("holds rows").contains("--target-mode truncate");
+    GuiseCli.Result truncated = transfer(cli, RULESET, "--target-mode", "truncate");
+    assertThat(truncated.exit()).as(truncated.toString()).isZero();
+    assertThat(dumpAll(dst, dst.schema)).isEqualTo(target);
+    assertThat(dumpAll(src, src.schema)).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2>h2", "postgres>h2"})
+  void planErrorsRefuseTheRunAndTouchNothing(String pair) throws Exception {
+    String[] p = pair.split(">");
+    TestEngine src = open(p[0]);
+    TestEngine dst = open(p[1]);
+    schema(src, src.schema);
+    schema(dst, dst.schema);
+    fill(src, src.schema, 50);
+    // a column whose type cannot hold the source's values
+    dst.sql("ALTER TABLE " + dst.q(dst.schema) + ".customers DROP COLUMN born");
+    dst.sql("ALTER TABLE " + dst.q(dst.schema) + ".customers ADD COLUMN born INT");
+    GuiseCli cli = cli(src, dst);
+    var before = dumpAll(src, src.schema);
+    String noRegions = RULESET.replace("      - type: copy_table\n        table: regions\n", "");
+    String withTemp =
+        noRegions.replace(
+            "tasks:\n  - type: parallel",
+            "tasks:\n  - type: build_temp_table\n    table: t1\n    sql_select: SELECT 1 AS x\n"
+                + "  - type: parallel");
+    GuiseCli.Result r = transfer(cli, withTemp);
+    String all = r.out() + r.err();
+    assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+    // the foreign key's parent that no task copies, naming both tables
+    assertThat(all)
+        .containsIgnoringCase("orders has foreign key")
+        .containsIgnoringCase("regions, which is in neither a mask_table nor a copy_table task");
+    assertThat(all).contains("build_temp_table creates a table in the database it reads");
+    assertThat(all).containsIgnoringCase("customers.born").contains("has no faithful mapping");
+    // parents after children
+    String late =
+        RULESET.replace("      - type: copy_table\n        table: regions\n", "")
+            + "  - type: copy_table\n    table: regions\n";
+    dst.sql("ALTER TABLE " + dst.q(dst.schema) + ".customers DROP COLUMN born");
+    dst.sql("ALTER TABLE " + dst.q(dst.schema) + ".customers ADD COLUMN born DATE");
+    GuiseCli.Result order = transfer(cli, late);
+    assertThat(order.exit()).as(order.toString()).isEqualTo(3);
+    assertThat(order.out()).contains("fk-order").containsIgnoringCase("move the task for regions");
+    assertThat(dumpAll(dst, dst.schema).values()).allMatch(List::isEmpty);
+    assertThat(dumpAll(src, src.schema)).isEqualTo(before);
+
+    // usage: -c with --source, --target-mode without a target
+    GuiseCli.Result both =
+        cli.command("run", "ruleset.yml", "-c", "src", "--source", "src", "--target", "dst");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("-c and --source - give one");
+    GuiseCli.Result badMode = transfer(cli, RULESET, "--target-mode", "overwrite");
+    assertThat(badMode.exit()).isEqualTo(2);
+    assertThat(badMode.err()).contains("unknown mode 'overwrite'");
+    // a dry run reads and masks everything and writes nothing to the target
+    GuiseCli.Result dry = transfer(cli, RULESET, "--dry-run");
+    assertThat(dry.exit()).as(dry.toString()).isZero();
+    assertThat(dumpAll(dst, dst.schema).values()).allMatch(List::isEmpty);
+    // append into an empty target writes the rows; a copy_table in place is refused
+    GuiseCli.Result append = transfer(cli, RULESET, "--target-mode", "append");
+    assertThat(append.exit()).as(append.toString()).isZero();
+    assertThat(dumpAll(dst, dst.schema).get("payments")).hasSize(100);
+    GuiseCli.Result inPlace = cli.command("run", "ruleset.yml", "-c", "src", "--format", "json");
+    assertThat(inPlace.exit()).isEqualTo(3);
+    assertThat(inPlace.out()).contains("copy-table-in-place");
+    assertThat(dumpAll(src, src.schema)).isEqualTo(before);
+  }
+
+  @org.junit.jupiter.api.Test
+  void sslRequiredAgainstAServerWithoutTlsFailsWithOneSentence() throws Exception {
+    TestEngine src = open("postgres");
+    TestEngine dst = open("h2");
+    GuiseCli cli = cli(src, dst);
+    Path f = tmp.resolve("work/connections.yml");
+    Files.writeString(
+        f,
+        Files.readString(f)
+            .replace(
+                "    schema: " + src.schema + "\n",
+                "    schema: " + src.schema + "\n    ssl:\n      mode: require\n"),
+        StandardCharsets.UTF_8);
+    GuiseCli.Result r = transfer(cli, RULESET);
+    assertThat(r.exit()).as(r.toString()).isEqualTo(4);
+    assertThat(r.err()).contains("connection 'src'").contains("SSL").doesNotContain("Exception");
+  }
+
+  /**
+   * The real jar killed with SIGKILL after a committed batch of a source → target run; {@code
+   * --resume} continues from the target's checkpoint and the target ends equal to an uninterrupted
+   * run's.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"postgres>postgres", "mariadb>mariadb"})
+  void aKilledTransferResumesToTheUninterruptedResult(String pair) throws Exception {
+    String[] p = pair.split(">");
+    TestEngine src = Engines.forProcesses(p[0], tmp);
+    TestEngine dst = Engines.forProcesses(p[1], tmp);
+    org.junit.jupiter.api.Assumptions.assumeTrue(src != null && dst != null, "servers not set");
+    src.open();
+    engines.add(src);
+    dst.open();
+    engines.add(dst);
+    KillResumeIT.fill(src, 12_000);
+    dst.sql(
+        "CREATE TABLE "
+            + dst.t("people")
+            + " (id INT PRIMARY KEY, v VARCHAR(20) NOT NULL, email VARCHAR(60) NOT NULL)");
+    GuiseCli cli = cli(src, dst);
+    Files.writeString(cli.dir().resolve("ruleset.yml"), KillResumeIT.RULESET);
+    List<String> args =
+        List.of("run", "ruleset.yml", "--source", "src", "--target", "dst", "--batch-size", "500");
+    GuiseCli.Result once = cli.command(args.toArray(String[]::new));
+    assertThat(once.exit()).as(once.toString()).isZero();
+    List<Map<String, Object>> expected = dst.dump(dst.q(dst.schema) + ".people");
+    var source = src.dump(src.q(src.schema) + ".people");
+    for (int killAfter : List.of(3, 11)) {
+      dst.sql("DELETE FROM " + dst.t("people"));
+      GuiseProcess child =
+          new GuiseProcess(cli.dir(), GuiseProcess.env(tmp.resolve("home")), killAfter, args);
+      child.await();
+      assertThat(child.batchSeen).as("killed after batch %d:%n%s", killAfter, child).isDone();
+      String killed;
+      try (var files = Files.list(tmp.resolve("home/runs"))) {
+        killed =
+            files.map(f -> f.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+      }
+      long partial = dst.dump(dst.q(dst.schema) + ".people").size();
+      assertThat(partial).as("rows committed before the kill").isBetween(1L, 11_999L);
+      GuiseCli.Result resumed = cli.command("run", "--resume", killed, "--format", "json");
+      assertThat(resumed.exit()).as(resumed.toString()).isZero();
+      assertThat(dst.dump(dst.q(dst.schema) + ".people"))
+          .as("killed after batch %d then resumed", killAfter)
+          .isEqualTo(expected);
+    }
+    assertThat(src.dump(src.q(src.schema) + ".people")).isEqualTo(source);
+  }
+
+  private static long orphans(TestEngine e, String schema) throws SQLException {
+    String s = e.q(schema);
+    try (Statement st = e.admin().createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT (SELECT COUNT(*) FROM "
+                    + s
+                    + ".orders o WHERE NOT EXISTS (SELECT 1 FROM "
+                    + s
+                    + ".customers c WHERE c.id = o.customer_id)) + (SELECT COUNT(*) FROM "
+                    + s
+                    + ".payments p WHERE NOT EXISTS (SELECT 1 FROM "
+                    + s
+                    + ".orders o WHERE o.id = p.order_id))")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
