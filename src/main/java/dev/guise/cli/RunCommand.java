@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Masks a database in place with a ruleset.",
+      "Masks a database in place with a ruleset, or a folder of files into another (--source and --target file connections).",
       "",
       "The ruleset is checked first (syntax, then every table, column, key and type against the live schema); if anything is wrong nothing is touched and the exit code is 3. Each batch commits on its own and the run record ($GUISE_HOME/runs/<id>/run.json) lists how far each task got. Ctrl-C finishes the batch in flight and stops (exit 6).",
       "",
@@ -40,6 +40,7 @@ import picocli.CommandLine.Parameters;
       "  guise run --resume 20240501-101500-ab12 --run-secret-file secret.txt",
       "  guise run ruleset.yml -c staging --remask     # mask again a table a finished run masked",
       "  guise run ruleset.yml -c staging --wait --wait-timeout 600   # queue behind a running run",
+      "  guise run files.yml --source exports --target masked_exports  # CSV/JSON/XML files, see docs/files.md",
       ExitCodes.HELP
     })
 final class RunCommand implements Callable<Integer> {
@@ -71,6 +72,32 @@ final class RunCommand implements Callable<Integer> {
       description =
           "Connection name in the connections file (required; with --resume: from the record).")
   String connection;
+
+  @Option(
+      names = "--source",
+      paramLabel = "NAME",
+      description =
+          "With --target: the connection rows or files are read from (only ever read). When both"
+              + " are file connections (type: file, path: FOLDER) the run masks files: the"
+              + " ruleset's mask_tabular_file and mask_file tasks write every selected file of the"
+              + " source folder, masked, under the same path in the target folder (see"
+              + " docs/files.md).")
+  String source;
+
+  @Option(
+      names = "--target",
+      paramLabel = "NAME",
+      description = "With --source: the connection the masked rows or files are written to.")
+  String target;
+
+  @Option(
+      names = "--target-mode",
+      paramLabel = "MODE",
+      defaultValue = "fail-if-not-empty",
+      description =
+          "What to do when the target already holds data: fail-if-not-empty (default), truncate"
+              + " (files: replace files of the same name), append (databases only).")
+  String targetMode;
 
   @Option(
       names = "--resume",
@@ -244,10 +271,35 @@ final class RunCommand implements Callable<Integer> {
       return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
           .run(resumeRequest().withWait(waitFor()), strict);
     }
+    if (source != null || target != null) {
+      return sourceToTarget();
+    }
     if (rulesetFile == null || connection == null) {
       throw new GuiseException(
           ErrorCode.USAGE, "run - a RULESET and -c NAME are required (or --resume RUN_ID)");
     }
+    RunRequest req = request(connection);
+    return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .run(req, strict);
+  }
+
+  /** {@code --source A --target B}: a file run when both are folders. */
+  private int sourceToTarget() {
+    if (source == null || target == null || rulesetFile == null) {
+      throw new GuiseException(
+          ErrorCode.USAGE, "run - --source and --target go together, with a RULESET");
+    }
+    if (connection != null || resume != null) {
+      throw new GuiseException(
+          ErrorCode.USAGE,
+          "run - --source/--target replace -c (the run reads one connection and writes the"
+              + " other); give one or the other, and no --resume");
+    }
+    return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
+        .runFiles(request(source), target, targetMode, strict);
+  }
+
+  private RunRequest request(String connectionName) {
     if (batchSize < 1 || workers < 1 || maxRows < 0 || sampleRows < 0) {
       throw new GuiseException(
           ErrorCode.USAGE,
@@ -268,20 +320,17 @@ final class RunCommand implements Callable<Integer> {
     ruleset.ruleset = rulesetFile;
     ruleset.seedsDir = seedsDir;
     ruleset.librariesDir = librariesDir;
-    RunRequest req =
-        new RunRequest(
-            ws.ruleset(ruleset),
-            ws.connectionsFile(connections),
-            connection,
-            options,
-            secretFile(),
-            disableInstanceSecret,
-            runs.store(env).dir(),
-            null,
-            false,
-            remask,
-            waitFor());
-    return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
-        .run(req, strict);
+    return new RunRequest(
+        ws.ruleset(ruleset),
+        ws.connectionsFile(connections),
+        connectionName,
+        options,
+        secretFile(),
+        disableInstanceSecret,
+        runs.store(env).dir(),
+        null,
+        false,
+        remask,
+        waitFor());
   }
 }

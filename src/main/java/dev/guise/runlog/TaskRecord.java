@@ -27,7 +27,9 @@ import java.util.List;
   "last_key",
   "duration_ms",
   "error",
-  "tasks"
+  "tasks",
+  "bytes_done",
+  "bytes_total"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskRecord(
@@ -44,4 +46,6 @@ public record TaskRecord(
     @JsonProperty("last_key") List<Object> lastKey,
     @JsonProperty("duration_ms") long durationMs,
     @JsonProperty("error") String error,
-    @JsonProperty("tasks") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskRecord> tasks) {}
+    @JsonProperty("tasks") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskRecord> tasks,
+    @JsonProperty("bytes_done") @JsonInclude(JsonInclude.Include.NON_NULL) Long bytesDone,
+    @JsonProperty("bytes_total") @JsonInclude(JsonInclude.Include.NON_NULL) Long bytesTotal) {}
