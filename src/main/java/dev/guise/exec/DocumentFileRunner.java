@@ -5,22 +5,21 @@ import dev.guise.files.FileWalk;
 import dev.guise.mask.MaskContext;
 import dev.guise.plan.FileRule;
 import dev.guise.plan.MaskFileStep;
+import dev.guise.ruleset.FileSelection;
 import dev.guise.ruleset.MaskFileTask;
 import dev.guise.ruleset.SkipValue;
 import dev.guise.schema.RowView;
 import dev.guise.secret.SeedEncoder;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code mask_file}: each rule's pipeline (a {@code json} or {@code xml} mask, usually) applied to
@@ -28,39 +27,34 @@ import java.util.Locale;
  * file is one document, masked whole. A document's masks are seeded by the file, its record number
  * and the rule, so a run is reproducible.
  */
-final class DocumentFileRunner implements StepRunner<MaskFileStep> {
+final class DocumentFileRunner extends FileStepRunner<MaskFileStep> {
   /** NDJSON lines per progress event. */
   private static final int BATCH = 10_000;
-
-  private final FileRoots roots;
 
   /**
    * @param roots null in the build's registry (see {@link TabularFileRunner})
    */
   DocumentFileRunner(FileRoots roots) {
-    this.roots = roots;
+    super(roots);
   }
 
   @Override
-  public RunStatus run(MaskFileStep step, StepContext ctx) {
-    FileRoots r = FileRunners.require(roots, step);
-    MaskFileTask t = step.task();
-    return FileTaskLoop.run(
-        step,
-        t.selection(),
-        MaskFileTask.FILE_TYPES,
-        t.fileType(),
-        r,
-        ctx,
-        (file, type, out, counter) -> mask(step, file, type, out, counter, ctx));
+  FileSelection selection(MaskFileStep step) {
+    return step.task().selection();
   }
 
   @Override
-  public String target(MaskFileStep step) {
-    return roots == null ? null : roots.sourceName() + " -> " + roots.targetName();
+  Set<String> types() {
+    return MaskFileTask.FILE_TYPES;
   }
 
-  private long mask(
+  @Override
+  String fileType(MaskFileStep step) {
+    return step.task().fileType();
+  }
+
+  @Override
+  long mask(
       MaskFileStep step,
       FileWalk.Found file,
       String type,
@@ -76,7 +70,7 @@ final class DocumentFileRunner implements StepRunner<MaskFileStep> {
             ? Writer.nullWriter()
             : new BufferedWriter(new OutputStreamWriter(out, cs), 1 << 16);
     if (!type.equals("ndjson")) {
-      String doc = Files.readString(file.path(), cs);
+      String doc = file.read(cs);
       String masked = document(step, doc, seed, 1, where, ctx);
       w.write(masked);
       w.flush();
@@ -86,8 +80,7 @@ final class DocumentFileRunner implements StepRunner<MaskFileStep> {
     long lineNo = 0;
     long batchRows = 0;
     long batchMasked = 0;
-    try (InputStream raw = Files.newInputStream(file.path());
-        CountingInput counted = new CountingInput(new BufferedInputStream(raw, 1 << 16));
+    try (CountingInput counted = file.open();
         BufferedReader in = new BufferedReader(new InputStreamReader(counted, cs), 1 << 16)) {
       String line;
       while ((line = in.readLine()) != null) {

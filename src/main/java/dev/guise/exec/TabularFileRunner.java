@@ -8,6 +8,7 @@ import dev.guise.plan.FileRule;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.MaskTabularFileStep;
 import dev.guise.plan.PlannedRule;
+import dev.guise.ruleset.FileSelection;
 import dev.guise.ruleset.HashColumn;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.MaskTabularFileTask;
@@ -15,10 +16,8 @@ import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
 import dev.guise.schema.TableRef;
-import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -26,7 +25,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,41 +46,37 @@ import org.apache.commons.csv.CSVRecord;
  * are its header's, typed as the task declares (text by default); fields no rule writes are copied
  * as they were read.
  */
-final class TabularFileRunner implements StepRunner<MaskTabularFileStep> {
+final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
   /** Rows per batch at most: a batch of wide rows stays well inside a small heap. */
   private static final int MAX_BATCH = 10_000;
 
   private static final String ROW = "#row";
-  private final FileRoots roots;
 
   /**
    * @param roots null in the build's registry: such a step runs only in a file run, which binds the
    *     runner to its folders
    */
   TabularFileRunner(FileRoots roots) {
-    this.roots = roots;
+    super(roots);
   }
 
   @Override
-  public RunStatus run(MaskTabularFileStep step, StepContext ctx) {
-    FileRoots r = FileRunners.require(roots, step);
-    MaskTabularFileTask t = step.task();
-    return FileTaskLoop.run(
-        step,
-        t.selection(),
-        MaskTabularFileTask.FILE_TYPES,
-        t.fileType(),
-        r,
-        ctx,
-        (file, type, out, counter) -> mask(step, file, type, out, counter, ctx));
+  FileSelection selection(MaskTabularFileStep step) {
+    return step.task().selection();
   }
 
   @Override
-  public String target(MaskTabularFileStep step) {
-    return roots == null ? null : roots.sourceName() + " -> " + roots.targetName();
+  Set<String> types() {
+    return MaskTabularFileTask.FILE_TYPES;
   }
 
-  private long mask(
+  @Override
+  String fileType(MaskTabularFileStep step) {
+    return step.task().fileType();
+  }
+
+  @Override
+  long mask(
       MaskTabularFileStep step,
       FileWalk.Found file,
       String type,
@@ -94,8 +88,7 @@ final class TabularFileRunner implements StepRunner<MaskTabularFileStep> {
     Charset cs = Charset.forName(t.encoding());
     CSVFormat format = TabularFormat.of(type, t.delimiter(), t.quote());
     String where = roots.sourceName() + ":" + file.relative();
-    try (InputStream raw = Files.newInputStream(file.path());
-        CountingInput counted = new CountingInput(new BufferedInputStream(raw, 1 << 16));
+    try (CountingInput counted = file.open();
         Reader in = new InputStreamReader(counted, cs);
         CSVParser parser = CSVParser.parse(in, format)) {
       Iterator<CSVRecord> records = parser.iterator();

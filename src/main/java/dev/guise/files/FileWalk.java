@@ -12,7 +12,18 @@ import java.util.stream.Stream;
 /** The regular files of a source folder, in a stable (sorted) order, as relative paths. */
 public final class FileWalk {
   /** One file: its path relative to the folder (with {@code /}) and its size in bytes. */
-  public record Found(String relative, Path path, long size) {}
+  public record Found(String relative, Path path, long size) {
+    /** The file's bytes, buffered, counting what was read (for progress in bytes). */
+    public CountingInput open() throws IOException {
+      return new CountingInput(
+          new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16));
+    }
+
+    /** The whole file as text (a document masked whole). */
+    public String read(java.nio.charset.Charset cs) throws IOException {
+      return Files.readString(path, cs);
+    }
+  }
 
   private FileWalk() {}
 
