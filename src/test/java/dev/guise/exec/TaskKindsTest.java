@@ -25,7 +25,9 @@ class TaskKindsTest {
             "serial",
             "parallel",
             "run_schema_discovery",
-            "run_data_discovery");
+            "run_data_discovery",
+            "mask_tabular_file",
+            "mask_file");
     assertThat(k.planners().stream().map(StepPlanners.Registration::taskType).toList())
         .isEqualTo(k.all().stream().map(TaskKind::task).toList());
     for (TaskKind<?, ?> kind : k.all()) {
