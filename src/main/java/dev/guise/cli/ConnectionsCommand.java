@@ -79,6 +79,13 @@ final class ConnectionsCommand implements Runnable {
         m.put("user", c.user());
         list.add(m);
       }
+      for (dev.guise.db.FileConnection f : r.files().values()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", f.name());
+        m.put("db_type", "file");
+        m.put("url", f.path().toString());
+        list.add(m);
+      }
       boolean errors = ds.stream().anyMatch(Diagnostic::isError);
       if (common.json()) {
         Map<String, Object> doc = new LinkedHashMap<>();

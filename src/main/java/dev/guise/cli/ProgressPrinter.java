@@ -19,6 +19,7 @@ final class ProgressPrinter implements RunListener {
   private final boolean plain;
   private final Clock clock;
   private final Map<String, Instant> started = new ConcurrentHashMap<>();
+  private final java.util.Set<String> files = ConcurrentHashMap.newKeySet();
   private boolean lineOpen;
 
   /**
@@ -36,6 +37,11 @@ final class ProgressPrinter implements RunListener {
   public synchronized void on(RunEvent e) {
     if (e instanceof RunEvent.TaskStarted s) {
       started.put(s.taskId(), clock.instant());
+    } else if (e instanceof RunEvent.FileProgress f) {
+      files.add(f.taskId());
+      fileProgress(f);
+    } else if (e instanceof RunEvent.BatchCommitted p && files.contains(p.taskId())) {
+      return; // its FileProgress told it in bytes
     } else if (e instanceof RunEvent.BatchCommitted p && live) {
       Instant t0 = started.getOrDefault(p.taskId(), clock.instant());
       double secs = Math.max(0.001, Duration.between(t0, clock.instant()).toMillis() / 1000.0);
@@ -71,6 +77,41 @@ final class ProgressPrinter implements RunListener {
       err.println("  task " + t.taskId() + " " + t.description() + ": " + t.status().json());
       err.flush();
     }
+  }
+
+  /** A file task's progress in bytes of all its files, and rows. */
+  private void fileProgress(RunEvent.FileProgress f) {
+    if (!live && !plain) {
+      return;
+    }
+    String mb = mb(f.bytesDone()) + "/" + mb(f.bytesTotal()) + " MB";
+    if (!live) {
+      err.println("  " + f.file() + ": " + mb + ", " + f.rows() + " rows");
+      err.flush();
+      return;
+    }
+    Instant t0 = started.getOrDefault(f.taskId(), clock.instant());
+    double secs = Math.max(0.001, Duration.between(t0, clock.instant()).toMillis() / 1000.0);
+    double rate = f.bytesDone() / secs;
+    long left = Math.max(0, f.bytesTotal() - f.bytesDone());
+    String eta = rate > 0 ? (long) Math.ceil(left / rate) + "s" : "?";
+    err.print(
+        "\r\033[2K  "
+            + f.file()
+            + ": "
+            + mb
+            + ", "
+            + f.rows()
+            + " rows, "
+            + mb((long) rate)
+            + " MB/s, ETA "
+            + eta);
+    err.flush();
+    lineOpen = true;
+  }
+
+  private static String mb(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1_048_576.0);
   }
 
   private void clearLine() {

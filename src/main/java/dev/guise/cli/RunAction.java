@@ -39,6 +39,20 @@ final class RunAction {
     return ExitCodes.of(result.status(), strict);
   }
 
+  /** A file run (both connections folders) and returns the exit code. */
+  int runFiles(RunRequest req, String target, String targetMode, boolean strict) {
+    Cancellation cancellation = new Cancellation();
+    RunResult result =
+        new Workspace(env)
+            .service(err)
+            .runFiles(req, target, targetMode, cancellation, new Terminal(cancellation));
+    if (result.invalid()) {
+      return invalid(result.diagnostics(), result.record());
+    }
+    report(result.record(), result.recordDir());
+    return ExitCodes.of(result.status(), strict);
+  }
+
   /** Shows on stderr what the service hears during a run; Ctrl-C cancels while it executes. */
   private final class Terminal implements RunObserver {
     private final Cancellation cancellation;

@@ -3,6 +3,7 @@ package dev.guise.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
+import dev.guise.db.ConnectionsFile;
 import dev.guise.exec.OnValueError;
 import dev.guise.exec.RunOptions;
 import dev.guise.exec.TargetMode;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Masks a database in place with a ruleset, or (--source/--target) copies it masked into another database.",
+      "Masks a database in place with a ruleset, or (--source/--target) copies it masked into another database, or a folder of files into another.",
       "",
       "The ruleset is checked first (syntax, then every table, column, key and type against the live schema); if anything is wrong nothing is touched and the exit code is 3. Each batch commits on its own and the run record ($GUISE_HOME/runs/<id>/run.json) lists how far each task got. Ctrl-C finishes the batch in flight and stops (exit 6).",
       "",
@@ -45,6 +46,7 @@ import picocli.CommandLine.Parameters;
       "  guise run ruleset.yml --source prod --target staging --target-mode truncate",
       "  guise run ruleset.yml -c staging --remask     # mask again a table a finished run masked",
       "  guise run ruleset.yml -c staging --wait --wait-timeout 600   # queue behind a running run",
+      "  guise run files.yml --source exports --target masked_exports  # CSV/JSON/XML files, see docs/files.md",
       ExitCodes.HELP
     })
 final class RunCommand implements Callable<Integer> {
@@ -83,24 +85,26 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description =
           "Read rows from this connection (only read, opened read-only) and write them masked to"
-              + " --target: an on-the-fly run. Not with -c.")
+              + " --target: an on-the-fly run. Not with -c. When both are file connections (type:"
+              + " file, path: FOLDER) the run masks files: every selected file of the source folder"
+              + " is written, masked, under the same path in the target folder (docs/files.md).")
   String source;
 
   @Option(
       names = "--target",
       paramLabel = "NAME",
       description =
-          "With --source: the connection masked rows are written to. Its tables must exist;"
-              + " Guise's progress table and locks live here.")
+          "With --source: the connection masked rows (or files) are written to. Its tables must"
+              + " exist; Guise's progress table and locks live here.")
   String target;
 
   @Option(
       names = "--target-mode",
       paramLabel = "MODE",
       description =
-          "With --target: what to do with target tables that hold rows: fail-if-not-empty"
-              + " (default: refused, exit 3), truncate (emptied first, children before parents),"
-              + " append.")
+          "With --target: what to do with a target that holds data: fail-if-not-empty"
+              + " (default: refused, exit 3), truncate (emptied first, children before parents;"
+              + " files: replaced), append (databases only).")
   String targetMode;
 
   @Option(
@@ -384,7 +388,16 @@ final class RunCommand implements Callable<Integer> {
             remask,
             waitFor(),
             target);
-    return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
-        .run(req, strict);
+    RunAction action =
+        new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr());
+    if (source != null && isFolder(req.connectionsFile(), source)) {
+      return action.runFiles(req, target, mode.option(), strict);
+    }
+    return action.run(req, strict);
+  }
+
+  /** Whether the connections file names {@code name} as a folder ({@code type: file}). */
+  private boolean isFolder(Path connectionsFile, String name) {
+    return ConnectionsFile.load(connectionsFile, env.env()::get, "").files().containsKey(name);
   }
 }

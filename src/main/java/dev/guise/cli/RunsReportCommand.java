@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints or exports the reports a run's run_schema_discovery and run_data_discovery tasks wrote into its folder (schema-report.json, sdd-report.csv), as run.json links them.",
+      "Prints or exports the reports a run's tasks wrote into its folder, as run.json links them: run_schema_discovery's schema-report.json, run_data_discovery's sdd-report.csv, and the file tasks' file-report.csv (one row per file: path, size, type, rows, status, skip reason).",
       "",
       "Exit 3 when the run is unknown, wrote no reports, or none of --kind."
     },
@@ -38,7 +38,8 @@ final class RunsReportCommand implements Callable<Integer> {
   /** Which report. */
   enum Kind {
     sdd,
-    schema
+    schema,
+    files
   }
 
   private final CliEnvironment env;
@@ -94,7 +95,7 @@ final class RunsReportCommand implements Callable<Integer> {
               + record.path("id").asText()
               + "' - wrote no "
               + (kind == null ? "" : kind + " ")
-              + "report; a ruleset's run_schema_discovery or run_data_discovery task writes one");
+              + "report; a ruleset's run_schema_discovery, run_data_discovery or file task writes one");
     }
     if (links.size() > 1 && format != DiscoverCommand.Format.text) {
       throw new GuiseException(
@@ -146,8 +147,10 @@ final class RunsReportCommand implements Callable<Integer> {
       StoredReport r = reports.get(i);
       String title =
           "Guise "
-              + (r.kind().equals("sdd") ? "sensitive data" : "schema")
-              + " discovery: run "
+              + (r.kind().equals("files")
+                  ? "file masking"
+                  : (r.kind().equals("sdd") ? "sensitive data" : "schema") + " discovery")
+              + ": run "
               + record.path("id").asText();
       if (reports.size() > 1) {
         w.println((i == 0 ? "" : "\n") + "== " + title + " ==");

@@ -37,11 +37,24 @@ public final class ConnectionsFile {
           "statement_timeout",
           "lock_timeout",
           "guise_schema",
-          "ssl");
+          "ssl",
+          "type",
+          "path");
   private static final Pattern REF = Pattern.compile("\\$\\{(env|file):([^}]+)}");
 
-  /** The parsed connections and the problems found. */
-  public record Result(Map<String, ConnectionConfig> connections, Diagnostics diagnostics) {}
+  /**
+   * The parsed connections and the problems found.
+   *
+   * @param files the {@code type: file} connections (folders of a file run), by name
+   */
+  public record Result(
+      Map<String, ConnectionConfig> connections,
+      Diagnostics diagnostics,
+      Map<String, FileConnection> files) {
+    public Result(Map<String, ConnectionConfig> connections, Diagnostics diagnostics) {
+      this(connections, diagnostics, Map.of());
+    }
+  }
 
   private ConnectionsFile() {}
 
@@ -58,6 +71,7 @@ public final class ConnectionsFile {
   public static Result load(Path file, Function<String, String> env, String used) {
     Diagnostics d = new Diagnostics();
     Map<String, ConnectionConfig> out = new LinkedHashMap<>();
+    Map<String, FileConnection> files = new LinkedHashMap<>();
     String shown = file.toString();
     YamlInput.Text in =
         YamlInput.read(
@@ -87,6 +101,13 @@ public final class ConnectionsFile {
     }
     boolean worldReadable = worldReadable(file);
     for (Map.Entry<String, YNode> e : conns.entries().entrySet()) {
+      if (e.getValue() instanceof YNode.YMap fm && fm.has("type")) {
+        FileConnection fc = FileConnection.read(e.getKey(), fm, file, d);
+        if (fc != null) {
+          files.put(e.getKey(), fc);
+        }
+        continue;
+      }
       boolean resolve = used == null || used.equals(e.getKey());
       ConnectionConfig c =
           connection(e.getKey(), e.getValue(), file, env, resolve, worldReadable, d);
@@ -94,7 +115,7 @@ public final class ConnectionsFile {
         out.put(e.getKey(), c);
       }
     }
-    return new Result(out, d);
+    return new Result(out, d, files);
   }
 
   /**

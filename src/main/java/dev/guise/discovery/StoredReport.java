@@ -15,9 +15,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A report a discovery task wrote into a run's folder (sdd-report.csv or schema-report.json), read
- * back as header and rows and shown in any report format. Like the files, it holds names, types and
- * reasons, never a data value.
+ * A report a task wrote into a run's folder (sdd-report.csv, schema-report.json, or the file tasks'
+ * file-report.csv), read back as header and rows and shown in any report format. Like the files, it
+ * holds names, types and reasons, never a data value.
  */
 public record StoredReport(String kind, List<String> header, List<List<String>> rows) {
   /** The schema report's columns, one row per column of every table. */
@@ -42,7 +42,7 @@ public record StoredReport(String kind, List<String> header, List<List<String>> 
    */
   public static StoredReport parse(String kind, String text) throws IOException {
     List<List<String>> rows = new ArrayList<>();
-    if (kind.equals("sdd")) {
+    if (kind.equals("sdd") || kind.equals("files")) {
       try (CSVParser p = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
         List<CSVRecord> all = p.getRecords();
         if (all.isEmpty()) {
@@ -97,7 +97,20 @@ public record StoredReport(String kind, List<String> header, List<List<String>> 
 
   /** For a terminal: the flagged columns and why (sdd), or every table's columns (schema). */
   public void text(PrintWriter out) {
-    if (kind.equals("sdd")) {
+    if (kind.equals("files")) {
+      out.printf(Locale.ROOT, "%d files%n", rows.size());
+      for (List<String> r : rows) {
+        out.printf(
+            Locale.ROOT,
+            "  %-48s %-7s %12s bytes %10s rows  %s%s%n",
+            r.get(0),
+            r.get(2),
+            r.get(1),
+            r.get(3),
+            r.get(4),
+            r.get(5).isEmpty() ? "" : " - " + r.get(5));
+      }
+    } else if (kind.equals("sdd")) {
       List<List<String>> flagged = rows.stream().filter(r -> "TRUE".equals(r.get(0))).toList();
       out.printf(Locale.ROOT, "%d columns; %d flagged as sensitive%n", rows.size(), flagged.size());
       boolean coverage = header.size() > ReportRows.HEADER.size();

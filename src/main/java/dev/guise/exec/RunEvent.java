@@ -105,6 +105,17 @@ public sealed interface RunEvent {
    */
   record ColumnValueErrors(String column, long count, String reason, List<String> sampleKeys) {}
 
+  /**
+   * A file task's progress, published with each batch: bytes read of all the files it masks, and
+   * rows so far.
+   *
+   * @param file the file being masked, relative to the source folder
+   * @param bytesDone bytes read of the task's files (those before this one whole)
+   * @param bytesTotal the size of every file the task masks
+   */
+  record FileProgress(String taskId, String file, long bytesDone, long bytesTotal, long rows)
+      implements RunEvent {}
+
   /** A task ended; {@code error} is set when it failed. */
   record TaskFinished(
       String taskId, String description, RunStatus status, String error, long durationMs)

@@ -4,8 +4,10 @@ import dev.guise.plan.BuildTempTableStep;
 import dev.guise.plan.CopyTableStep;
 import dev.guise.plan.DataDiscoveryStep;
 import dev.guise.plan.KeyRewriteStep;
+import dev.guise.plan.MaskFileStep;
 import dev.guise.plan.MaskTablePlanner;
 import dev.guise.plan.MaskTableStep;
+import dev.guise.plan.MaskTabularFileStep;
 import dev.guise.plan.MaskUniqueKeyPlanner;
 import dev.guise.plan.ParallelStep;
 import dev.guise.plan.RunSqlStep;
@@ -16,8 +18,10 @@ import dev.guise.plan.TruncateStep;
 import dev.guise.ruleset.BuildTempTableTask;
 import dev.guise.ruleset.CopyTableTask;
 import dev.guise.ruleset.DataDiscoveryTask;
+import dev.guise.ruleset.MaskFileTask;
 import dev.guise.ruleset.MaskTableReader;
 import dev.guise.ruleset.MaskTableTask;
+import dev.guise.ruleset.MaskTabularFileTask;
 import dev.guise.ruleset.MaskUniqueKeyTask;
 import dev.guise.ruleset.ParallelTask;
 import dev.guise.ruleset.RunSqlTask;
@@ -116,7 +120,22 @@ public final class TaskKinds {
                   CopyTableTask.class,
                   CopyTableStep::plan,
                   CopyTableStep.class,
-                  new CopyTableRunner())));
+                  new CopyTableRunner()),
+              // file tasks run only in a file run, which binds them to its folders (FileRunners)
+              new TaskKind<>(
+                  MaskTabularFileTask.TYPE,
+                  MaskTabularFileTask::read,
+                  MaskTabularFileTask.class,
+                  MaskTabularFileStep::plan,
+                  MaskTabularFileStep.class,
+                  new TabularFileRunner(null)),
+              new TaskKind<>(
+                  MaskFileTask.TYPE,
+                  MaskFileTask::read,
+                  MaskFileTask.class,
+                  MaskFileStep::plan,
+                  MaskFileStep.class,
+                  new DocumentFileRunner(null))));
 
   private final List<TaskKind<?, ?>> kinds;
   private final Map<String, TaskReader> readers;

@@ -320,13 +320,13 @@ public final class MaskTablePlanner {
   }
 
   /** A rule with the condition under which it applies (null: always). */
-  private record Guarded(Rule rule, Condition guard) {}
+  record Guarded(Rule rule, Condition guard) {}
 
   /**
    * Flattens conditional blocks: each rule gets the conjunction of the conditions on its path
    * (negated on the {@code else_rules} side), so the executor sees a flat list.
    */
-  private static void flatten(List<RuleItem> items, Condition guard, List<Guarded> out) {
+  static void flatten(List<RuleItem> items, Condition guard, List<Guarded> out) {
     for (RuleItem item : items) {
       if (item instanceof Rule r) {
         out.add(new Guarded(r, guard));

@@ -80,6 +80,27 @@ final class RuleReader {
     return new Rule(column, spec, skip, hash, map.location());
   }
 
+  /**
+   * The rules of a document task ({@code mask_file}): mappings with {@code masks} and an optional
+   * {@code skip}, no column; each pipeline gets the whole document.
+   */
+  List<Rule> documentRules(List<YNode> nodes) {
+    List<Rule> out = new ArrayList<>();
+    for (YNode n : nodes) {
+      if (!(n instanceof YNode.YMap map)) {
+        diagnostics.error(
+            "wrong-type", n.location(), "a rule must be a mapping, found " + n.kind());
+        continue;
+      }
+      MapFields f = new MapFields(map, "a mask_file rule", Set.of("masks", "skip"), diagnostics);
+      MaskSpec spec = new MaskSpec(List.copyOf(f.items("masks", true)), f.locationOf("masks"));
+      masks.check(spec, baseDir, diagnostics);
+      List<SkipValue> skip = f.has("skip") ? skipList(f.node("skip")) : null;
+      out.add(new Rule(null, spec, skip, Optional.empty(), map.location()));
+    }
+    return List.copyOf(out);
+  }
+
   List<HashColumn> hashColumns(YNode node) {
     List<YNode> items =
         node instanceof YNode.YList l

@@ -55,6 +55,11 @@ public final class TaskReading {
     return rules.ruleItems(items);
   }
 
+  /** The rules of a document task: {@code masks} (and {@code skip}) without a column. */
+  public List<Rule> documentRules(List<YNode> items) {
+    return rules.documentRules(items);
+  }
+
   /** A {@code hash_columns} value: a name, a list of names or of {column_name, ...} mappings. */
   public List<HashColumn> hashColumns(YNode node) {
     return rules.hashColumns(node);

@@ -120,6 +120,7 @@ public final class RunService {
     RulesetLoader.Result parsed = parse(req.ruleset());
     problems.addAll(parsed.diagnostics());
     problems.addAll(ResumeCheck.notALibrary(parsed.ruleset()));
+    problems.addAll(FileRun.taskMix(parsed.ruleset(), false));
     ConnectionConfig conn = connection(req.connectionsFile(), req.connection(), problems);
     ConnectionConfig target = req.transfers() ? transferTarget(req, conn, problems) : null;
     if (problems.stream().anyMatch(Diagnostic::isError)) {
@@ -406,6 +407,40 @@ public final class RunService {
     return target;
   }
 
+  /**
+   * A file run: {@code req.connection()} names the source folder and {@code target} the folder the
+   * masked files go to (both {@code type: file} connections). Every problem (tasks that are not
+   * file tasks, folders missing or overlapping, a target holding files) comes back before anything
+   * is written, as {@link RunResult#invalid()}.
+   *
+   * @param targetMode {@code fail-if-not-empty} or {@code truncate} (replace files of the same
+   *     name)
+   */
+  public RunResult runFiles(
+      RunRequest req,
+      String target,
+      String targetMode,
+      Cancellation cancellation,
+      RunObserver observer) {
+    List<Diagnostic> problems = new ArrayList<>();
+    RulesetLoader.Result parsed = parse(req.ruleset());
+    problems.addAll(parsed.diagnostics());
+    problems.addAll(ResumeCheck.notALibrary(parsed.ruleset()));
+    problems.addAll(FileRun.taskMix(parsed.ruleset(), true));
+    // no database is opened: no connection's secret is resolved
+    ConnectionsFile.Result conns = ConnectionsFile.load(req.connectionsFile(), environment, "");
+    dev.guise.exec.FileRoots roots =
+        FileRun.roots(conns, req.connectionsFile(), req.connection(), target, targetMode, problems);
+    if (roots == null || problems.stream().anyMatch(Diagnostic::isError)) {
+      audit.rejected(req, parsed.ruleset());
+      return new RunResult(problems, null, null, null);
+    }
+    RunSecret secret = runSecret(req);
+    byte[] instance = req.disableInstanceSecret() ? null : InstanceSecret.loadOrCreate(guiseHome);
+    return FileRun.execute(
+        req, parsed, roots, secret, instance, clock, problems, cancellation, observer, audit);
+  }
+
   /** Adds the errors for tables a finished run masked; true (and the run failed) when any. */
   private boolean refusedAsMasked(
       RunRequest req,
@@ -434,7 +469,18 @@ public final class RunService {
     ConnectionsFile.Result r = ConnectionsFile.load(file, environment, name);
     ConnectionConfig c = r.connections().get(name);
     List<Diagnostic> relevant = new ArrayList<>(r.diagnostics().list());
-    if (c == null && relevant.stream().noneMatch(Diagnostic::isError)) {
+    if (c == null && r.files().containsKey(name)) {
+      relevant.add(
+          Diagnostic.error(
+              "file-connection",
+              Location.of(file.toString()),
+              "connection '"
+                  + name
+                  + "' is a folder (type: file); mask files with --source "
+                  + name
+                  + " --target OTHER_FOLDER (a file run cannot be resumed: run it again with"
+                  + " --target-mode truncate)"));
+    } else if (c == null && relevant.stream().noneMatch(Diagnostic::isError)) {
       relevant.add(
           Diagnostic.error(
               "unknown-connection",

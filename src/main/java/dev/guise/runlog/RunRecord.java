@@ -61,7 +61,7 @@ public record RunRecord(
 
   @JsonProperty("mask_type")
   public String maskType() {
-    return "database";
+    return connection != null && "file".equals(connection.get("type")) ? "file" : "database";
   }
 
   /** A dry run masks and writes nothing; said at the top so no one mistakes it for a real one. */

@@ -33,11 +33,18 @@ public final class RunRecorder implements RunListener, AutoCloseable {
   private Instant startTime;
   private Instant endTime;
   private String error;
+
+  /** The kind of the file tasks' report (file-report.csv). */
+  private static final String FILES = "files";
+
   private final TaskState root =
       new TaskState(new RunEvent.TaskOutline("", "serial", null, List.of()));
   private final Map<String, TaskState> tasks = new LinkedHashMap<>();
   private final Map<String, List<Map<String, Object>>> samples = new LinkedHashMap<>();
   private final List<ReportLink> reports = new ArrayList<>();
+
+  /** The file report's text so far: every file task of the run adds its rows to one report. */
+  private final StringBuilder fileReport = new StringBuilder();
 
   /**
    * Opens the run's log; the run directory must exist ({@link RunStore#create}).
@@ -122,6 +129,16 @@ public final class RunRecorder implements RunListener, AutoCloseable {
       save();
     } else if (event instanceof RunEvent.ProgressReached p) {
       log.log(RunLog.INFO, p.taskId(), "progress " + p.line(), fields("rows_done", p.done()));
+    } else if (event instanceof RunEvent.FileProgress p) {
+      TaskState t = task(p.taskId());
+      t.bytesDone = p.bytesDone();
+      t.bytesTotal = p.bytesTotal();
+      save();
+      log.log(
+          RunLog.INFO,
+          p.taskId(),
+          p.file() + ": " + p.bytesDone() + "/" + p.bytesTotal() + " bytes, " + p.rows() + " rows",
+          fields("file", p.file(), "bytes_done", p.bytesDone(), "bytes_total", p.bytesTotal()));
     } else if (event instanceof RunEvent.Note n) {
       log.log(RunLog.INFO, n.taskId(), n.message());
     } else if (event instanceof RunEvent.Warning w) {
@@ -178,6 +195,10 @@ public final class RunRecorder implements RunListener, AutoCloseable {
 
   /** Writes a task's report into the run's folder (a second one of a name gets its task's id). */
   private void report(RunEvent.Report r) {
+    if (r.kind().equals(FILES)) {
+      fileReport(r);
+      return;
+    }
     String file = r.file();
     if (reports.stream().anyMatch(l -> l.file().equals(r.file()))) {
       int dot = file.lastIndexOf('.');
@@ -187,6 +208,23 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     reports.add(new ReportLink(r.kind(), file, r.taskId()));
     save();
     log.log(RunLog.INFO, r.taskId(), "wrote " + file, fields("report", r.kind()));
+  }
+
+  /** Appends a file task's rows (its text without the header line) to the run's one report. */
+  private void fileReport(RunEvent.Report r) {
+    boolean first = fileReport.length() == 0;
+    String text = r.text();
+    if (!first) {
+      int nl = text.indexOf('\n');
+      text = nl < 0 ? "" : text.substring(nl + 1);
+    }
+    fileReport.append(text);
+    store.writeReport(header.id(), r.file(), fileReport.toString());
+    if (reports.stream().noneMatch(l -> l.file().equals(r.file()))) {
+      reports.add(new ReportLink(r.kind(), r.file(), r.taskId()));
+    }
+    save();
+    log.log(RunLog.INFO, r.taskId(), "wrote " + r.file(), fields("report", r.kind()));
   }
 
   private void finished(RunEvent.TaskFinished f) {
@@ -297,6 +335,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     long durationMs;
     String error;
     Map<String, Object> valueErrors;
+    Long bytesDone;
+    Long bytesTotal;
     final List<TaskState> tasks = new ArrayList<>();
 
     TaskState(RunEvent.TaskOutline o) {
@@ -321,7 +361,9 @@ public final class RunRecorder implements RunListener, AutoCloseable {
           durationMs,
           error,
           valueErrors,
-          tasks.stream().map(TaskState::snapshot).toList());
+          tasks.stream().map(TaskState::snapshot).toList(),
+          bytesDone,
+          bytesTotal);
     }
   }
 }

@@ -31,7 +31,9 @@ import java.util.Map;
   "duration_ms",
   "error",
   "value_errors",
-  "tasks"
+  "tasks",
+  "bytes_done",
+  "bytes_total"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskRecord(
@@ -49,4 +51,6 @@ public record TaskRecord(
     @JsonProperty("duration_ms") long durationMs,
     @JsonProperty("error") String error,
     @JsonProperty("value_errors") Map<String, Object> valueErrors,
-    @JsonProperty("tasks") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskRecord> tasks) {}
+    @JsonProperty("tasks") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskRecord> tasks,
+    @JsonProperty("bytes_done") @JsonInclude(JsonInclude.Include.NON_NULL) Long bytesDone,
+    @JsonProperty("bytes_total") @JsonInclude(JsonInclude.Include.NON_NULL) Long bytesTotal) {}

@@ -27,7 +27,9 @@ class TaskKindsTest {
             "run_schema_discovery",
             "run_data_discovery",
             "mask_unique_key",
-            "copy_table");
+            "copy_table",
+            "mask_tabular_file",
+            "mask_file");
     assertThat(k.planners().stream().map(StepPlanners.Registration::taskType).toList())
         .isEqualTo(k.all().stream().map(TaskKind::task).toList());
     for (TaskKind<?, ?> kind : k.all()) {

@@ -1,0 +1,54 @@
+package dev.guise.files;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A file of the destination folder, written under a temporary name next to it and renamed only when
+ * whole: a reader (or a failed run) never sees half a file. Without {@link #commit()}, {@link
+ * #close()} deletes the temporary file.
+ */
+public final class OutputFile implements AutoCloseable {
+  private final Path target;
+  private final Path temp;
+  private final OutputStream out;
+  private boolean committed;
+
+  /** Opens the temporary file, creating the target's folders. */
+  public OutputFile(Path target) throws IOException {
+    this.target = target;
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    this.temp = target.resolveSibling("." + target.getFileName() + ".guise-part");
+    this.out = Files.newOutputStream(temp);
+  }
+
+  public OutputStream stream() {
+    return out;
+  }
+
+  /** Renames the written file to its name (replacing one there). */
+  public void commit() throws IOException {
+    out.close();
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    committed = true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!committed) {
+      try {
+        out.close();
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+}
