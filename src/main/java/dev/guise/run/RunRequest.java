@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param remask mask tables a finished run already masked
  * @param waitFor how long to wait while another run holds a table this one writes; null to be
  *     refused at once
+ * @param tokens where token keys come from, and whether this run re-identifies
  */
 public record RunRequest(
     RulesetSource ruleset,
@@ -30,7 +31,53 @@ public record RunRequest(
     String resumeFrom,
     boolean force,
     boolean remask,
-    Duration waitFor) {
+    Duration waitFor,
+    TokenOptions tokens) {
+
+  /** A run with the default token options (a masking run). */
+  public RunRequest(
+      RulesetSource ruleset,
+      Path connectionsFile,
+      String connection,
+      RunOptions options,
+      Path runSecretFile,
+      boolean disableInstanceSecret,
+      Path runsDir,
+      String resumeFrom,
+      boolean force,
+      boolean remask,
+      Duration waitFor) {
+    this(
+        ruleset,
+        connectionsFile,
+        connection,
+        options,
+        runSecretFile,
+        disableInstanceSecret,
+        runsDir,
+        resumeFrom,
+        force,
+        remask,
+        waitFor,
+        TokenOptions.DEFAULT);
+  }
+
+  /** The same run with these token options. */
+  public RunRequest withTokens(TokenOptions t) {
+    return new RunRequest(
+        ruleset,
+        connectionsFile,
+        connection,
+        options,
+        runSecretFile,
+        disableInstanceSecret,
+        runsDir,
+        resumeFrom,
+        force,
+        remask,
+        waitFor,
+        t);
+  }
 
   /** The same run, waiting up to {@code d} for tables another run holds. */
   public RunRequest withWait(Duration d) {
@@ -45,7 +92,8 @@ public record RunRequest(
         resumeFrom,
         force,
         remask,
-        d);
+        d,
+        tokens);
   }
 
   /** A new run (not a resume) that refuses tables already masked. */

@@ -59,9 +59,12 @@ public record RunRecord(
     @JsonIgnore boolean samplesHoldOriginals,
     @JsonProperty("reports") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReportLink> reports) {
 
+  /** {@code reidentification} for a {@code guise reidentify} run, else {@code database}. */
   @JsonProperty("mask_type")
   public String maskType() {
-    return "database";
+    return options != null && Boolean.TRUE.equals(options.get("reidentify"))
+        ? "reidentification"
+        : "database";
   }
 
   /** A dry run masks and writes nothing; said at the top so no one mistakes it for a real one. */
