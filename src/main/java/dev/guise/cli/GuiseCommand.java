@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
       ConnectionsCommand.class,
       SeedsCommand.class,
       AuditCommand.class,
+      KeysCommand.class,
+      ReidentifyCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -6,6 +6,7 @@ import dev.guise.GuiseException;
 import dev.guise.exec.RunOptions;
 import dev.guise.run.RulesetSource;
 import dev.guise.run.RunRequest;
+import dev.guise.run.TokenOptions;
 import dev.guise.runlog.RunStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,6 +152,7 @@ final class RunCommand implements Callable<Integer> {
   Path runSecretFile;
 
   @Mixin RunsDirOption runs;
+  @Mixin KeysOption keys;
 
   @Option(
       names = "--sample-rows",
@@ -221,7 +223,13 @@ final class RunCommand implements Callable<Integer> {
         rec.path("id").asText(),
         force,
         false,
-        null);
+        null,
+        // a re-identification resumes as one, with the key file it was given
+        new TokenOptions(
+            o.path("keys_file").isTextual()
+                ? Path.of(o.path("keys_file").asText())
+                : keys.file(env),
+            o.path("reidentify").asBoolean(false)));
   }
 
   private Duration waitFor() {
@@ -280,7 +288,8 @@ final class RunCommand implements Callable<Integer> {
             null,
             false,
             remask,
-            waitFor());
+            waitFor(),
+            new TokenOptions(keys.file(env), false));
     return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
         .run(req, strict);
   }

@@ -60,6 +60,9 @@ public final class TokenizeMask implements UniqueMask {
           "type: tokenize\nkey_name: customers",
           TokenizeMask::create);
 
+  /** The shortest value (in UTF-8 bytes) a column must hold the prefixed token of. */
+  static final int MIN_PREFIXED_BYTES = 8;
+
   private final String keyName;
   private final Format format;
   private final String prefix;
@@ -96,9 +99,6 @@ public final class TokenizeMask implements UniqueMask {
           "format", "unknown format '" + f + "'; use preserve or prefixed");
     }
     String prefix = args.has("prefix") ? args.string("prefix") : DEFAULT_PREFIX;
-    if (args.has("prefix") && format != Format.PREFIXED) {
-      throw new MaskArgs.InvalidArgument("prefix", "only applies with format: prefixed");
-    }
     if (prefix.isEmpty()) {
       throw new MaskArgs.InvalidArgument(
           "prefix", "must not be empty: it tells tokens from other values");
@@ -169,17 +169,15 @@ public final class TokenizeMask implements UniqueMask {
             + type
             + "; use format: preserve";
       }
-      int need = prefix.length() + TokenDomains.base32Length(maxTextLength);
+      int need = prefix.length() + TokenDomains.base32Length(MIN_PREFIXED_BYTES);
       if (maxTextLength > 0 && need > maxTextLength) {
-        return "format: prefixed needs "
+        return "format: prefixed needs at least "
             + need
-            + " characters for the token of a "
-            + maxTextLength
-            + "-character value (prefix and base32) but the column is "
+            + " characters (the prefix and base32 of an "
+            + MIN_PREFIXED_BYTES
+            + "-byte value) but the column is "
             + type
-            + "; widen it to at least "
-            + need
-            + " or use format: preserve";
+            + "; widen it or use format: preserve";
       }
       return null;
     }
@@ -193,6 +191,17 @@ public final class TokenizeMask implements UniqueMask {
       default ->
           "tokenize works on text, integer, decimal, date and timestamp columns, not " + type;
     };
+  }
+
+  /**
+   * For a bounded text column and {@code format: prefixed}: the longest value, in UTF-8 bytes,
+   * whose token fits; -1 when every token fits (unbounded text, or the preserving form).
+   */
+  public int longestFitting(int maxTextLength) {
+    if (format != Format.PREFIXED || maxTextLength <= 0) {
+      return -1;
+    }
+    return Math.max(0, (maxTextLength - prefix.length()) * 5 / 8);
   }
 
   @Override
