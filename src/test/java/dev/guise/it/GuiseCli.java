@@ -74,6 +74,11 @@ final class GuiseCli {
     return command(all.toArray(String[]::new));
   }
 
+  /** The working folder commands run in. */
+  Path dir() {
+    return dir;
+  }
+
   Result command(String... args) throws IOException {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
