@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
       SeedsCommand.class,
       AuditCommand.class,
       SecretsCommand.class,
+      KeysCommand.class,
+      ReidentifyCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

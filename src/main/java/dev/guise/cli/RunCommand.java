@@ -9,6 +9,7 @@ import dev.guise.exec.RunOptions;
 import dev.guise.exec.TargetMode;
 import dev.guise.run.RulesetSource;
 import dev.guise.run.RunRequest;
+import dev.guise.run.TokenOptions;
 import dev.guise.runlog.RunStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,6 +187,7 @@ final class RunCommand implements Callable<Integer> {
   Path runSecretFile;
 
   @Mixin RunsDirOption runs;
+  @Mixin KeysOption keys;
 
   @Option(
       names = "--sample-rows",
@@ -296,7 +298,13 @@ final class RunCommand implements Callable<Integer> {
         force,
         false,
         null,
-        o.path("target").asText(null));
+        o.path("target").asText(null),
+        // a re-identification resumes as one, with the key file it was given
+        new TokenOptions(
+            o.path("keys_file").isTextual()
+                ? Path.of(o.path("keys_file").asText())
+                : keys.file(env),
+            o.path("reidentify").asBoolean(false)));
   }
 
   private Duration waitFor() {
@@ -387,7 +395,8 @@ final class RunCommand implements Callable<Integer> {
             false,
             remask,
             waitFor(),
-            target);
+            target,
+            new TokenOptions(keys.file(env), false));
     RunAction action =
         new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr());
     if (source != null && isFolder(req.connectionsFile(), source)) {

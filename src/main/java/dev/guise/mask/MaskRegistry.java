@@ -52,7 +52,8 @@ public final class MaskRegistry {
           ImitateUniqueMask.DEFINITION,
           ImitateUuidMask.DEFINITION,
           FromUniqueMask.DEFINITION,
-          ImitateNzIrdMask.DEFINITION);
+          ImitateNzIrdMask.DEFINITION,
+          TokenizeMask.DEFINITION);
 
   /**
    * Mask names DataMasque deprecated, each with the mask that replaced it ("Masking Functions"

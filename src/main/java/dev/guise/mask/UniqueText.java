@@ -19,6 +19,14 @@ final class UniqueText {
 
   /** Masks text; canonical integer text ("123", "-45") is masked exactly like the integer. */
   static String mask(String s, UniqueKey key) {
+    return mask(s, key, false);
+  }
+
+  /**
+   * Masks text, or with {@code inverse} undoes {@link #mask(String, UniqueKey)} ({@code tokenize}'s
+   * re-identification): each domain maps onto itself, so the inverse finds the same domain.
+   */
+  static String mask(String s, UniqueKey key, boolean inverse) {
     int end = s.length();
     while (end > 0 && s.charAt(end - 1) == ' ') {
       end--; // CHAR(n) padding: PostgreSQL keeps it, MariaDB strips it; the core decides
@@ -27,9 +35,9 @@ final class UniqueText {
     String padding = s.substring(end);
     if (isCanonicalInteger(core)) {
       BigInteger v = new BigInteger(core);
-      return maskInteger(v, ImitateUniqueMask.IntegerRange.DIGITS, key) + padding;
+      return maskInteger(v, ImitateUniqueMask.IntegerRange.DIGITS, key, inverse) + padding;
     }
-    return maskPattern(core, key) + padding;
+    return maskPattern(core, key, inverse) + padding;
   }
 
   /**
@@ -38,6 +46,14 @@ final class UniqueText {
    * integers below it).
    */
   static BigInteger maskInteger(BigInteger v, ImitateUniqueMask.IntegerRange range, UniqueKey key) {
+    return maskInteger(v, range, key, false);
+  }
+
+  /**
+   * {@link #maskInteger(BigInteger, ImitateUniqueMask.IntegerRange, UniqueKey)}, or its inverse.
+   */
+  static BigInteger maskInteger(
+      BigInteger v, ImitateUniqueMask.IntegerRange range, UniqueKey key, boolean inverse) {
     boolean negative = v.signum() < 0;
     BigInteger magnitude = v.abs();
     int digits = magnitude.toString().length();
@@ -54,11 +70,12 @@ final class UniqueText {
     }
     BigInteger size = hi.subtract(lo).add(BigInteger.ONE);
     KeyedPermutation p = key.permutation("int/" + (negative ? '-' : '+') + digits, size);
-    BigInteger out = lo.add(p.successor(magnitude.subtract(lo)));
+    BigInteger x = magnitude.subtract(lo);
+    BigInteger out = lo.add(inverse ? p.predecessor(x) : p.successor(x));
     return negative ? out.negate() : out;
   }
 
-  private static String maskPattern(String core, UniqueKey key) {
+  private static String maskPattern(String core, UniqueKey key, boolean inverse) {
     int[] cps = core.codePoints().toArray();
     int[] radix = new int[cps.length];
     boolean leadingZeroFixed = hasNonCanonicalLeadingZero(core);
@@ -90,7 +107,8 @@ final class UniqueText {
     if (size.equals(BigInteger.ONE)) {
       return core; // nothing to permute: no letter or digit
     }
-    BigInteger out = key.permutation(shape.toString(), size).successor(index);
+    KeyedPermutation p = key.permutation(shape.toString(), size);
+    BigInteger out = inverse ? p.predecessor(index) : p.successor(index);
     int[] result = cps.clone();
     for (int i = cps.length - 1; i >= 0; i--) {
       if (radix[i] == LITERAL) {

@@ -4,6 +4,7 @@ import dev.guise.mask.BuiltMask;
 import dev.guise.mask.FromUniqueMask;
 import dev.guise.mask.OutputShape;
 import dev.guise.mask.Pipeline;
+import dev.guise.mask.TokenizeMask;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.yaml.Diagnostics;
@@ -27,6 +28,18 @@ final class OutputFit {
 
   /** Checks the pipeline's output against the column's type and length. */
   static void check(String table, ColumnInfo c, Pipeline pipeline, Diagnostics diagnostics) {
+    List<BuiltMask> masks = pipeline.masks();
+    if (masks.get(masks.size() - 1).mask() instanceof TokenizeMask t) {
+      // a token must fit, and be readable back, from the column itself
+      String problem = t.columnProblem(c.category(), c.maxTextLength(), c.displayType());
+      if (problem != null) {
+        diagnostics.error(
+            "type-mismatch",
+            table + "." + c.name(),
+            lastMaskDescription(pipeline) + " - " + problem);
+      }
+      return;
+    }
     OutputShape shape = pipeline.shape();
     if (shape.kind() == OutputShape.Kind.SAME || shape.kind() == OutputShape.Kind.ANY) {
       return;

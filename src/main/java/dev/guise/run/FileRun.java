@@ -237,7 +237,8 @@ final class FileRun {
                 req,
                 secret,
                 null,
-                instance == null ? null : dev.guise.secret.InstanceSecret.fingerprint(instance)),
+                instance == null ? null : dev.guise.secret.InstanceSecret.fingerprint(instance),
+                null),
             created);
     try (RunRecorder recorder =
         new RunRecorder(store, header, req.options().showOriginals(), clock)) {

@@ -5,6 +5,7 @@ import dev.guise.db.ConnectionConfig;
 import dev.guise.exec.RunOptions;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.secret.RunSecret;
+import dev.guise.secret.TokenRing;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,7 +55,11 @@ final class RecordHeaders {
    *     replace
    */
   static Map<String, Object> options(
-      RunRequest req, RunSecret secret, JsonNode resumed, String instanceFingerprint) {
+      RunRequest req,
+      RunSecret secret,
+      JsonNode resumed,
+      String instanceFingerprint,
+      TokenRing tokens) {
     RunOptions o = req.options();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dry_run", o.dryRun());
@@ -80,6 +85,20 @@ final class RecordHeaders {
     m.put("pid", RunProgress.pid());
     if (resumed != null) {
       m.put("resumed_from", resumed.path("id").asText());
+    }
+    if (req.tokens().reidentify()) {
+      m.put("reidentify", true);
+    }
+    if (req.tokens().keysFile() != null) {
+      m.put("keys_file", req.tokens().keysFile().toAbsolutePath().toString());
+    }
+    if (tokens != null && !tokens.keys().isEmpty()) {
+      // names and fingerprints only: the key itself never enters a record
+      m.put(
+          "token_keys",
+          tokens.fingerprints().entrySet().stream()
+              .map(e -> Map.of("name", e.getKey(), "fingerprint", e.getValue()))
+              .toList());
     }
     return m;
   }

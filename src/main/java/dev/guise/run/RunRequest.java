@@ -20,6 +20,7 @@ import java.time.Duration;
  *     refused at once
  * @param target the connection masked rows are written to (a source → target run); null to mask
  *     {@code connection} in place
+ * @param tokens where token keys come from, and whether this run re-identifies
  */
 public record RunRequest(
     RulesetSource ruleset,
@@ -33,9 +34,10 @@ public record RunRequest(
     boolean force,
     boolean remask,
     Duration waitFor,
-    String target) {
+    String target,
+    TokenOptions tokens) {
 
-  /** An in-place run. */
+  /** An in-place masking run (default token options). */
   public RunRequest(
       RulesetSource ruleset,
       Path connectionsFile,
@@ -60,12 +62,31 @@ public record RunRequest(
         force,
         remask,
         waitFor,
-        null);
+        null,
+        TokenOptions.DEFAULT);
   }
 
   /** True when rows are read from {@code connection} and written to {@link #target()}. */
   public boolean transfers() {
     return target != null;
+  }
+
+  /** The same run with these token options. */
+  public RunRequest withTokens(TokenOptions t) {
+    return new RunRequest(
+        ruleset,
+        connectionsFile,
+        connection,
+        options,
+        runSecretFile,
+        disableInstanceSecret,
+        runsDir,
+        resumeFrom,
+        force,
+        remask,
+        waitFor,
+        target,
+        t);
   }
 
   /** The same run, waiting up to {@code d} for tables another run holds. */
@@ -82,7 +103,8 @@ public record RunRequest(
         force,
         remask,
         d,
-        target);
+        target,
+        tokens);
   }
 
   /** A new run (not a resume) that refuses tables already masked. */

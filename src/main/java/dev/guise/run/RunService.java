@@ -30,6 +30,8 @@ import dev.guise.runlog.RunStore;
 import dev.guise.secret.InstanceSecret;
 import dev.guise.secret.RunKey;
 import dev.guise.secret.RunSecret;
+import dev.guise.secret.TokenKeys;
+import dev.guise.secret.TokenRing;
 import dev.guise.yaml.Diagnostic;
 import dev.guise.yaml.Location;
 import java.nio.file.Path;
@@ -117,9 +119,17 @@ public final class RunService {
    */
   public RunResult run(RunRequest req, Cancellation cancellation, RunObserver observer) {
     List<Diagnostic> problems = new ArrayList<>();
-    RulesetLoader.Result parsed = parse(req.ruleset());
-    problems.addAll(parsed.diagnostics());
-    problems.addAll(ResumeCheck.notALibrary(parsed.ruleset()));
+    RulesetLoader.Result full = parse(req.ruleset());
+    problems.addAll(full.diagnostics());
+    problems.addAll(ResumeCheck.notALibrary(full.ruleset()));
+    Reidentification reid =
+        req.tokens().reidentify() && full.ruleset() != null ? Reidentification.of(full) : null;
+    if (reid != null) {
+      problems.addAll(reid.errors());
+    }
+    RulesetLoader.Result parsed = reid != null ? reid.parsed() : full;
+    TokenRing tokens =
+        RunTokens.resolve(parsed, tokenKeys(req), req.tokens().reidentify(), problems);
     problems.addAll(FileRun.taskMix(parsed.ruleset(), false));
     ConnectionConfig conn = connection(req.connectionsFile(), req.connection(), problems);
     ConnectionConfig target = req.transfers() ? transferTarget(req, conn, problems) : null;
@@ -141,7 +151,7 @@ public final class RunService {
       }
     }
     byte[] instance = req.disableInstanceSecret() ? null : InstanceSecret.loadOrCreate(guiseHome);
-    RunKey key = RunKey.derive(instance, secret.reveal());
+    RunKey key = RunKey.derive(instance, secret.reveal()).withTokens(tokens);
 
     Instant created = clock.instant();
     RunStore store = new RunStore(req.runsDir());
@@ -157,7 +167,8 @@ public final class RunService {
                 req,
                 secret,
                 resumed,
-                instance == null ? null : InstanceSecret.fingerprint(instance)),
+                instance == null ? null : InstanceSecret.fingerprint(instance),
+                tokens),
             created);
     try (RunRecorder recorder =
             new RunRecorder(store, header, req.options().showOriginals(), clock);
@@ -305,6 +316,23 @@ public final class RunService {
       if (source == null && refusedAsMasked(req, resumed, pool, checkpoints, plan, all, recorder)) {
         return new RunResult(all, recorder.snapshot(), null, null);
       }
+      List<Diagnostic> keyChecks =
+          RunTokens.checkDatabase(
+              pool,
+              key.tokens(),
+              !req.options().dryRun(),
+              recorder.snapshot().id(),
+              clock.instant().toString());
+      for (Diagnostic d : keyChecks) {
+        recorder.log(
+            d.isError() ? RunLog.ERROR : RunLog.WARNING, d.toString(), Map.of("code", d.code()));
+      }
+      all.addAll(keyChecks);
+      if (keyChecks.stream().anyMatch(Diagnostic::isError)) {
+        recorder.failed(
+            "a token key does not match this database; nothing was touched", clock.instant());
+        return new RunResult(all, recorder.snapshot(), null, null);
+      }
       TableLocks locks = null;
       if (!req.options().dryRun()) {
         boolean[] queued = {false};
@@ -450,7 +478,8 @@ public final class RunService {
       Planner.Result plan,
       List<Diagnostic> all,
       RunRecorder recorder) {
-    if (req.options().dryRun() || resumed != null || req.remask()) {
+    // a re-identification undoes what a finished run did on the very tables that run masked
+    if (req.options().dryRun() || resumed != null || req.remask() || req.tokens().reidentify()) {
       return false;
     }
     all.addAll(RunProgress.alreadyMasked(pool, checkpoints.table(), plan.root()));
@@ -539,6 +568,26 @@ public final class RunService {
     if (fromEnv != null) {
       return RunSecret.of(fromEnv, RunSecret.ENV);
     }
+    if (req.tokens().reidentify()) {
+      // re-identified values come from the token keys alone; a fixed secret lets a resume
+      // find this run's without asking the user to keep one
+      return RunSecret.of(REIDENTIFY_SECRET, "reidentify");
+    }
     return RunSecret.generate();
+  }
+
+  private static final String REIDENTIFY_SECRET = "guise/reidentification: values come from keys";
+
+  /** Where the run's token keys come from. */
+  public TokenKeys tokenKeys(RunRequest req) {
+    return new TokenKeys(guiseHome, req.tokens().keysFile(), environment);
+  }
+
+  /**
+   * The part of a ruleset that {@code guise reidentify} runs, and what it skips; empty lists when
+   * the ruleset does not parse (the run reports that).
+   */
+  public Reidentification reidentification(RulesetSource source) {
+    return Reidentification.of(parse(source));
   }
 }

@@ -59,8 +59,12 @@ public record RunRecord(
     @JsonIgnore boolean samplesHoldOriginals,
     @JsonProperty("reports") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReportLink> reports) {
 
+  /** {@code reidentification} for a {@code guise reidentify} run, else {@code database}. */
   @JsonProperty("mask_type")
   public String maskType() {
+    if (options != null && Boolean.TRUE.equals(options.get("reidentify"))) {
+      return "reidentification";
+    }
     return connection != null && "file".equals(connection.get("type")) ? "file" : "database";
   }
 

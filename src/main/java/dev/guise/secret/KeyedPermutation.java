@@ -46,6 +46,12 @@ public abstract sealed class KeyedPermutation {
     return inverse(next.equals(size) ? BigInteger.ZERO : next);
   }
 
+  /** The inverse of {@link #successor}: E⁻¹((E(y) − 1) mod size). */
+  public BigInteger predecessor(BigInteger y) {
+    BigInteger e = forward(y);
+    return inverse(e.signum() == 0 ? size.subtract(BigInteger.ONE) : e.subtract(BigInteger.ONE));
+  }
+
   static KeyedPermutation table(BigInteger size, Rng rng) {
     return new Table(size.intValueExact(), rng);
   }

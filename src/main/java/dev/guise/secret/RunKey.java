@@ -15,11 +15,17 @@ import javax.crypto.spec.SecretKeySpec;
 public final class RunKey {
   private static final String HMAC = "HmacSHA256";
   private final byte[] key;
+  private final TokenRing tokens;
   private final ThreadLocal<Mac> macs;
   private final ThreadLocal<Hmac> hmacs;
 
   private RunKey(byte[] key) {
+    this(key, TokenRing.NONE);
+  }
+
+  private RunKey(byte[] key, TokenRing tokens) {
     this.key = key;
+    this.tokens = tokens;
     this.macs = ThreadLocal.withInitial(this::newMac);
     this.hmacs = ThreadLocal.withInitial(() -> new Hmac(key));
   }
@@ -82,6 +88,30 @@ public final class RunKey {
         hmac(outerKey, ("guise/run-key/v1\0" + runSecret).getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * The key of one token key's permutations: derived from the token key alone (never from a run
+   * secret), so tokens are the same in every run, table and engine that uses the key.
+   */
+  static RunKey ofTokenKey(byte[] tokenKey) {
+    return new RunKey(
+        hmac(tokenKey, "guise/token/permutation-key/v1".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** This run key, carrying the token keys the run's {@code tokenize} masks use. */
+  public RunKey withTokens(TokenRing ring) {
+    return new RunKey(key, ring);
+  }
+
+  /** The token keys of this run ({@link TokenRing#NONE} when it tokenizes nothing). */
+  public TokenRing tokens() {
+    return tokens;
+  }
+
+  /** The derived key bytes, for the leak test of token keys. */
+  byte[] keyBytes() {
+    return key.clone();
+  }
+
   /** A generator seeded by HMAC(key, domain || 0 || material). */
   public Rng rng(byte[] domain, byte[] material) {
     return new Rng(hmacs.get().mac(domain, material));
@@ -130,7 +160,7 @@ public final class RunKey {
     }
   }
 
-  private static byte[] hmac(byte[] key, byte[] data) {
+  static byte[] hmac(byte[] key, byte[] data) {
     try {
       Mac mac = Mac.getInstance(HMAC);
       mac.init(new SecretKeySpec(key, HMAC));

@@ -46,6 +46,11 @@ public final class UniqueKey {
     return new UniqueKey(runKey, namespace.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The AES key of this key's FF1 permutations, for the leak test of token keys. */
+  byte[] aesKey() {
+    return aesKey.clone();
+  }
+
   /** The run key this was derived from (callers cache one per run). */
   public RunKey runKey() {
     return runKey;

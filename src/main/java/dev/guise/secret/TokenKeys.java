@@ -1,0 +1,378 @@
+package dev.guise.secret;
+
+import dev.guise.ErrorCode;
+import dev.guise.GuiseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Where token keys live: a key file given with {@code --keys FILE}, else the environment ({@code
+ * GUISE_TOKEN_KEY_<NAME>}, base64 or hex of 32 bytes), else one file per key in {@code
+ * $GUISE_HOME/keys/}. Key files and their folder must be the owner's alone (0600, 0700); anything
+ * else is refused before a key is read. {@code docs/tokenization.md} describes the file format.
+ *
+ * <p>A key file holds lines {@code NAME.key=<base64>}, {@code NAME.check=<hex check value>} and
+ * {@code NAME.created=<ISO instant>} for one or more keys; the check value is verified on every
+ * read, so an altered or truncated key is refused instead of giving wrong originals.
+ */
+public final class TokenKeys {
+  /** The prefix of environment variables holding keys (the name upper-cased, '-' as '_'). */
+  public static final String ENV_PREFIX = "GUISE_TOKEN_KEY_";
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
+
+  private final Path dir;
+  private final Path file;
+  private final Function<String, String> env;
+
+  /**
+   * @param guiseHome {@code $GUISE_HOME}; its {@code keys/} folder is the default store
+   * @param keysFile the {@code --keys} file, or null
+   * @param env environment variables
+   */
+  public TokenKeys(Path guiseHome, Path keysFile, Function<String, String> env) {
+    this.dir = guiseHome.resolve("keys");
+    this.file = keysFile;
+    this.env = env;
+  }
+
+  /** True for names a key may have: a lower-case letter, then letters, digits, '_' or '-'. */
+  public static boolean validName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+
+  /** The environment variable that holds key {@code name}. */
+  public static String envName(String name) {
+    return ENV_PREFIX + name.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /** Where keys are looked up, for messages. */
+  public String where() {
+    return file != null ? file.toString() : ENV_PREFIX + "<NAME> or " + dir;
+  }
+
+  /** The named key, or a GuiseException (exit 3) saying where it was looked for and what to do. */
+  public TokenKey get(String name) {
+    return find(name)
+        .orElseThrow(
+            () ->
+                new GuiseException(
+                    ErrorCode.INVALID_CONFIGURATION,
+                    "token key '"
+                        + name
+                        + "' - not found in "
+                        + (file != null ? file : envName(name) + " or " + dir)
+                        + "; create it with 'guise keys create "
+                        + name
+                        + "'"
+                        + (file != null ? " --keys " + file : "")
+                        + ", or copy the key file from the host that tokenized"));
+  }
+
+  /** The named key when it exists; refuses unsafe or damaged key files. */
+  public Optional<TokenKey> find(String name) {
+    if (file != null) {
+      return Optional.ofNullable(readFile(file).get(name));
+    }
+    String fromEnv = validName(name) ? env.apply(envName(name)) : null;
+    if (fromEnv != null) {
+      return Optional.of(TokenKey.of(name, decodeEnv(name, fromEnv)));
+    }
+    Path f = dir.resolve(name + ".key");
+    if (!Files.exists(f)) {
+      return Optional.empty();
+    }
+    checkOwnerOnly(dir, true);
+    return Optional.ofNullable(readFile(f).get(name));
+  }
+
+  /**
+   * The keys of the store (the {@code --keys} file, else {@code $GUISE_HOME/keys/}) and those of
+   * the named environment variables, sorted by name.
+   *
+   * @param envNames the names of the process's environment variables
+   */
+  public List<Listed> list(Iterable<String> envNames) {
+    Map<String, Listed> out = new TreeMap<>();
+    if (file != null) {
+      readFile(file).values().forEach(k -> out.put(k.name(), new Listed(k, file.toString())));
+      return new ArrayList<>(out.values());
+    }
+    if (Files.isDirectory(dir)) {
+      checkOwnerOnly(dir, true);
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.key")) {
+        for (Path f : files) {
+          readFile(f).values().forEach(k -> out.put(k.name(), new Listed(k, f.toString())));
+        }
+      } catch (IOException e) {
+        throw unreadable(dir, e);
+      }
+    }
+    for (String v : envNames) {
+      if (!v.startsWith(ENV_PREFIX)) {
+        continue;
+      }
+      String name = v.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
+      if (validName(name)) {
+        out.put(name, new Listed(TokenKey.of(name, decodeEnv(name, env.apply(v))), v));
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /** A key as {@code guise keys list} shows it: never its bytes. */
+  public record Listed(TokenKey key, String source) {}
+
+  /**
+   * Creates a fresh random key: a new 0600 file in {@code $GUISE_HOME/keys/} (folder 0700), or a
+   * new entry in the {@code --keys} file. Refuses a name that exists, so a key is never replaced.
+   */
+  public TokenKey create(String name, Instant now) {
+    if (!validName(name)) {
+      throw new GuiseException(
+          ErrorCode.USAGE,
+          "keys create - '"
+              + name
+              + "' is not a key name; use a lower-case letter, then letters, digits, '_' or '-'"
+              + " (at most 63)");
+    }
+    byte[] raw = new byte[TokenKey.LENGTH];
+    new SecureRandom().nextBytes(raw);
+    TokenKey key = TokenKey.of(name, raw);
+    String entry = entry(key, now);
+    try {
+      if (file != null) {
+        Map<String, TokenKey> existing = Files.exists(file) ? readFile(file) : Map.of();
+        if (existing.containsKey(name)) {
+          throw exists(name, file);
+        }
+        if (!Files.exists(file)) {
+          Path parent = file.toAbsolutePath().getParent();
+          Files.createDirectories(parent);
+          createOwnerOnly(file, header() + entry);
+        } else {
+          Files.writeString(file, entry, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+        return key;
+      }
+      Files.createDirectories(dir);
+      if (POSIX) {
+        Files.setPosixFilePermissions(dir, OWNER_DIR);
+      }
+      Path f = dir.resolve(name + ".key");
+      try {
+        createOwnerOnly(f, header() + entry);
+      } catch (FileAlreadyExistsException e) {
+        throw exists(name, f);
+      }
+      return key;
+    } catch (IOException e) {
+      throw unreadable(file != null ? file : dir, e);
+    }
+  }
+
+  private static String header() {
+    return "# Guise token keys: whoever holds this file can re-identify tokenized data.\n"
+        + "# Keep it readable by its owner alone (chmod 600); never commit it.\n";
+  }
+
+  private static String entry(TokenKey key, Instant now) {
+    String n = key.name();
+    return n
+        + ".key="
+        + Base64.getEncoder().encodeToString(key.bytes())
+        + "\n"
+        + n
+        + ".check="
+        + key.checkValue()
+        + "\n"
+        + n
+        + ".created="
+        + now
+        + "\n";
+  }
+
+  private static void createOwnerOnly(Path f, String text) throws IOException {
+    if (POSIX) {
+      Files.createFile(f, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+    } else {
+      Files.createFile(f);
+    }
+    Files.writeString(f, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+  }
+
+  private static GuiseException exists(String name, Path where) {
+    return new GuiseException(
+        ErrorCode.INVALID_CONFIGURATION,
+        where
+            + " - token key '"
+            + name
+            + "' exists already; a key is never replaced (its tokens could no longer be"
+            + " re-identified): choose another name");
+  }
+
+  /**
+   * Reads a key file: refused when others may read it, when a line is malformed or a key altered.
+   */
+  private static Map<String, TokenKey> readFile(Path f) {
+    if (!Files.exists(f)) {
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION,
+          f
+              + " - no such key file; create keys in it with 'guise keys create NAME --keys "
+              + f
+              + "'");
+    }
+    checkOwnerOnly(f, false);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw unreadable(f, e);
+    }
+    Map<String, String> keys = new LinkedHashMap<>();
+    Map<String, String> checks = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      int dot = eq < 0 ? -1 : line.lastIndexOf('.', eq);
+      String name = dot < 0 ? null : line.substring(0, dot);
+      String field = dot < 0 ? null : line.substring(dot + 1, eq);
+      if (!validName(name) || !Set.of("key", "check", "created").contains(field)) {
+        throw new GuiseException(
+            ErrorCode.INVALID_CONFIGURATION,
+            f
+                + ":"
+                + (i + 1)
+                + " - not a key line; expected NAME.key=, NAME.check= or NAME.created= (see"
+                + " docs/tokenization.md)");
+      }
+      String value = line.substring(eq + 1).strip();
+      if (field.equals("key")) {
+        keys.put(name, value);
+      } else if (field.equals("check")) {
+        checks.put(name, value);
+      }
+    }
+    Map<String, TokenKey> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : keys.entrySet()) {
+      String name = e.getKey();
+      byte[] raw;
+      try {
+        raw = Base64.getDecoder().decode(e.getValue());
+      } catch (IllegalArgumentException bad) {
+        raw = new byte[0];
+      }
+      if (raw.length != TokenKey.LENGTH) {
+        throw new GuiseException(
+            ErrorCode.INVALID_CONFIGURATION,
+            f + " - " + name + ".key is not the base64 of " + TokenKey.LENGTH + " bytes");
+      }
+      TokenKey k = TokenKey.of(name, raw);
+      String check = checks.get(name);
+      if (check == null || !check.equalsIgnoreCase(k.checkValue())) {
+        throw new GuiseException(
+            ErrorCode.INVALID_CONFIGURATION,
+            f
+                + " - token key '"
+                + name
+                + "' does not match its check value ("
+                + (check == null ? "missing" : "altered")
+                + "); restore the key file from its backup");
+      }
+      out.put(name, k);
+    }
+    return out;
+  }
+
+  private static byte[] decodeEnv(String name, String text) {
+    String t = text.strip();
+    byte[] raw;
+    try {
+      raw =
+          t.length() == 2 * TokenKey.LENGTH && t.matches("[0-9a-fA-F]+")
+              ? HexFormat.of().parseHex(t)
+              : Base64.getDecoder().decode(t);
+    } catch (IllegalArgumentException e) {
+      raw = new byte[0];
+    }
+    if (raw.length != TokenKey.LENGTH) {
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION,
+          envName(name)
+              + " - not a token key; give the base64 (or 64 hex digits) of "
+              + TokenKey.LENGTH
+              + " bytes, e.g. the NAME.key= value of a key file");
+    }
+    return raw;
+  }
+
+  /** Refuses a key file or folder that users other than its owner may read (or enter). */
+  private static void checkOwnerOnly(Path p, boolean directory) {
+    if (!POSIX) {
+      return;
+    }
+    Set<PosixFilePermission> perms;
+    try {
+      perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      throw unreadable(p, e);
+    }
+    boolean open =
+        perms.contains(PosixFilePermission.GROUP_READ)
+            || perms.contains(PosixFilePermission.OTHERS_READ)
+            || perms.contains(PosixFilePermission.GROUP_WRITE)
+            || perms.contains(PosixFilePermission.OTHERS_WRITE)
+            || (directory
+                && (perms.contains(PosixFilePermission.GROUP_EXECUTE)
+                    || perms.contains(PosixFilePermission.OTHERS_EXECUTE)));
+    if (open) {
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION,
+          p
+              + " - other users may read it (mode "
+              + PosixFilePermissions.toString(perms)
+              + "); token keys must be the owner's alone: chmod "
+              + (directory ? "700 " : "600 ")
+              + p);
+    }
+  }
+
+  private static GuiseException unreadable(Path p, IOException e) {
+    return new GuiseException(
+        ErrorCode.INVALID_CONFIGURATION,
+        p + " - cannot read or write token keys (" + e.getClass().getSimpleName() + ")");
+  }
+}
