@@ -283,7 +283,10 @@ public final class RunService {
         return new RunResult(all, recorder.snapshot(), null, null);
       }
       List<Diagnostic> refused =
-          ValueErrorCheck.refusals(plan.root(), req.options().onValueError());
+          new ArrayList<>(ValueErrorCheck.refusals(plan.root(), req.options().onValueError()));
+      if (req.transfers()) {
+        refused.addAll(ValueErrorCheck.sourceToTarget(req.options().onValueError()));
+      }
       if (!refused.isEmpty()) {
         all.addAll(refused);
         refused.forEach(d -> recorder.log(RunLog.ERROR, d.toString(), Map.of("code", d.code())));
@@ -455,6 +458,8 @@ public final class RunService {
     problems.addAll(parsed.diagnostics());
     problems.addAll(ResumeCheck.notALibrary(parsed.ruleset()));
     problems.addAll(FileRun.taskMix(parsed.ruleset(), true));
+    // a file left unmasked would land in the target folder as it is
+    problems.addAll(ValueErrorCheck.sourceToTarget(req.options().onValueError()));
     // no database is opened: no connection's secret is resolved
     ConnectionsFile.Result conns = ConnectionsFile.load(req.connectionsFile(), environment, "");
     dev.guise.exec.FileRoots roots =

@@ -23,11 +23,8 @@ final class ValueErrorCheck {
   private ValueErrorCheck() {}
 
   /**
-   * The refusals for {@code policy} over the plan; none for {@code fail}.
-   *
-   * <p>TODO(source-target): a source → target run (--source/--target, another branch) must also
-   * refuse {@code skip} (a real value would land in the target): call {@link #sourceToTarget} from
-   * where that run is planned.
+   * The refusals for {@code policy} over the plan; none for {@code fail}. A source → target run
+   * adds {@link #sourceToTarget}.
    */
   static List<Diagnostic> refusals(Step root, OnValueError policy) {
     List<Diagnostic> out = new ArrayList<>();
@@ -37,7 +34,7 @@ final class ValueErrorCheck {
     return out;
   }
 
-  /** The refusal of {@code skip} in a source → target run; the hook for that run's planning. */
+  /** The refusal of {@code skip} in a source → target run (a real value would land there). */
   static List<Diagnostic> sourceToTarget(OnValueError policy) {
     return policy == OnValueError.SKIP
         ? List.of(
@@ -74,7 +71,7 @@ final class ValueErrorCheck {
       MaskTableStep m, PlannedRule r, OnValueError policy, List<Diagnostic> out) {
     ColumnInfo col = r.column();
     String subject = m.table().ref() + "." + col.name();
-    // TODO(tokenization): a token mask (another branch) is refused with skip as a unique one is
+    // tokenize is a unique mask too: refused alike
     if (policy == OnValueError.SKIP
         && r.pipeline().masks().stream()
             .map(BuiltMask::mask)
