@@ -289,6 +289,8 @@ abstract class DialectContract {
             .map(MaskDefinition::name)
             // from_unique runs on the key path only (it needs every distinct value at once)
             .filter(name -> !name.equals(dev.guise.mask.FromUniqueMask.NAME))
+            // tokenize needs a token key: TokenizeRoundTripIT runs it on every engine
+            .filter(name -> !name.equals("tokenize"))
             .collect(Collectors.toCollection(TreeSet::new));
     assertThat(used).as("masks covered by the contract ruleset").containsAll(registry);
 

@@ -75,6 +75,12 @@ class TokenizeRoundTripIT {
         firstOriginal = people;
       }
       GuiseCli cli = new GuiseCli(tmp.resolve(e.name()), tmp.resolve(e.name() + "-home"), e, 0);
+      // the sandbox's own Guise schema: the database's token check values are this test's alone
+      // (the shared default one may hold another run's key of the same name, rightly refused)
+      Files.writeString(
+          cli.dir().resolve("connections.yml"),
+          "    guise_schema: " + e.otherSchema + "\n",
+          java.nio.file.StandardOpenOption.APPEND);
       if (!Files.exists(keyFile)) {
         GuiseCli.Result k = cli.command("keys", "create", "people", "--keys", keyFile.toString());
         assertThat(k.exit()).as(k.toString()).isZero();
