@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Moves this installation's secrets to another one, so that both mask the same data the same way.",
       "",
-      "The instance secret ($GUISE_HOME/instance-secret) takes part in every masked value: a second host (a CI runner, a failover cron host) masks differently until it has the same one. 'export' writes it into one file encrypted under a passphrase (Argon2id, AES-256-GCM); 'import' reads it on the other host. See docs/secrets.md."
+      "The instance secret ($GUISE_HOME/instance-secret) takes part in every masked value: a second host (a CI runner, a failover cron host) masks differently until it has the same one. 'export' writes it, and the token keys of 'guise keys' (all, or --key NAME), into one file encrypted under a passphrase (Argon2id, AES-256-GCM); 'import' reads it on the other host, which can then re-identify tokens made here. See docs/secrets.md."
     },
     subcommands = {SecretsCommand.Export.class, SecretsCommand.Import.class},
     footer = {
@@ -53,11 +53,15 @@ final class SecretsCommand implements Runnable {
       CliEnvironment env,
       CommandLine.Model.CommandSpec spec,
       char[] pass,
+      KeysOption keys,
       BiFunction<SecretsTransfer, char[], List<String>> action) {
     PrintWriter err = spec.commandLine().getErr();
     try {
       action
-          .apply(new SecretsTransfer(env.guiseHome(), new Workspace(env).audit(err)), pass)
+          .apply(
+              new SecretsTransfer(
+                  env.guiseHome(), new Workspace(env).audit(err), keys.store(env), env.clock()),
+              pass)
           .forEach(spec.commandLine().getOut()::println);
       return ExitCodes.OK;
     } finally {
@@ -135,13 +139,14 @@ final class SecretsCommand implements Runnable {
       name = "export",
       mixinStandardHelpOptions = true,
       description = {
-        "Writes this installation's instance secret into FILE, encrypted under a passphrase (at least 12 characters; Argon2id with 64 MiB, then AES-256-GCM with the header authenticated). The file is created with mode 0600 and never overwrites an existing one. Each export is a line of the audit log.",
+        "Writes this installation's instance secret and its token keys (every key of the key store, or only those given with --key) into FILE, encrypted under a passphrase (at least 12 characters; Argon2id with 64 MiB, then AES-256-GCM with the header authenticated). The file is created with mode 0600 and never overwrites an existing one. Each export is a line of the audit log.",
         "",
         "Creates the instance secret first when this installation has none yet."
       },
       footer = {
         "%nExamples:",
         "  guise secrets export --out guise-secrets.enc",
+        "  guise secrets export --out customers.enc --key customers --passphrase-file pass.txt",
         "  guise secrets export --out /secure/guise-secrets.enc --passphrase-file pass.txt",
         ExitCodes.HELP
       })
@@ -150,6 +155,15 @@ final class SecretsCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Mixin VerbosityOptions verbosity;
     @Mixin PassphraseOption passphrase;
+    @Mixin KeysOption keys;
+
+    @Option(
+        names = "--key",
+        paramLabel = "NAME",
+        description =
+            "Export only this token key (repeat for more; a GUISE_TOKEN_KEY_<NAME> variable may be"
+                + " named). Default: every key of the key store.")
+    List<String> keyNames = new java.util.ArrayList<>();
 
     @Option(
         names = "--out",
@@ -168,7 +182,8 @@ final class SecretsCommand implements Runnable {
           env,
           spec,
           passphrase.read(env, true),
-          (t, pass) -> t.export(env.workingDir().resolve(out), out.toString(), pass));
+          keys,
+          (t, pass) -> t.export(env.workingDir().resolve(out), out.toString(), pass, keyNames));
     }
   }
 
@@ -177,9 +192,9 @@ final class SecretsCommand implements Runnable {
       name = "import",
       mixinStandardHelpOptions = true,
       description = {
-        "Reads a file 'guise secrets export' wrote and makes its instance secret this installation's. A wrong passphrase or a changed file is refused (exit 3) and changes nothing.",
+        "Reads a file 'guise secrets export' wrote, makes its instance secret this installation's and writes its token keys into the key store ($GUISE_HOME/keys/, or --keys FILE; mode 0600). A wrong passphrase or a changed file is refused (exit 3) and changes nothing.",
         "",
-        "An instance secret other than this installation's is replaced only with --replace, or when no finished run (in --runs-dir) used it; otherwise the import is refused (exit 3) naming that run. Each import, refused ones too, is a line of the audit log."
+        "An instance secret other than this installation's is replaced only with --replace, or when no finished run (in --runs-dir) used it; otherwise the import is refused (exit 3) naming that run. A token key whose name the store already holds with other bytes is replaced only with --replace (the old key file is kept as NAME.key.replaced-<seconds>); otherwise refused (exit 3) naming the key. The same key is left as it is. Nothing is written unless every entry can be. Each import, refused ones too, is a line of the audit log."
       },
       footer = {
         "%nExamples:",
@@ -193,6 +208,7 @@ final class SecretsCommand implements Runnable {
     @Mixin VerbosityOptions verbosity;
     @Mixin PassphraseOption passphrase;
     @Mixin RunsDirOption runs;
+    @Mixin KeysOption keys;
 
     @Parameters(paramLabel = "FILE", description = "A file written by guise secrets export.")
     Path file;
@@ -201,7 +217,9 @@ final class SecretsCommand implements Runnable {
         names = "--replace",
         description =
             "Replace a different instance secret even when finished runs used it (masking the"
-                + " same tables again here then gives other values than they have).")
+                + " same tables again here then gives other values than they have), and token"
+                + " keys of the same name with other bytes (tokens made here with the old key"
+                + " then re-identify only with its kept .replaced- file).")
     boolean replace;
 
     Import(CliEnvironment env) {
@@ -214,6 +232,7 @@ final class SecretsCommand implements Runnable {
           env,
           spec,
           passphrase.read(env, false),
+          keys,
           (t, pass) ->
               t.importFrom(
                   env.workingDir().resolve(file), file.toString(), pass, replace, runs.store(env)));

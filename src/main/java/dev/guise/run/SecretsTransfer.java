@@ -11,6 +11,7 @@ import dev.guise.runlog.RunStore;
 import dev.guise.secret.InstanceSecret;
 import dev.guise.secret.SecretsDocument;
 import dev.guise.secret.SecretsDocument.Entry;
+import dev.guise.secret.TokenKeys;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,19 +39,27 @@ public final class SecretsTransfer {
 
   private final Path guiseHome;
   private final AuditLog audit;
+  private final TokenKeys keys;
+  private final Clock clock;
 
-  public SecretsTransfer(Path guiseHome, AuditLog audit) {
+  /**
+   * @param keys the token key store that export reads and import writes
+   */
+  public SecretsTransfer(Path guiseHome, AuditLog audit, TokenKeys keys, Clock clock) {
     this.guiseHome = guiseHome;
     this.audit = audit;
+    this.keys = keys;
+    this.clock = clock;
   }
 
   /**
    * Writes the secrets to {@code out} (mode 0600, created new: an existing file is never
-   * overwritten) and returns what it wrote, one line each.
+   * overwritten) and returns what it wrote, one line each: the instance secret and the token keys
+   * named in {@code keyNames}, or every key of the store when it is empty.
    *
    * @param shown the file as the user named it
    */
-  public List<String> export(Path out, String shown, char[] passphrase) {
+  public List<String> export(Path out, String shown, char[] passphrase, List<String> keyNames) {
     AuditSubject about = new AuditSubject("secrets export", null, null, null, null);
     try {
       boolean had = InstanceSecret.existing(guiseHome).isPresent();
@@ -60,15 +70,27 @@ public final class SecretsTransfer {
               INSTANCE,
               instance,
               InstanceSecret.fingerprint(instance));
-      byte[] file = SecretsDocument.seal(List.of(e), passphrase, SecretsDocument.Cost.standard());
+      List<Entry> entries = new ArrayList<>(List.of(e));
+      entries.addAll(keys.exportEntries(keyNames));
+      byte[] file = SecretsDocument.seal(entries, passphrase, SecretsDocument.Cost.standard());
       writeNew(out, shown, file);
       Arrays.fill(instance, (byte) 0);
+      entries.forEach(x -> Arrays.fill(x.bytes(), (byte) 0));
       List<String> lines = new ArrayList<>();
       if (!had) {
         lines.add("created this installation's instance secret (there was none yet)");
       }
-      lines.add("exported " + e + " to " + shown);
-      audit.append(AuditEvent.SECRETS_EXPORTED, "exported", about, e + " to " + shown);
+      for (Entry x : entries) {
+        lines.add("exported " + x + " to " + shown);
+      }
+      if (entries.size() == 1) {
+        lines.add("no token keys exported (there are none in " + keys.where() + ")");
+      }
+      audit.append(
+          AuditEvent.SECRETS_EXPORTED,
+          "exported",
+          about,
+          String.join(", ", entries.stream().map(Entry::toString).toList()) + " to " + shown);
       return lines;
     } catch (GuiseException refused) {
       audit.append(AuditEvent.SECRETS_EXPORTED, "failed", about, refused.code().name());
@@ -80,7 +102,9 @@ public final class SecretsTransfer {
    * Imports the secrets of {@code in}. An instance secret other than this installation's replaces
    * it only with {@code replace}, or when no finished run in {@code runs} used this one (a run
    * record names the fingerprint of the instance secret it used; an older record without it counts
-   * as having used it).
+   * as having used it). A {@code token_key} entry goes into the key store; another key of that name
+   * there is replaced only with {@code replace} (its tokens could no longer be re-identified
+   * otherwise), the same key is left as it is.
    *
    * @return what it did, one line each
    * @throws GuiseException INVALID_CONFIGURATION for a wrong passphrase, a changed file or a
@@ -102,6 +126,10 @@ public final class SecretsTransfer {
       List<Runnable> writes = new ArrayList<>();
       List<String> lines = new ArrayList<>();
       for (Entry e : entries) {
+        if (SecretsDocument.TOKEN_KEY.equals(e.kind())) {
+          planTokenKey(e, shown, replace, writes, lines);
+          continue;
+        }
         if (!SecretsDocument.INSTANCE_SECRET.equals(e.kind())) {
           throw new GuiseException(
               ErrorCode.INVALID_CONFIGURATION,
@@ -170,6 +198,44 @@ public final class SecretsTransfer {
             + (replace ? ", --replace" : ", no finished run used it")
             + ") with "
             + e);
+  }
+
+  private void planTokenKey(
+      Entry e, String shown, boolean replace, List<Runnable> writes, List<String> lines) {
+    TokenKeys.Presence here = keys.imported(e, shown);
+    String name = e.name();
+    if (here == TokenKeys.Presence.SAME) {
+      lines.add(e + ": already in " + keys.storedAt(name) + ", nothing to do");
+    } else if (here == TokenKeys.Presence.DIFFERENT && !replace) {
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION,
+          keys.storedAt(name)
+              + " - this installation has another token key '"
+              + name
+              + "' (the file's has fingerprint "
+              + e.fingerprint()
+              + "); pass --replace to replace it (tokens made here with the old key can then no"
+              + " longer be re-identified; it is kept as a .replaced- file), nothing was imported");
+    } else {
+      writes.add(() -> keys.put(e, clock.instant()));
+      lines.add(
+          (here == TokenKeys.Presence.DIFFERENT
+                  ? "replaced token key '"
+                      + name
+                      + "' (--replace; the old one is kept beside it) with "
+                  : "imported ")
+              + e
+              + " into "
+              + keys.storedAt(name));
+    }
+    if (keys.shadowedByEnv(name)) {
+      lines.add(
+          "note: "
+              + TokenKeys.envName(name)
+              + " is set and is used before "
+              + keys.storedAt(name)
+              + "; unset it to use the imported key");
+    }
   }
 
   /** The newest finished run (not a dry run) that used the instance secret {@code fp}. */

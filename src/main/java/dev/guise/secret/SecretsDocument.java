@@ -25,8 +25,8 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * The file {@code guise secrets export} writes: the installation's secrets (the instance secret;
- * named token keys later, as more entries) encrypted under a passphrase. Two lines of text:
+ * The file {@code guise secrets export} writes: the installation's secrets (the instance secret and
+ * named token keys, one entry each) encrypted under a passphrase. Two lines of text:
  *
  * <ol>
  *   <li>the header, one line of JSON: {@code format} ({@value #FORMAT}), {@code version}, the KDF
@@ -47,7 +47,7 @@ public final class SecretsDocument {
   /** What kind of secret an entry holds. */
   public static final String INSTANCE_SECRET = "instance_secret";
 
-  /** Reserved for named token keys (issue 13): same entry shape, one per key. */
+  /** A named token key ({@link TokenKeys}): same entry shape, one per key. */
   public static final String TOKEN_KEY = "token_key";
 
   static final int MEMORY_KIB = 64 * 1024;

@@ -200,6 +200,136 @@ public final class TokenKeys {
     }
   }
 
+  /**
+   * The keys {@code guise secrets export} writes: those named (looked up as {@link #get} does, so a
+   * key of the environment may be named), or without names every key of the store (the {@code
+   * --keys} file, else {@code $GUISE_HOME/keys/}; environment keys only when named).
+   */
+  public List<SecretsDocument.Entry> exportEntries(List<String> names) {
+    List<TokenKey> keys = new ArrayList<>();
+    if (names.isEmpty()) {
+      list(List.of()).forEach(l -> keys.add(l.key()));
+    } else {
+      new java.util.LinkedHashSet<>(names).forEach(n -> keys.add(get(n)));
+    }
+    List<SecretsDocument.Entry> out = new ArrayList<>();
+    for (TokenKey k : keys) {
+      out.add(
+          new SecretsDocument.Entry(
+              SecretsDocument.TOKEN_KEY, k.name(), k.bytes(), k.fingerprint()));
+    }
+    return out;
+  }
+
+  /** What {@link #imported} found for a key of an export. */
+  public enum Presence {
+    /** No key of that name in the store. */
+    ABSENT,
+    /** The same key is there: nothing to do. */
+    SAME,
+    /** Another key of that name is there. */
+    DIFFERENT
+  }
+
+  /**
+   * Checks a {@code token_key} entry of an export against the store (not the environment).
+   *
+   * @throws GuiseException (INVALID_CONFIGURATION) for a name that is no key name, bytes of the
+   *     wrong length or a fingerprint that does not match them
+   */
+  public Presence imported(SecretsDocument.Entry e, String subject) {
+    if (!validName(e.name())
+        || e.bytes().length != TokenKey.LENGTH
+        || !TokenKey.of(e.name(), e.bytes()).fingerprint().equals(e.fingerprint())) {
+      throw new GuiseException(
+          ErrorCode.INVALID_CONFIGURATION,
+          subject
+              + " - its token key '"
+              + e.name()
+              + "' is not a valid key or does not match its fingerprint; export it again");
+    }
+    TokenKey incoming = TokenKey.of(e.name(), e.bytes());
+    Optional<TokenKey> here = fromStore(e.name());
+    if (here.isEmpty()) {
+      return Presence.ABSENT;
+    }
+    return here.get().sameKey(incoming) ? Presence.SAME : Presence.DIFFERENT;
+  }
+
+  /** Where key {@code name} is stored, for messages. */
+  public Path storedAt(String name) {
+    return file != null ? file : dir.resolve(name + ".key");
+  }
+
+  /** Whether the environment holds a key {@code name} (it is then used before the store's). */
+  public boolean shadowedByEnv(String name) {
+    return file == null && env.apply(envName(name)) != null;
+  }
+
+  /**
+   * Writes an imported key into the store: a new 0600 file in {@code $GUISE_HOME/keys/} (folder
+   * 0700) or an entry of the {@code --keys} file. A key of that name there is replaced; its old
+   * file is kept beside it as {@code NAME.key.replaced-<epoch seconds>} (for the {@code --keys}
+   * file: {@code FILE.replaced-<epoch seconds>}), so a replacement never loses a key.
+   */
+  public void put(SecretsDocument.Entry e, Instant now) {
+    TokenKey key = TokenKey.of(e.name(), e.bytes());
+    String entry = entry(key, now);
+    Path target = file != null ? file : dir.resolve(key.name() + ".key");
+    try {
+      String text;
+      if (file != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (Files.exists(file)) {
+          readFile(file); // refuses an unsafe or damaged file before it is rewritten
+          StringBuilder b = new StringBuilder();
+          for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.strip().startsWith(key.name() + ".")) {
+              b.append(line).append('\n');
+            }
+          }
+          text = b.append(entry).toString();
+        } else {
+          text = header() + entry;
+        }
+      } else {
+        Files.createDirectories(dir);
+        if (POSIX) {
+          Files.setPosixFilePermissions(dir, OWNER_DIR);
+        }
+        text = header() + entry;
+      }
+      Path tmp = target.resolveSibling(target.getFileName() + ".importing");
+      Files.deleteIfExists(tmp);
+      createOwnerOnly(tmp, text);
+      if (Files.exists(target)) {
+        Files.copy(
+            target,
+            target.resolveSibling(target.getFileName() + ".replaced-" + now.getEpochSecond()),
+            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      Files.move(
+          tmp,
+          target,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException io) {
+      throw unreadable(target, io);
+    }
+  }
+
+  private Optional<TokenKey> fromStore(String name) {
+    if (file != null) {
+      return Files.exists(file) ? Optional.ofNullable(readFile(file).get(name)) : Optional.empty();
+    }
+    Path f = dir.resolve(name + ".key");
+    if (!Files.exists(f)) {
+      return Optional.empty();
+    }
+    checkOwnerOnly(dir, true);
+    return Optional.ofNullable(readFile(f).get(name));
+  }
+
   private static String header() {
     return "# Guise token keys: whoever holds this file can re-identify tokenized data.\n"
         + "# Keep it readable by its owner alone (chmod 600); never commit it.\n";
