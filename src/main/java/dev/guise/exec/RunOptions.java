@@ -1,5 +1,7 @@
 package dev.guise.exec;
 
+import java.util.function.Consumer;
+
 /**
  * Run options, mirroring DataMasque's.
  *
@@ -70,146 +72,93 @@ public record RunOptions(
 
   /** These options with the per-value policy, progress interval and description given. */
   public RunOptions withReporting(OnValueError policy, long every, String text) {
-    return new RunOptions(
-        name,
-        dryRun,
-        batchSize,
-        maxRows,
-        continueOnFailure,
-        workers,
-        sampleRows,
-        showOriginals,
-        policy,
-        every,
-        text,
-        targetMode);
+    return with(
+        b -> {
+          b.onValueError = policy;
+          b.progressEvery = every;
+          b.description = text;
+        });
   }
 
   public RunOptions withTargetMode(TargetMode m) {
-    return new RunOptions(
-        name,
-        dryRun,
-        batchSize,
-        maxRows,
-        continueOnFailure,
-        workers,
-        sampleRows,
-        showOriginals,
-        onValueError,
-        progressEvery,
-        description,
-        m);
+    return with(b -> b.targetMode = m);
   }
 
   public RunOptions withDryRun(boolean d) {
-    return new RunOptions(
-        name,
-        d,
-        batchSize,
-        maxRows,
-        continueOnFailure,
-        workers,
-        sampleRows,
-        showOriginals,
-        onValueError,
-        progressEvery,
-        description,
-        targetMode);
+    return with(b -> b.dryRun = d);
   }
 
-  public RunOptions withBatchSize(int b) {
-    return new RunOptions(
-        name,
-        dryRun,
-        b,
-        maxRows,
-        continueOnFailure,
-        workers,
-        sampleRows,
-        showOriginals,
-        onValueError,
-        progressEvery,
-        description,
-        targetMode);
+  public RunOptions withBatchSize(int n) {
+    return with(b -> b.batchSize = n);
   }
 
   public RunOptions withContinueOnFailure(boolean c) {
-    return new RunOptions(
-        name,
-        dryRun,
-        batchSize,
-        maxRows,
-        c,
-        workers,
-        sampleRows,
-        showOriginals,
-        onValueError,
-        progressEvery,
-        description,
-        targetMode);
+    return with(b -> b.continueOnFailure = c);
   }
 
   public RunOptions withMaxRows(long m) {
-    return new RunOptions(
-        name,
-        dryRun,
-        batchSize,
-        m,
-        continueOnFailure,
-        workers,
-        sampleRows,
-        showOriginals,
-        onValueError,
-        progressEvery,
-        description,
-        targetMode);
+    return with(b -> b.maxRows = m);
   }
 
   public RunOptions withWorkers(int w) {
-    return new RunOptions(
-        name,
-        dryRun,
-        batchSize,
-        maxRows,
-        continueOnFailure,
-        w,
-        sampleRows,
-        showOriginals,
-        onValueError,
-        progressEvery,
-        description,
-        targetMode);
+    return with(b -> b.workers = w);
   }
 
   public RunOptions withShowOriginals(boolean s) {
-    return new RunOptions(
-        name,
-        dryRun,
-        batchSize,
-        maxRows,
-        continueOnFailure,
-        workers,
-        sampleRows,
-        s,
-        onValueError,
-        progressEvery,
-        description,
-        targetMode);
+    return with(b -> b.showOriginals = s);
   }
 
   public RunOptions withName(String n) {
+    return with(b -> b.name = n);
+  }
+
+  /** A copy with what {@code change} sets: the one place that lists every component twice. */
+  private RunOptions with(Consumer<Copy> change) {
+    Copy b = new Copy(this);
+    change.accept(b);
     return new RunOptions(
-        n,
-        dryRun,
-        batchSize,
-        maxRows,
-        continueOnFailure,
-        workers,
-        sampleRows,
-        showOriginals,
-        onValueError,
-        progressEvery,
-        description,
-        targetMode);
+        b.name,
+        b.dryRun,
+        b.batchSize,
+        b.maxRows,
+        b.continueOnFailure,
+        b.workers,
+        b.sampleRows,
+        b.showOriginals,
+        b.onValueError,
+        b.progressEvery,
+        b.description,
+        b.targetMode);
+  }
+
+  /** The components of one {@link RunOptions}, open for {@link #with} to change. */
+  private static final class Copy {
+    String name;
+    boolean dryRun;
+    int batchSize;
+    long maxRows;
+    boolean continueOnFailure;
+    int workers;
+    int sampleRows;
+    boolean showOriginals;
+    OnValueError onValueError;
+    long progressEvery;
+    String description;
+    TargetMode targetMode;
+
+    Copy(RunOptions o) {
+      name = o.name;
+      dryRun = o.dryRun;
+      batchSize = o.batchSize;
+      maxRows = o.maxRows;
+      continueOnFailure = o.continueOnFailure;
+      workers = o.workers;
+      sampleRows = o.sampleRows;
+      showOriginals = o.showOriginals;
+      onValueError = o.onValueError;
+      progressEvery = o.progressEvery;
+      description = o.description;
+      targetMode = o.targetMode;
+    }
   }
 }
