@@ -27,12 +27,6 @@ public final class ChangeManifest {
   /** A user trigger switched off (or dropped) while the run writes its table. */
   public static final String TRIGGER = "trigger";
 
-  /**
-   * Marks a restore stored statement by statement ({@link #statements}) rather than as a script: a
-   * trigger body holds semicolons that no script splitter can tell from separators.
-   */
-  private static final String STATEMENTS = "-- guise:statements\n";
-
   /** The key path's old → new mapping (it holds originals): always dropped at the end. */
   public static final String KEY_MAP = "key_map";
 
@@ -192,52 +186,6 @@ public final class ChangeManifest {
   }
 
   /**
-   * Restore statements kept one by one, for {@link Entry#withRestore}: each is preceded by its
-   * length, so nothing inside a statement can end it.
-   */
-  public static String statements(List<String> statements) {
-    StringBuilder out = new StringBuilder(STATEMENTS);
-    for (String s : statements) {
-      out.append(s.length()).append('\n').append(s).append('\n');
-    }
-    return out.toString();
-  }
-
-  /** An entry's restore statements: split as the engine's script, or as {@link #statements}. */
-  static List<String> restoreStatements(Dialect dialect, String restore) {
-    if (!restore.startsWith(STATEMENTS)) {
-      return dialect.splitScript(restore);
-    }
-    List<String> out = new ArrayList<>();
-    int i = STATEMENTS.length();
-    while (i < restore.length()) {
-      int nl = restore.indexOf('\n', i);
-      int length = Integer.parseInt(restore.substring(i, nl));
-      out.add(restore.substring(nl + 1, nl + 1 + length));
-      i = nl + 1 + length + 1;
-    }
-    return out;
-  }
-
-  /**
-   * Runs an entry's restore statements and commits. They must be safe to run again: a run can die
-   * after undoing the change and before forgetting it, and a repair then runs them a second time.
-   */
-  public static List<Long> restore(Connection c, Dialect dialect, Entry e) throws SQLException {
-    List<Long> counts = new ArrayList<>();
-    try (Statement st = c.createStatement()) {
-      for (String sql : restoreStatements(dialect, e.restore())) {
-        counts.add(st.execute(sql) ? -1L : Math.max(0L, st.getUpdateCount()));
-      }
-      c.commit();
-      return counts;
-    } catch (SQLException ex) {
-      c.rollback();
-      throw ex;
-    }
-  }
-
-  /**
    * A SQL condition, true while the entry is recorded (literals inlined: it is pasted into the
    * statement the entry guards).
    */
@@ -294,7 +242,7 @@ public final class ChangeManifest {
         c.commit();
         done.add("dropped temporary table " + e.objectName());
       } else if (e.kind().equals(KEY_CHECK)) {
-        long orphans = count(c, e.restore());
+        long orphans = SingleNumber.of(c, e.restore());
         if (orphans != 0) {
           throw new SQLException(
               e.objectName()
@@ -305,29 +253,18 @@ public final class ChangeManifest {
         }
         done.add("checked foreign key " + e.objectName() + ": every row has its parent");
       } else if (e.kind().equals(KEY_MAP)) {
-        restore(c, dialect, e);
+        RestoreScript.run(c, dialect, e);
         done.add("dropped the key mapping table " + e.objectName());
       } else if (e.kind().equals(KEY_REWRITE)) {
-        restore(c, dialect, e);
+        RestoreScript.run(c, dialect, e);
         done.add("finished the key rewrite of " + e.objectName());
       } else if (e.restore() != null) {
-        restore(c, dialect, e);
+        RestoreScript.run(c, dialect, e);
         done.add("restored " + e.kind() + " " + e.objectName());
       }
       remove(c, e);
     }
     return done;
-  }
-
-  /** The count a {@link #KEY_CHECK} entry's query returns; ends the read transaction. */
-  public static long count(Connection c, String query) throws SQLException {
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
-    } finally {
-      c.rollback();
-    }
   }
 
   /** Forgets a change that was undone, and commits. */

@@ -22,18 +22,12 @@ public abstract class StandardKeyRewriteSql implements KeyRewriteSql {
 
   /** The column's largest value (0 for an empty table), for a sequence reset; ends the read. */
   protected long maxOf(Connection c, TableRef table, ColumnInfo column) throws SQLException {
-    try (java.sql.PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT COALESCE(MAX("
-                    + dialect.quote(column.name())
-                    + "), 0) FROM "
-                    + dialect.qualified(table));
-        java.sql.ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    } finally {
-      c.rollback();
-    }
+    return SingleNumber.of(
+        c,
+        "SELECT COALESCE(MAX("
+            + dialect.quote(column.name())
+            + "), 0) FROM "
+            + dialect.qualified(table));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.guise.db.ChangeManifest;
 import dev.guise.db.Dialect;
 import dev.guise.db.KeyConstraint;
 import dev.guise.db.KeyRewriteSql;
+import dev.guise.db.RestoreScript;
 import dev.guise.plan.KeyRewriteStep;
 import dev.guise.schema.ForeignKey;
 import dev.guise.schema.TableRef;
@@ -160,7 +161,7 @@ final class KeyFamilyRewrite {
     for (int i = 0; i < rewrites.size(); i++) {
       stopIfAsked();
       TableRef t = new ArrayList<>(family.columns().keySet()).get(i);
-      long n = ChangeManifest.restore(c, d, rewrites.get(i)).get(0);
+      long n = RestoreScript.run(c, d, rewrites.get(i)).get(0);
       rewritten += n;
       note("rewrote " + n + " rows of " + t);
       if (first) {
@@ -179,7 +180,7 @@ final class KeyFamilyRewrite {
   /** Re-creates the dropped constraints, newest first (unique keys before the foreign keys). */
   private void restoreConstraints() throws SQLException {
     for (int i = constraints.size() - 1; i >= 0; i--) {
-      ChangeManifest.restore(c, d, constraints.get(i));
+      RestoreScript.run(c, d, constraints.get(i));
       manifest.remove(c, constraints.get(i));
     }
     constraints.clear();

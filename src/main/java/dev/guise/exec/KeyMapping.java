@@ -3,6 +3,7 @@ package dev.guise.exec;
 import dev.guise.db.ColumnValues;
 import dev.guise.db.Dialect;
 import dev.guise.db.KeyRewriteSql;
+import dev.guise.db.SingleNumber;
 import dev.guise.mask.BuiltMask;
 import dev.guise.mask.MaskContext;
 import dev.guise.mask.UniqueMask;
@@ -29,7 +30,7 @@ final class KeyMapping {
   /** The distinct non-null values of the root column. */
   static long distinct(Connection c, Dialect d, KeyRewriteStep step) throws SQLException {
     ColumnInfo col = step.root().column();
-    return count(
+    return SingleNumber.of(
         c,
         "SELECT COUNT(DISTINCT "
             + d.quote(col.name())
@@ -44,7 +45,7 @@ final class KeyMapping {
   static long unmatched(Connection c, Dialect d, KeyRewriteStep step, KeyRewriteStep.KeyColumn k)
       throws SQLException {
     String col = d.quote(k.column().name());
-    return count(
+    return SingleNumber.of(
         c,
         "SELECT COUNT(*) FROM "
             + d.qualified(k.table().ref())
@@ -158,7 +159,7 @@ final class KeyMapping {
       }
     }
     long clashes =
-        count(
+        SingleNumber.of(
             read,
             "SELECT COUNT(*) FROM (SELECT "
                 + d.quote(KeyRewriteSql.NEW)
@@ -178,15 +179,5 @@ final class KeyMapping {
           null);
     }
     return ordinal;
-  }
-
-  static long count(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } finally {
-      c.rollback();
-    }
   }
 }

@@ -4,6 +4,7 @@ import dev.guise.db.ChangeManifest;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.ManagedTrigger;
 import dev.guise.db.Redact;
+import dev.guise.db.RestoreScript;
 import dev.guise.schema.TableRef;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -110,7 +111,7 @@ public final class TriggerGuard {
                     run.host(),
                     run.pid(),
                     clock.instant().toString())
-                .withRestore(ChangeManifest.statements(t.restore()));
+                .withRestore(RestoreScript.of(t.restore()));
         manifest.add(c, e);
         switched.add(new Switched(t, e));
         try (Statement st = c.createStatement()) {
@@ -148,7 +149,7 @@ public final class TriggerGuard {
       List<ChangeManifest.Entry> left = reversed(manifest.ofRun(c, run.resumedFrom()));
       for (ChangeManifest.Entry e : left) {
         if (e.kind().equals(ChangeManifest.TRIGGER) && e.restore() != null) {
-          ChangeManifest.restore(c, pool.dialect(), e);
+          RestoreScript.run(c, pool.dialect(), e);
           manifest.remove(c, e);
           events.on(
               new RunEvent.Note(
@@ -217,7 +218,7 @@ public final class TriggerGuard {
     boolean ok = true;
     for (Switched s : reversed(switched)) {
       try (Connection c = pool.connection()) {
-        ChangeManifest.restore(c, pool.dialect(), s.entry());
+        RestoreScript.run(c, pool.dialect(), s.entry());
         run.manifest().remove(c, s.entry());
         events.on(
             new RunEvent.Note(

@@ -54,7 +54,7 @@ class ChangeManifestTest {
       st.execute("CREATE TABLE T (X INT)");
       c.commit();
     }
-    ChangeManifest.restore(
+    RestoreScript.run(
         c,
         h2,
         entry("run-1", "fk", "T")
@@ -75,21 +75,21 @@ class ChangeManifestTest {
             "CREATE TRIGGER t BEFORE UPDATE ON x FOR EACH ROW BEGIN\n  SET NEW.a = ';'; END",
             "",
             "SELECT '12\n34'");
-    String stored = ChangeManifest.statements(statements);
-    assertThat(ChangeManifest.restoreStatements(h2, stored)).isEqualTo(statements);
-    assertThat(ChangeManifest.restoreStatements(h2, "SELECT 1; SELECT 2"))
+    String stored = RestoreScript.of(statements);
+    assertThat(RestoreScript.split(h2, stored)).isEqualTo(statements);
+    assertThat(RestoreScript.split(h2, "SELECT 1; SELECT 2"))
         .containsExactly("SELECT 1", "SELECT 2");
     manifest.ensure(c);
     try (Statement st = c.createStatement()) {
       st.execute("CREATE TABLE T (X VARCHAR(10))");
       c.commit();
     }
-    ChangeManifest.restore(
+    RestoreScript.run(
         c,
         h2,
         entry("run-1", "trigger", "T")
             .withRestore(
-                ChangeManifest.statements(
+                RestoreScript.of(
                     List.of("INSERT INTO T VALUES ('a;b')", "INSERT INTO T VALUES ('c')"))));
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM T WHERE X IN ('a;b', 'c')")) {
