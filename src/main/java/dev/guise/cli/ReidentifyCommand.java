@@ -61,6 +61,7 @@ final class ReidentifyCommand implements Callable<Integer> {
   @Mixin ConnectionOptions connections;
   @Mixin KeysOption keys;
   @Mixin RunsDirOption runs;
+  @Mixin RunBatchOptions batch;
 
   @Parameters(
       index = "0",
@@ -135,46 +136,6 @@ final class ReidentifyCommand implements Callable<Integer> {
   @Option(names = "--libraries", paramLabel = "DIR", description = RulesetOptions.LIBRARIES_HELP)
   Path librariesDir;
 
-  @Option(names = "--name", description = "A name for this run, shown in 'guise runs list'.")
-  String name;
-
-  @Option(names = "--dry-run", description = "Check and compute everything, write nothing.")
-  boolean dryRun;
-
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      defaultValue = "50000",
-      description = "Rows per batch (each batch commits on its own). Default: ${DEFAULT-VALUE}.")
-  int batchSize;
-
-  @Option(names = "--max-rows", paramLabel = "N", description = "At most N rows per table.")
-  long maxRows;
-
-  @Option(
-      names = "--workers",
-      paramLabel = "N",
-      defaultValue = "2",
-      description = "Tasks of a parallel block run at once. Default: ${DEFAULT-VALUE}.")
-  int workers;
-
-  @Option(
-      names = "--continue-on-failure",
-      description = "Keep running independent tasks after one fails (the run still ends failed).")
-  boolean continueOnFailure;
-
-  @Option(
-      names = "--wait",
-      description = "When another run holds a table, wait for it instead of exit 9.")
-  boolean waitForLocks;
-
-  @Option(
-      names = "--wait-timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "3600",
-      description = "With --wait: give up (exit 9) after this long. Default: ${DEFAULT-VALUE}.")
-  long waitTimeout;
-
   @Option(
       names = "--sample-rows",
       paramLabel = "N",
@@ -202,12 +163,8 @@ final class ReidentifyCommand implements Callable<Integer> {
       throw new GuiseException(
           ErrorCode.USAGE, "reidentify - --key, --column and --run apply only with --values");
     }
-    if (batchSize < 1 || workers < 1 || maxRows < 0 || sampleRows < 0 || waitTimeout < 0) {
-      throw new GuiseException(
-          ErrorCode.USAGE,
-          "--batch-size and --workers must be at least 1; --max-rows, --sample-rows and"
-              + " --wait-timeout not negative");
-    }
+    RunOptions options = batch.options(sampleRows, false, 0);
+    Duration waitFor = batch.waitFor();
     Workspace ws = new Workspace(env);
     RulesetOptions ruleset = new RulesetOptions();
     ruleset.ruleset = rulesetFile;
@@ -221,9 +178,6 @@ final class ReidentifyCommand implements Callable<Integer> {
       reid.skipped().forEach(s -> err.println("  " + s));
       err.flush();
     }
-    RunOptions options =
-        new RunOptions(
-            name, dryRun, batchSize, maxRows, continueOnFailure, workers, sampleRows, false);
     RunRequest req =
         new RunRequest(
                 source,
@@ -236,7 +190,7 @@ final class ReidentifyCommand implements Callable<Integer> {
                 null,
                 false,
                 false,
-                waitForLocks ? Duration.ofSeconds(waitTimeout) : null)
+                waitFor)
             .withTokens(new TokenOptions(keys.file(env), true));
     return new RunAction(env, common, spec.commandLine().getOut(), err).run(req, strict);
   }

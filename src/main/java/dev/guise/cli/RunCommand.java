@@ -1,19 +1,15 @@
 package dev.guise.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.db.ConnectionsFile;
 import dev.guise.exec.OnValueError;
 import dev.guise.exec.RunOptions;
 import dev.guise.exec.TargetMode;
-import dev.guise.run.RulesetSource;
 import dev.guise.run.RunRequest;
 import dev.guise.run.TokenOptions;
 import dev.guise.runlog.RunStore;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin ConnectionOptions connections;
+  @Mixin RunBatchOptions batch;
 
   @Parameters(
       index = "0",
@@ -126,53 +123,6 @@ final class RunCommand implements Callable<Integer> {
       names = "--remask",
       description = "Mask tables again that a finished run already masked (refused otherwise).")
   boolean remask;
-
-  @Option(
-      names = "--wait",
-      description =
-          "When another run holds a table this run writes, wait for it (status 'queued') instead"
-              + " of being refused (exit 9).")
-  boolean waitForLocks;
-
-  @Option(
-      names = "--wait-timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "3600",
-      description = "With --wait: give up (exit 9) after this long. Default: ${DEFAULT-VALUE}.")
-  long waitTimeout;
-
-  @Option(names = "--name", description = "A name for this run, shown in 'guise runs list'.")
-  String name;
-
-  @Option(
-      names = "--dry-run",
-      description = "Validate, read and mask everything, write nothing; show a sample.")
-  boolean dryRun;
-
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      defaultValue = "50000",
-      description = "Rows per batch (each batch commits on its own). Default: ${DEFAULT-VALUE}.")
-  int batchSize;
-
-  @Option(
-      names = "--max-rows",
-      paramLabel = "N",
-      description = "Mask at most N rows per mask_table task.")
-  long maxRows;
-
-  @Option(
-      names = "--continue-on-failure",
-      description = "Keep running independent tasks after one fails (the run still ends failed).")
-  boolean continueOnFailure;
-
-  @Option(
-      names = "--workers",
-      paramLabel = "N",
-      defaultValue = "2",
-      description = "Tasks of a parallel block run at once. Default: ${DEFAULT-VALUE}.")
-  int workers;
 
   @Option(
       names = "--disable-instance-secret",
@@ -246,72 +196,15 @@ final class RunCommand implements Callable<Integer> {
         || source != null
         || target != null
         || targetMode != null
-        || dryRun) {
+        || batch.dryRun) {
       throw new GuiseException(
           ErrorCode.USAGE,
           "--resume - takes the ruleset, connection and options from the run's record; give"
               + " only the run id (and --run-secret-file, --force)");
     }
     RunStore store = runs.store(env);
-    JsonNode rec = store.show(resume);
-    JsonNode o = rec.path("options");
-    String file = rec.path("ruleset").path("file").asText(null);
-    String connectionsFile = rec.path("connection").path("file").asText(null);
-    if (file == null || connectionsFile == null) {
-      throw new GuiseException(
-          ErrorCode.INVALID_CONFIGURATION,
-          "run "
-              + rec.path("id").asText()
-              + " - its record does not say which files it used (written by an older Guise);"
-              + " it cannot be resumed");
-    }
-    String seeds = rec.path("ruleset").path("seeds_dir").asText(null);
-    RunOptions options =
-        new RunOptions(
-                rec.path("name").asText(null),
-                false,
-                o.path("batch_size").asInt(RunOptions.DEFAULT_BATCH_SIZE),
-                o.path("max_rows").asLong(0),
-                o.path("continue_on_failure").asBoolean(),
-                o.path("workers").asInt(RunOptions.DEFAULT_WORKERS),
-                sampleRows,
-                showOriginals)
-            .withReporting(
-                OnValueError.ofJson(o.path("on_value_error").asText(null)),
-                o.path("progress_every").asLong(0),
-                o.path("description").asText(null));
-    return new RunRequest(
-        new RulesetSource(
-            Path.of(file),
-            rec.path("ruleset").path("path").asText(),
-            seeds == null ? null : Path.of(seeds),
-            rec.path("ruleset").path("libraries_dir").isTextual()
-                ? List.of(Path.of(rec.path("ruleset").path("libraries_dir").asText()))
-                : List.of()),
-        Path.of(connectionsFile),
-        rec.path("connection").path("name").asText(),
-        options,
-        secretFile(),
-        !o.path("instance_secret").asBoolean(true),
-        store.dir(),
-        rec.path("id").asText(),
-        force,
-        false,
-        null,
-        o.path("target").asText(null),
-        // a re-identification resumes as one, with the key file it was given
-        new TokenOptions(
-            o.path("keys_file").isTextual()
-                ? Path.of(o.path("keys_file").asText())
-                : keys.file(env),
-            o.path("reidentify").asBoolean(false)));
-  }
-
-  private Duration waitFor() {
-    if (waitTimeout < 0) {
-      throw new GuiseException(ErrorCode.USAGE, "--wait-timeout - must not be negative");
-    }
-    return waitForLocks ? Duration.ofSeconds(waitTimeout) : null;
+    return ResumeRequest.of(
+        store, store.show(resume), secretFile(), force, sampleRows, showOriginals, keys.file(env));
   }
 
   RunCommand(CliEnvironment env) {
@@ -325,7 +218,7 @@ final class RunCommand implements Callable<Integer> {
     }
     if (resume != null) {
       return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
-          .run(resumeRequest().withWait(waitFor()), strict);
+          .run(resumeRequest().withWait(batch.waitFor()), strict);
     }
     if (connection != null && source != null) {
       throw new GuiseException(
@@ -359,22 +252,9 @@ final class RunCommand implements Callable<Integer> {
           "run - a RULESET and -c NAME (or --source and --target) are required (or --resume"
               + " RUN_ID)");
     }
-    if (batchSize < 1 || workers < 1 || maxRows < 0 || sampleRows < 0 || progressEvery < 0) {
-      throw new GuiseException(
-          ErrorCode.USAGE,
-          "--batch-size and --workers must be at least 1, --max-rows, --sample-rows and"
-              + " --progress-every not negative");
-    }
     RunOptions options =
-        new RunOptions(
-                name,
-                dryRun,
-                batchSize,
-                maxRows,
-                continueOnFailure,
-                workers,
-                sampleRows,
-                showOriginals)
+        batch
+            .options(sampleRows, showOriginals, progressEvery)
             .withReporting(onValueError, progressEvery, description)
             .withTargetMode(mode);
     Workspace ws = new Workspace(env);
@@ -394,7 +274,7 @@ final class RunCommand implements Callable<Integer> {
             null,
             false,
             remask,
-            waitFor(),
+            batch.waitFor(),
             target,
             new TokenOptions(keys.file(env), false));
     RunAction action =
