@@ -4,7 +4,6 @@ import dev.guise.exec.TriggerGuard;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.Step;
 import dev.guise.ruleset.MaskTableTask;
-import dev.guise.ruleset.MaskUniqueKeyTask;
 import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.Task;
 import dev.guise.run.CheckResult;
@@ -135,7 +134,8 @@ final class PlanCommand implements Callable<Integer> {
           t.type()
               + (t.target() == null ? "" : " " + t.target())
               + (t.always() ? " [always: runs after a failure or cancel]" : "");
-      if ((t instanceof MaskUniqueKeyTask u ? u.asMaskTable() : t) instanceof MaskTableTask m) {
+      MaskTableTask m = t.asMaskTable();
+      if (m != null) {
         label +=
             " ("
                 + m.rules().size()

@@ -2,7 +2,6 @@ package dev.guise.discovery;
 
 import dev.guise.ruleset.ConditionalRule;
 import dev.guise.ruleset.MaskTableTask;
-import dev.guise.ruleset.MaskUniqueKeyTask;
 import dev.guise.ruleset.Rule;
 import dev.guise.ruleset.RuleItem;
 import dev.guise.ruleset.Ruleset;
@@ -72,7 +71,8 @@ public final class CoverageCheck {
 
   private static void collect(List<Task> tasks, Ruleset ruleset, Map<String, Masking> out) {
     for (Task t : tasks) {
-      if ((t instanceof MaskUniqueKeyTask u ? u.asMaskTable() : t) instanceof MaskTableTask m) {
+      MaskTableTask m = t.asMaskTable();
+      if (m != null) {
         String where =
             m.where() == null ? null : "its where clause leaves the rows it excludes unmasked";
         rules(m, m.rules(), ruleset, where, null, out);

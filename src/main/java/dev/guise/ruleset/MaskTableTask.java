@@ -33,4 +33,9 @@ public record MaskTableTask(
   public String target() {
     return table;
   }
+
+  @Override
+  public MaskTableTask asMaskTable() {
+    return this;
+  }
 }

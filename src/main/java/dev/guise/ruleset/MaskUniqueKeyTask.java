@@ -56,6 +56,7 @@ public record MaskUniqueKeyTask(
    * The same work as a {@code mask_table} on the key with one unique mask per key column, which is
    * how it is planned and checked (coverage, privileges, duplicate rules).
    */
+  @Override
   public MaskTableTask asMaskTable() {
     return new MaskTableTask(table, key, rules, List.of(), null, List.of(), location);
   }

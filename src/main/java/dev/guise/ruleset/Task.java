@@ -27,6 +27,15 @@ public interface Task {
     return false;
   }
 
+  /**
+   * The masking this task does, as a {@code mask_table} (itself, or the one a {@code
+   * mask_unique_key} plans as), for the checks that read rules: coverage, privileges, the plan
+   * tree; null for a task that masks no table.
+   */
+  default MaskTableTask asMaskTable() {
+    return null;
+  }
+
   /** Nested tasks of {@code serial} and {@code parallel}; empty for the others. */
   default List<Task> children() {
     return List.of();

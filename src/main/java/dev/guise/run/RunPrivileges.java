@@ -9,7 +9,6 @@ import dev.guise.db.Privilege;
 import dev.guise.db.Redact;
 import dev.guise.ruleset.BuildTempTableTask;
 import dev.guise.ruleset.MaskTableTask;
-import dev.guise.ruleset.MaskUniqueKeyTask;
 import dev.guise.ruleset.RunSqlTask;
 import dev.guise.ruleset.TableJoin;
 import dev.guise.ruleset.Task;
@@ -88,7 +87,8 @@ public final class RunPrivileges {
     int runSql;
 
     void add(Task t) {
-      if ((t instanceof MaskUniqueKeyTask u ? u.asMaskTable() : t) instanceof MaskTableTask m) {
+      MaskTableTask m = t.asMaskTable();
+      if (m != null) {
         table(m.table(), "SELECT", "UPDATE");
         for (TableJoin j : m.joins()) {
           table(j.targetTable(), "SELECT");
