@@ -5,21 +5,17 @@ import dev.guise.files.FileWalk;
 import dev.guise.mask.MaskContext;
 import dev.guise.plan.FileRule;
 import dev.guise.plan.MaskFileStep;
-import dev.guise.ruleset.FileSelection;
 import dev.guise.ruleset.MaskFileTask;
 import dev.guise.ruleset.SkipValue;
 import dev.guise.schema.RowView;
 import dev.guise.secret.SeedEncoder;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code mask_file}: each rule's pipeline (a {@code json} or {@code xml} mask, usually) applied to
@@ -35,22 +31,7 @@ final class DocumentFileRunner extends FileStepRunner<MaskFileStep> {
    * @param roots null in the build's registry (see {@link TabularFileRunner})
    */
   DocumentFileRunner(FileRoots roots) {
-    super(roots);
-  }
-
-  @Override
-  FileSelection selection(MaskFileStep step) {
-    return step.task().selection();
-  }
-
-  @Override
-  Set<String> types() {
-    return MaskFileTask.FILE_TYPES;
-  }
-
-  @Override
-  String fileType(MaskFileStep step) {
-    return step.task().fileType();
+    super(roots, MaskFileTask.FILE_TYPES);
   }
 
   @Override
@@ -63,12 +44,9 @@ final class DocumentFileRunner extends FileStepRunner<MaskFileStep> {
       StepContext ctx)
       throws IOException {
     Charset cs = Charset.forName(step.task().encoding());
-    String where = roots.sourceName() + ":" + file.relative();
+    String where = where(file);
     String seed = file.relative().toLowerCase(Locale.ROOT);
-    Writer w =
-        out == null
-            ? Writer.nullWriter()
-            : new BufferedWriter(new OutputStreamWriter(out, cs), 1 << 16);
+    Writer w = writer(out, cs);
     if (!type.equals("ndjson")) {
       String doc = file.read(cs);
       String masked = document(step, doc, seed, 1, where, ctx);

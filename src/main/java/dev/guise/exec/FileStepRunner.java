@@ -1,10 +1,13 @@
 package dev.guise.exec;
 
 import dev.guise.files.FileWalk;
-import dev.guise.plan.Step;
-import dev.guise.ruleset.FileSelection;
+import dev.guise.plan.FileStep;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import java.util.Set;
 
 /**
@@ -12,21 +15,17 @@ import java.util.Set;
  * #mask}. Bound to a file run's folders; the build's registry holds one without folders, which
  * refuses to run (a file task belongs in a file run).
  */
-abstract class FileStepRunner<S extends Step> implements StepRunner<S> {
+abstract class FileStepRunner<S extends FileStep> implements StepRunner<S> {
   /** Null in the build's registry. */
   final FileRoots roots;
 
-  FileStepRunner(FileRoots roots) {
-    this.roots = roots;
-  }
-
-  abstract FileSelection selection(S step);
-
   /** The file types the task takes, by extension. */
-  abstract Set<String> types();
+  private final Set<String> types;
 
-  /** The task's {@code file_type}, or null to go by extension. */
-  abstract String fileType(S step);
+  FileStepRunner(FileRoots roots, Set<String> types) {
+    this.roots = roots;
+    this.types = types;
+  }
 
   /** Masks one file (see {@link FileTaskLoop.FileMasker}). */
   abstract long mask(
@@ -43,9 +42,9 @@ abstract class FileStepRunner<S extends Step> implements StepRunner<S> {
     FileRoots r = FileRunners.require(roots, step);
     return FileTaskLoop.run(
         step,
-        selection(step),
-        types(),
-        fileType(step),
+        step.task().selection(),
+        types,
+        step.task().fileType(),
         r,
         ctx,
         (file, type, out, counter) -> mask(step, file, type, out, counter, ctx));
@@ -54,5 +53,17 @@ abstract class FileStepRunner<S extends Step> implements StepRunner<S> {
   @Override
   public final String target(S step) {
     return roots == null ? null : roots.sourceName() + " -> " + roots.targetName();
+  }
+
+  /** The file as messages name it: {@code source-connection:relative/path}. */
+  final String where(FileWalk.Found file) {
+    return roots.sourceName() + ":" + file.relative();
+  }
+
+  /** The masked file's text goes here; a dry run's goes nowhere. */
+  static Writer writer(OutputStream out, Charset cs) {
+    return out == null
+        ? Writer.nullWriter()
+        : new BufferedWriter(new OutputStreamWriter(out, cs), 1 << 16);
   }
 }

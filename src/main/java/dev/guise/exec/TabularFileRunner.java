@@ -8,7 +8,6 @@ import dev.guise.plan.FileRule;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.MaskTabularFileStep;
 import dev.guise.plan.PlannedRule;
-import dev.guise.ruleset.FileSelection;
 import dev.guise.ruleset.HashColumn;
 import dev.guise.ruleset.MaskTableTask;
 import dev.guise.ruleset.MaskTabularFileTask;
@@ -16,11 +15,9 @@ import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
 import dev.guise.schema.TableRef;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -57,22 +54,7 @@ final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
    *     runner to its folders
    */
   TabularFileRunner(FileRoots roots) {
-    super(roots);
-  }
-
-  @Override
-  FileSelection selection(MaskTabularFileStep step) {
-    return step.task().selection();
-  }
-
-  @Override
-  Set<String> types() {
-    return MaskTabularFileTask.FILE_TYPES;
-  }
-
-  @Override
-  String fileType(MaskTabularFileStep step) {
-    return step.task().fileType();
+    super(roots, MaskTabularFileTask.FILE_TYPES);
   }
 
   @Override
@@ -87,7 +69,7 @@ final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
     MaskTabularFileTask t = step.task();
     Charset cs = Charset.forName(t.encoding());
     CSVFormat format = TabularFormat.of(type, t.delimiter(), t.quote());
-    String where = roots.sourceName() + ":" + file.relative();
+    String where = where(file);
     try (CountingInput counted = file.open();
         Reader in = new InputStreamReader(counted, cs);
         CSVParser parser = CSVParser.parse(in, format)) {
@@ -104,10 +86,7 @@ final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
         header = t.columns();
       }
       Layout layout = layout(step, file.relative(), header, where, ctx);
-      Writer w =
-          out == null
-              ? Writer.nullWriter()
-              : new BufferedWriter(new OutputStreamWriter(out, cs), 1 << 16);
+      Writer w = writer(out, cs);
       CSVPrinter printer = new CSVPrinter(w, format);
       if (t.header()) {
         printer.printRecord(header);

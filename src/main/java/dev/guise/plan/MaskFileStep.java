@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code mask_file} with each rule's pipeline. */
-public record MaskFileStep(String id, MaskFileTask task, List<FileRule> rules) implements Step {
+public record MaskFileStep(String id, MaskFileTask task, List<FileRule> rules) implements FileStep {
   public static MaskFileStep plan(MaskFileTask t, String id, PlanContext ctx) {
     List<FileRule> rules = new ArrayList<>();
     for (Rule r : t.rules()) {

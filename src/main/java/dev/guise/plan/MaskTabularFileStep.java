@@ -8,7 +8,7 @@ import java.util.List;
 
 /** {@code mask_tabular_file} with its rules' pipelines; columns are resolved per file. */
 public record MaskTabularFileStep(String id, MaskTabularFileTask task, List<FileRule> rules)
-    implements Step {
+    implements FileStep {
   public static MaskTabularFileStep plan(MaskTabularFileTask t, String id, PlanContext ctx) {
     List<MaskTablePlanner.Guarded> flat = new ArrayList<>();
     MaskTablePlanner.flatten(t.rules(), null, flat);

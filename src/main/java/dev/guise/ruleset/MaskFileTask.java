@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public record MaskFileTask(
     FileSelection selection, String fileType, String encoding, List<Rule> rules, Location location)
-    implements Task {
+    implements FileTask {
   public static final String TYPE = "mask_file";
 
   public static final Set<String> FILE_TYPES = Set.of("json", "ndjson", "xml");

@@ -35,7 +35,7 @@ public record MaskTabularFileTask(
     List<RuleItem> rules,
     List<HashColumn> hashColumns,
     Location location)
-    implements Task {
+    implements FileTask {
   public static final String TYPE = "mask_tabular_file";
 
   /** The file types this task reads, by extension. */

@@ -20,7 +20,6 @@ import dev.guise.ruleset.SerialTask;
 import dev.guise.ruleset.Task;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecorder;
-import dev.guise.runlog.RunStore;
 import dev.guise.secret.RunKey;
 import dev.guise.secret.RunSecret;
 import dev.guise.yaml.Diagnostic;
@@ -29,7 +28,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,10 +211,6 @@ final class FileRun {
       RunAuditing audit) {
     Ruleset ruleset = parsed.ruleset();
     RunKey key = RunKey.derive(instance, secret.reveal());
-    Instant created = clock.instant();
-    RunStore store = new RunStore(req.runsDir());
-    String id = RunStore.newId(created);
-    Path dir = store.create(id);
     Map<String, Object> connection = new LinkedHashMap<>();
     connection.put("name", roots.sourceName());
     connection.put("file", req.connectionsFile().toAbsolutePath().toString());
@@ -226,36 +220,24 @@ final class FileRun {
         "target",
         Map.of("name", roots.targetName(), "type", "file", "path", roots.target().toString()));
     connection.put("target_mode", roots.replace() ? "truncate" : "fail-if-not-empty");
-    String seeds = RunFingerprints.seeds(req.ruleset().seedsDir());
-    RunRecorder.Header header =
-        new RunRecorder.Header(
-            id,
-            req.options().name(),
-            RecordHeaders.ruleset(ruleset, req.ruleset(), seeds),
-            connection,
-            RecordHeaders.options(
-                req,
-                secret,
-                null,
-                instance == null ? null : dev.guise.secret.InstanceSecret.fingerprint(instance),
-                null),
-            created);
-    try (RunRecorder recorder =
-        new RunRecorder(store, header, req.options().showOriginals(), clock)) {
-      recorder.validating();
-      if (secret.generated()) {
-        observer.secretGenerated(secret.reveal());
-      }
-      return audit
-          .around(
-              req,
-              ruleset,
-              id,
-              null,
-              observer,
-              o -> body(req, parsed, roots, key, clock, problems, cancellation, o, recorder))
-          .withDir(dir);
-    }
+    return RecordedRun.start(
+        req,
+        ruleset,
+        RunFingerprints.seeds(req.ruleset().seedsDir()),
+        connection,
+        RecordHeaders.options(
+            req,
+            secret,
+            null,
+            instance == null ? null : dev.guise.secret.InstanceSecret.fingerprint(instance),
+            null),
+        secret,
+        null,
+        clock,
+        observer,
+        audit,
+        (recorder, dir, o) ->
+            body(req, parsed, roots, key, clock, problems, cancellation, o, recorder));
   }
 
   private static RunResult body(

@@ -36,7 +36,6 @@ import dev.guise.yaml.Diagnostic;
 import dev.guise.yaml.Location;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,70 +152,56 @@ public final class RunService {
     byte[] instance = req.disableInstanceSecret() ? null : InstanceSecret.loadOrCreate(guiseHome);
     RunKey key = RunKey.derive(instance, secret.reveal()).withTokens(tokens);
 
-    Instant created = clock.instant();
-    RunStore store = new RunStore(req.runsDir());
-    String id = RunStore.newId(created);
-    Path dir = store.create(id);
-    RunRecorder.Header header =
-        new RunRecorder.Header(
-            id,
-            req.options().name(),
-            RecordHeaders.ruleset(ruleset, req.ruleset(), seeds),
-            RecordHeaders.connection(conn, req.connectionsFile()),
-            RecordHeaders.options(
+    return RecordedRun.start(
+        req,
+        ruleset,
+        seeds,
+        RecordHeaders.connection(conn, req.connectionsFile()),
+        RecordHeaders.options(
+            req,
+            secret,
+            resumed,
+            instance == null ? null : InstanceSecret.fingerprint(instance),
+            tokens),
+        secret,
+        resumed == null ? null : resumed.path("id").asText(),
+        clock,
+        observer,
+        audit,
+        (recorder, dir, o) -> {
+          // the drivers' and the pool's own warnings belong to this run's log, redacted
+          try (DriverLog.Subscription driverLines =
+                  DriverLog.listen(
+                      l ->
+                          recorder.log(
+                              RunLog.WARNING,
+                              l.logger() + ": " + l.message(),
+                              Map.of("logger", l.logger(), "level", l.level())));
+              // 'guise runs cancel' from another process stops the run as Ctrl-C does
+              CancelRequest.Watch remoteCancel =
+                  CancelRequest.watch(
+                      dir,
+                      by -> {
+                        recorder.log(
+                            RunLog.WARNING,
+                            "cancel requested by " + by + " (guise runs cancel)",
+                            Map.of());
+                        cancellation.cancel();
+                      })) {
+            return execute(
                 req,
+                parsed,
+                conn,
+                target,
                 secret,
-                resumed,
-                instance == null ? null : InstanceSecret.fingerprint(instance),
-                tokens),
-            created);
-    try (RunRecorder recorder =
-            new RunRecorder(store, header, req.options().showOriginals(), clock);
-        // the drivers' and the pool's own warnings belong to this run's log, redacted
-        DriverLog.Subscription driverLines =
-            DriverLog.listen(
-                l ->
-                    recorder.log(
-                        RunLog.WARNING,
-                        l.logger() + ": " + l.message(),
-                        Map.of("logger", l.logger(), "level", l.level())));
-        // 'guise runs cancel' from another process stops the run as Ctrl-C does
-        CancelRequest.Watch remoteCancel =
-            CancelRequest.watch(
-                dir,
-                by -> {
-                  recorder.log(
-                      RunLog.WARNING,
-                      "cancel requested by " + by + " (guise runs cancel)",
-                      Map.of());
-                  cancellation.cancel();
-                })) {
-      recorder.validating();
-      if (secret.generated()) {
-        observer.secretGenerated(secret.reveal());
-      }
-      return audit
-          .around(
-              req,
-              ruleset,
-              id,
-              resumed == null ? null : resumed.path("id").asText(),
-              observer,
-              o ->
-                  execute(
-                      req,
-                      parsed,
-                      conn,
-                      target,
-                      secret,
-                      key,
-                      recorder,
-                      problems,
-                      cancellation,
-                      o,
-                      resumed))
-          .withDir(dir);
-    }
+                key,
+                recorder,
+                problems,
+                cancellation,
+                o,
+                resumed);
+          }
+        });
   }
 
   private RunResult execute(

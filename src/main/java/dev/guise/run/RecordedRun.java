@@ -1,0 +1,69 @@
+package dev.guise.run;
+
+import dev.guise.ruleset.Ruleset;
+import dev.guise.runlog.RunRecorder;
+import dev.guise.runlog.RunStore;
+import dev.guise.secret.RunSecret;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The start every masking run shares, database or files: the run record is made, its recorder
+ * opened, a generated run secret shown once, and the rest of the run audited.
+ */
+final class RecordedRun {
+  /** The run after its record exists. */
+  interface Body {
+    /**
+     * @param dir the run's folder
+     * @param observer the caller's observer, audited
+     */
+    RunResult run(RunRecorder recorder, Path dir, RunObserver observer);
+  }
+
+  private RecordedRun() {}
+
+  /**
+   * @param seeds the fingerprint of the seed files (see {@link RunFingerprints#seeds})
+   * @param connection the record's {@code connection} section
+   * @param options the record's {@code options} section
+   * @param resumedFrom the id of the run this one resumes, or null
+   */
+  static RunResult start(
+      RunRequest req,
+      Ruleset ruleset,
+      String seeds,
+      Map<String, Object> connection,
+      Map<String, Object> options,
+      RunSecret secret,
+      String resumedFrom,
+      Clock clock,
+      RunObserver observer,
+      RunAuditing audit,
+      Body body) {
+    Instant created = clock.instant();
+    RunStore store = new RunStore(req.runsDir());
+    String id = RunStore.newId(created);
+    Path dir = store.create(id);
+    RunRecorder.Header header =
+        new RunRecorder.Header(
+            id,
+            req.options().name(),
+            RecordHeaders.ruleset(ruleset, req.ruleset(), seeds),
+            connection,
+            options,
+            created);
+    try (RunRecorder recorder =
+        new RunRecorder(store, header, req.options().showOriginals(), clock)) {
+      recorder.validating();
+      if (secret.generated()) {
+        observer.secretGenerated(secret.reveal());
+      }
+      return audit
+          .around(req, ruleset, id, resumedFrom, observer, o -> body.run(recorder, dir, o))
+          .withDir(dir);
+    }
+  }
+}
