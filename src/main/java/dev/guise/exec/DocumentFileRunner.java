@@ -108,7 +108,7 @@ final class DocumentFileRunner extends FileStepRunner<MaskFileStep> {
                 + ":"
                 + record
                 + " - masking the document failed: "
-                + e.getMessage()
+                + TaskFailure.reason(e)
                 + " (rule at "
                 + r.rule().location()
                 + ")",

@@ -1,6 +1,5 @@
 package dev.guise.exec;
 
-import dev.guise.GuiseException;
 import dev.guise.mask.MaskContext;
 import dev.guise.plan.PlannedRule;
 import dev.guise.schema.RowView;
@@ -158,11 +157,7 @@ final class RowMasker {
                 ? r.planned.pipeline().apply(in, ctx)
                 : r.planned.pipeline().apply(r.nextShuffled(row), ctx, 1);
       } catch (RuntimeException e) {
-        // a mask's own message (GuiseException) never quotes the value; anything else might
-        String reason =
-            e instanceof GuiseException
-                ? e.getMessage()
-                : "an unexpected " + e.getClass().getSimpleName();
+        String reason = TaskFailure.reason(e);
         String rowKey = TaskFailure.key(row, layout.keySize);
         if (onValueError == OnValueError.FAIL || r.shuffle != null) {
           throw new TaskFailure(

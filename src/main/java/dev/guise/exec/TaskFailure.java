@@ -1,5 +1,6 @@
 package dev.guise.exec;
 
+import dev.guise.GuiseException;
 import dev.guise.db.Redact;
 import java.sql.SQLException;
 
@@ -37,6 +38,16 @@ final class TaskFailure extends RuntimeException {
   }
 
   /** A row's key for messages: the value, or {@code (a, b)} for a composite key. */
+  /**
+   * Why a mask failed, fit for the user: a mask's own message ({@link GuiseException}) never quotes
+   * the value; anything else (a library's message) might, so only its kind is named.
+   */
+  static String reason(RuntimeException e) {
+    return e instanceof GuiseException
+        ? e.getMessage()
+        : "an unexpected " + e.getClass().getSimpleName();
+  }
+
   static String key(Object[] row, int keySize) {
     if (keySize == 1) {
       return String.valueOf(row[0]);
