@@ -6,24 +6,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -43,12 +37,6 @@ public final class TokenKeys {
   public static final String ENV_PREFIX = "GUISE_TOKEN_KEY_";
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
-  private static final boolean POSIX =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-  private static final Set<PosixFilePermission> OWNER_FILE =
-      PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_DIR =
-      PosixFilePermissions.fromString("rwx------");
 
   private final Path dir;
   private final Path file;
@@ -101,18 +89,13 @@ public final class TokenKeys {
   /** The named key when it exists; refuses unsafe or damaged key files. */
   public Optional<TokenKey> find(String name) {
     if (file != null) {
-      return Optional.ofNullable(readFile(file).get(name));
+      return Optional.ofNullable(KeyFile.readFile(file).get(name));
     }
     String fromEnv = validName(name) ? env.apply(envName(name)) : null;
     if (fromEnv != null) {
       return Optional.of(TokenKey.of(name, decodeEnv(name, fromEnv)));
     }
-    Path f = dir.resolve(name + ".key");
-    if (!Files.exists(f)) {
-      return Optional.empty();
-    }
-    checkOwnerOnly(dir, true);
-    return Optional.ofNullable(readFile(f).get(name));
+    return fromDir(name);
   }
 
   /**
@@ -124,17 +107,19 @@ public final class TokenKeys {
   public List<Listed> list(Iterable<String> envNames) {
     Map<String, Listed> out = new TreeMap<>();
     if (file != null) {
-      readFile(file).values().forEach(k -> out.put(k.name(), new Listed(k, file.toString())));
+      KeyFile.readFile(file)
+          .values()
+          .forEach(k -> out.put(k.name(), new Listed(k, file.toString())));
       return new ArrayList<>(out.values());
     }
     if (Files.isDirectory(dir)) {
-      checkOwnerOnly(dir, true);
+      KeyFile.checkOwnerOnly(dir, true);
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.key")) {
         for (Path f : files) {
-          readFile(f).values().forEach(k -> out.put(k.name(), new Listed(k, f.toString())));
+          KeyFile.readFile(f).values().forEach(k -> out.put(k.name(), new Listed(k, f.toString())));
         }
       } catch (IOException e) {
-        throw unreadable(dir, e);
+        throw KeyFile.unreadable(dir, e);
       }
     }
     for (String v : envNames) {
@@ -168,35 +153,33 @@ public final class TokenKeys {
     byte[] raw = new byte[TokenKey.LENGTH];
     new SecureRandom().nextBytes(raw);
     TokenKey key = TokenKey.of(name, raw);
-    String entry = entry(key, now);
+    String entry = KeyFile.entry(key, now);
     try {
       if (file != null) {
-        Map<String, TokenKey> existing = Files.exists(file) ? readFile(file) : Map.of();
+        Map<String, TokenKey> existing = Files.exists(file) ? KeyFile.readFile(file) : Map.of();
         if (existing.containsKey(name)) {
           throw exists(name, file);
         }
         if (!Files.exists(file)) {
           Path parent = file.toAbsolutePath().getParent();
           Files.createDirectories(parent);
-          createOwnerOnly(file, header() + entry);
+          KeyFile.createOwnerOnly(file, KeyFile.header() + entry);
         } else {
           Files.writeString(file, entry, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
         return key;
       }
       Files.createDirectories(dir);
-      if (POSIX) {
-        Files.setPosixFilePermissions(dir, OWNER_DIR);
-      }
+      KeyFile.ownerOnlyDir(dir);
       Path f = dir.resolve(name + ".key");
       try {
-        createOwnerOnly(f, header() + entry);
+        KeyFile.createOwnerOnly(f, KeyFile.header() + entry);
       } catch (FileAlreadyExistsException e) {
         throw exists(name, f);
       }
       return key;
     } catch (IOException e) {
-      throw unreadable(file != null ? file : dir, e);
+      throw KeyFile.unreadable(file != null ? file : dir, e);
     }
   }
 
@@ -274,14 +257,14 @@ public final class TokenKeys {
    */
   public void put(SecretsDocument.Entry e, Instant now) {
     TokenKey key = TokenKey.of(e.name(), e.bytes());
-    String entry = entry(key, now);
+    String entry = KeyFile.entry(key, now);
     Path target = file != null ? file : dir.resolve(key.name() + ".key");
     try {
       String text;
       if (file != null) {
         Files.createDirectories(file.toAbsolutePath().getParent());
         if (Files.exists(file)) {
-          readFile(file); // refuses an unsafe or damaged file before it is rewritten
+          KeyFile.readFile(file); // refuses an unsafe or damaged file before it is rewritten
           StringBuilder b = new StringBuilder();
           for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.strip().startsWith(key.name() + ".")) {
@@ -290,18 +273,16 @@ public final class TokenKeys {
           }
           text = b.append(entry).toString();
         } else {
-          text = header() + entry;
+          text = KeyFile.header() + entry;
         }
       } else {
         Files.createDirectories(dir);
-        if (POSIX) {
-          Files.setPosixFilePermissions(dir, OWNER_DIR);
-        }
-        text = header() + entry;
+        KeyFile.ownerOnlyDir(dir);
+        text = KeyFile.header() + entry;
       }
       Path tmp = target.resolveSibling(target.getFileName() + ".importing");
       Files.deleteIfExists(tmp);
-      createOwnerOnly(tmp, text);
+      KeyFile.createOwnerOnly(tmp, text);
       if (Files.exists(target)) {
         Files.copy(
             target,
@@ -314,50 +295,26 @@ public final class TokenKeys {
           java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException io) {
-      throw unreadable(target, io);
+      throw KeyFile.unreadable(target, io);
     }
   }
 
   private Optional<TokenKey> fromStore(String name) {
     if (file != null) {
-      return Files.exists(file) ? Optional.ofNullable(readFile(file).get(name)) : Optional.empty();
+      return Files.exists(file)
+          ? Optional.ofNullable(KeyFile.readFile(file).get(name))
+          : Optional.empty();
     }
+    return fromDir(name);
+  }
+
+  private Optional<TokenKey> fromDir(String name) {
     Path f = dir.resolve(name + ".key");
     if (!Files.exists(f)) {
       return Optional.empty();
     }
-    checkOwnerOnly(dir, true);
-    return Optional.ofNullable(readFile(f).get(name));
-  }
-
-  private static String header() {
-    return "# Guise token keys: whoever holds this file can re-identify tokenized data.\n"
-        + "# Keep it readable by its owner alone (chmod 600); never commit it.\n";
-  }
-
-  private static String entry(TokenKey key, Instant now) {
-    String n = key.name();
-    return n
-        + ".key="
-        + Base64.getEncoder().encodeToString(key.bytes())
-        + "\n"
-        + n
-        + ".check="
-        + key.checkValue()
-        + "\n"
-        + n
-        + ".created="
-        + now
-        + "\n";
-  }
-
-  private static void createOwnerOnly(Path f, String text) throws IOException {
-    if (POSIX) {
-      Files.createFile(f, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-    } else {
-      Files.createFile(f);
-    }
-    Files.writeString(f, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    KeyFile.checkOwnerOnly(dir, true);
+    return Optional.ofNullable(KeyFile.readFile(f).get(name));
   }
 
   private static GuiseException exists(String name, Path where) {
@@ -368,83 +325,6 @@ public final class TokenKeys {
             + name
             + "' exists already; a key is never replaced (its tokens could no longer be"
             + " re-identified): choose another name");
-  }
-
-  /**
-   * Reads a key file: refused when others may read it, when a line is malformed or a key altered.
-   */
-  private static Map<String, TokenKey> readFile(Path f) {
-    if (!Files.exists(f)) {
-      throw new GuiseException(
-          ErrorCode.INVALID_CONFIGURATION,
-          f
-              + " - no such key file; create keys in it with 'guise keys create NAME --keys "
-              + f
-              + "'");
-    }
-    checkOwnerOnly(f, false);
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw unreadable(f, e);
-    }
-    Map<String, String> keys = new LinkedHashMap<>();
-    Map<String, String> checks = new LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int eq = line.indexOf('=');
-      int dot = eq < 0 ? -1 : line.lastIndexOf('.', eq);
-      String name = dot < 0 ? null : line.substring(0, dot);
-      String field = dot < 0 ? null : line.substring(dot + 1, eq);
-      if (!validName(name) || !Set.of("key", "check", "created").contains(field)) {
-        throw new GuiseException(
-            ErrorCode.INVALID_CONFIGURATION,
-            f
-                + ":"
-                + (i + 1)
-                + " - not a key line; expected NAME.key=, NAME.check= or NAME.created= (see"
-                + " docs/tokenization.md)");
-      }
-      String value = line.substring(eq + 1).strip();
-      if (field.equals("key")) {
-        keys.put(name, value);
-      } else if (field.equals("check")) {
-        checks.put(name, value);
-      }
-    }
-    Map<String, TokenKey> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : keys.entrySet()) {
-      String name = e.getKey();
-      byte[] raw;
-      try {
-        raw = Base64.getDecoder().decode(e.getValue());
-      } catch (IllegalArgumentException bad) {
-        raw = new byte[0];
-      }
-      if (raw.length != TokenKey.LENGTH) {
-        throw new GuiseException(
-            ErrorCode.INVALID_CONFIGURATION,
-            f + " - " + name + ".key is not the base64 of " + TokenKey.LENGTH + " bytes");
-      }
-      TokenKey k = TokenKey.of(name, raw);
-      String check = checks.get(name);
-      if (check == null || !check.equalsIgnoreCase(k.checkValue())) {
-        throw new GuiseException(
-            ErrorCode.INVALID_CONFIGURATION,
-            f
-                + " - token key '"
-                + name
-                + "' does not match its check value ("
-                + (check == null ? "missing" : "altered")
-                + "); restore the key file from its backup");
-      }
-      out.put(name, k);
-    }
-    return out;
   }
 
   private static byte[] decodeEnv(String name, String text) {
@@ -467,42 +347,5 @@ public final class TokenKeys {
               + " bytes, e.g. the NAME.key= value of a key file");
     }
     return raw;
-  }
-
-  /** Refuses a key file or folder that users other than its owner may read (or enter). */
-  private static void checkOwnerOnly(Path p, boolean directory) {
-    if (!POSIX) {
-      return;
-    }
-    Set<PosixFilePermission> perms;
-    try {
-      perms = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException e) {
-      throw unreadable(p, e);
-    }
-    boolean open =
-        perms.contains(PosixFilePermission.GROUP_READ)
-            || perms.contains(PosixFilePermission.OTHERS_READ)
-            || perms.contains(PosixFilePermission.GROUP_WRITE)
-            || perms.contains(PosixFilePermission.OTHERS_WRITE)
-            || (directory
-                && (perms.contains(PosixFilePermission.GROUP_EXECUTE)
-                    || perms.contains(PosixFilePermission.OTHERS_EXECUTE)));
-    if (open) {
-      throw new GuiseException(
-          ErrorCode.INVALID_CONFIGURATION,
-          p
-              + " - other users may read it (mode "
-              + PosixFilePermissions.toString(perms)
-              + "); token keys must be the owner's alone: chmod "
-              + (directory ? "700 " : "600 ")
-              + p);
-    }
-  }
-
-  private static GuiseException unreadable(Path p, IOException e) {
-    return new GuiseException(
-        ErrorCode.INVALID_CONFIGURATION,
-        p + " - cannot read or write token keys (" + e.getClass().getSimpleName() + ")");
   }
 }
