@@ -6,7 +6,6 @@ import dev.guise.yaml.YNode;
 import dev.guise.yaml.YamlInput;
 import dev.guise.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads connections.yml. Passwords come from {@code ${env:NAME}} or {@code ${file:PATH}}; a literal
@@ -40,7 +38,6 @@ public final class ConnectionsFile {
           "ssl",
           "type",
           "path");
-  private static final Pattern REF = Pattern.compile("\\$\\{(env|file):([^}]+)}");
 
   /**
    * The parsed connections and the problems found.
@@ -166,12 +163,13 @@ public final class ConnectionsFile {
     Location at = m.location();
     String password = v.get("password");
     if (password != null) {
-      Matcher ref = REF.matcher(password);
+      Matcher ref = SecretRef.PATTERN.matcher(password);
       if (ref.matches() && !resolveSecrets) {
         password = null;
       } else if (ref.matches()) {
         password =
-            resolve(ref.group(1), ref.group(2), file, env, name, m.keyLocation("password"), d);
+            SecretRef.resolve(
+                ref.group(1), ref.group(2), file, env, name, m.keyLocation("password"), d);
       } else if (worldReadable) {
         d.warning(
             "literal-password",
@@ -239,7 +237,7 @@ public final class ConnectionsFile {
       url = dialect.jdbcUrl(v.get("host"), port, v.get("database"));
     }
     if (sslNode != null) {
-      SslSettings ssl = ssl(name, sslNode, file, env, resolveSecrets, d);
+      SslSettings ssl = SslSettings.read(name, sslNode, file, env, resolveSecrets, d);
       if (ssl != null) {
         try {
           props.putAll(dialect.sslProperties(ssl));
@@ -260,87 +258,6 @@ public final class ConnectionsFile {
         seconds(v.get("statement_timeout"), name, "statement_timeout", m, d),
         seconds(v.get("lock_timeout"), name, "lock_timeout", m, d),
         v.get("guise_schema"));
-  }
-
-  /** The {@code ssl} mapping, its secrets resolved; null when it is wrong (reported). */
-  private static SslSettings ssl(
-      String name,
-      YNode.YMap node,
-      Path file,
-      Function<String, String> env,
-      boolean resolveSecrets,
-      Diagnostics d) {
-    Map<String, String> values = new LinkedHashMap<>();
-    boolean ok = true;
-    for (Map.Entry<String, YNode> e : node.entries().entrySet()) {
-      String k = e.getKey();
-      Location at = node.keyLocation(k);
-      if (!SslSettings.KEYS.contains(k)) {
-        d.error(
-            "unknown-key",
-            at,
-            "unknown key '"
-                + k
-                + "' in the ssl settings of connection '"
-                + name
-                + "'"
-                + dev.guise.yaml.DidYouMean.hint(k, SslSettings.KEYS));
-        ok = false;
-        continue;
-      }
-      if (!(e.getValue() instanceof YNode.YScalar sc) || sc.value() == null) {
-        d.error("wrong-type", at, "connection '" + name + "': ssl." + k + " is a text value");
-        ok = false;
-        continue;
-      }
-      String v = sc.asText();
-      Matcher ref = REF.matcher(v);
-      if (ref.matches()) {
-        v = resolveSecrets ? resolve(ref.group(1), ref.group(2), file, env, name, at, d) : null;
-      } else if (SslSettings.SECRET_KEYS.contains(k)) {
-        d.error(
-            "literal-secret",
-            at,
-            "connection '"
-                + name
-                + "': ssl."
-                + k
-                + " is a secret; give it as ${env:NAME} or ${file:PATH}");
-        ok = false;
-        continue;
-      } else if (!k.equals("mode") && !k.equals("trust_store_type")) {
-        // certificate and key files are read by the driver: relative to the connections file
-        v = file.toAbsolutePath().getParent().resolve(v).toString();
-      }
-      if (v != null) {
-        values.put(k, v);
-      }
-    }
-    String mode = values.remove("mode");
-    if (mode == null) {
-      d.error(
-          "missing-key",
-          node.location(),
-          "connection '"
-              + name
-              + "': ssl needs 'mode' ("
-              + String.join(", ", SslSettings.MODES)
-              + ")");
-      return null;
-    }
-    if (!SslSettings.MODES.contains(mode)) {
-      d.error(
-          "wrong-value",
-          node.keyLocation("mode"),
-          "connection '"
-              + name
-              + "': unknown ssl mode '"
-              + mode
-              + "'; expected one of "
-              + String.join(", ", SslSettings.MODES));
-      return null;
-    }
-    return ok ? new SslSettings(mode, values) : null;
   }
 
   /** {@code $GUISE_HOME}, else {@code ~/.guise}; forward slashes so it fits in a JDBC URL. */
@@ -365,36 +282,6 @@ public final class ConnectionsFile {
           m.keyLocation(key),
           "connection '" + name + "': " + key + " is a number of seconds");
       return 0;
-    }
-  }
-
-  private static String resolve(
-      String kind,
-      String ref,
-      Path file,
-      Function<String, String> env,
-      String name,
-      Location at,
-      Diagnostics d) {
-    if (kind.equals("env")) {
-      String value = env.apply(ref);
-      if (value == null) {
-        d.error(
-            "missing-secret",
-            at,
-            "connection '" + name + "': environment variable " + ref + " is not set; export it");
-      }
-      return value;
-    }
-    Path p = file.toAbsolutePath().getParent().resolve(ref);
-    try {
-      return Files.readString(p, StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      d.error(
-          "missing-secret",
-          at,
-          "connection '" + name + "': cannot read password file " + p + "; check the path");
-      return null;
     }
   }
 

@@ -1,8 +1,16 @@
 package dev.guise.db;
 
+import dev.guise.yaml.Diagnostics;
+import dev.guise.yaml.DidYouMean;
+import dev.guise.yaml.Location;
+import dev.guise.yaml.YNode;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 
 /**
  * A connection's {@code ssl} settings from connections.yml, secrets already resolved; each dialect
@@ -52,5 +60,85 @@ public record SslSettings(String mode, Map<String, String> values) {
   @Override
   public String toString() {
     return "SslSettings[" + mode + ", " + values.keySet() + "]";
+  }
+
+  /** The {@code ssl} mapping, its secrets resolved; null when it is wrong (reported). */
+  static SslSettings read(
+      String name,
+      YNode.YMap node,
+      Path file,
+      Function<String, String> env,
+      boolean resolveSecrets,
+      Diagnostics d) {
+    Map<String, String> values = new LinkedHashMap<>();
+    boolean ok = true;
+    for (Map.Entry<String, YNode> e : node.entries().entrySet()) {
+      String k = e.getKey();
+      Location at = node.keyLocation(k);
+      if (!KEYS.contains(k)) {
+        d.error(
+            "unknown-key",
+            at,
+            "unknown key '"
+                + k
+                + "' in the ssl settings of connection '"
+                + name
+                + "'"
+                + DidYouMean.hint(k, KEYS));
+        ok = false;
+        continue;
+      }
+      if (!(e.getValue() instanceof YNode.YScalar sc) || sc.value() == null) {
+        d.error("wrong-type", at, "connection '" + name + "': ssl." + k + " is a text value");
+        ok = false;
+        continue;
+      }
+      String v = sc.asText();
+      Matcher ref = SecretRef.PATTERN.matcher(v);
+      if (ref.matches()) {
+        v =
+            resolveSecrets
+                ? SecretRef.resolve(ref.group(1), ref.group(2), file, env, name, at, d)
+                : null;
+      } else if (SECRET_KEYS.contains(k)) {
+        d.error(
+            "literal-secret",
+            at,
+            "connection '"
+                + name
+                + "': ssl."
+                + k
+                + " is a secret; give it as ${env:NAME} or ${file:PATH}");
+        ok = false;
+        continue;
+      } else if (!k.equals("mode") && !k.equals("trust_store_type")) {
+        // certificate and key files are read by the driver: relative to the connections file
+        v = file.toAbsolutePath().getParent().resolve(v).toString();
+      }
+      if (v != null) {
+        values.put(k, v);
+      }
+    }
+    String mode = values.remove("mode");
+    if (mode == null) {
+      d.error(
+          "missing-key",
+          node.location(),
+          "connection '" + name + "': ssl needs 'mode' (" + String.join(", ", MODES) + ")");
+      return null;
+    }
+    if (!MODES.contains(mode)) {
+      d.error(
+          "wrong-value",
+          node.keyLocation("mode"),
+          "connection '"
+              + name
+              + "': unknown ssl mode '"
+              + mode
+              + "'; expected one of "
+              + String.join(", ", MODES));
+      return null;
+    }
+    return ok ? new SslSettings(mode, values) : null;
   }
 }
