@@ -40,10 +40,10 @@ final class TransferRows {
   static List<ColumnInfo> targetColumns(MaskTableStep step, TableInfo target) {
     List<ColumnInfo> out = new ArrayList<>();
     for (ColumnInfo c : step.key()) {
-      out.add(TransferTargets.targetColumn(target, c.name()));
+      out.add(TransferColumns.targetColumn(target, c.name()));
     }
     for (ColumnInfo c : step.read()) {
-      out.add(TransferTargets.targetColumn(target, c.name()));
+      out.add(TransferColumns.targetColumn(target, c.name()));
     }
     return out;
   }

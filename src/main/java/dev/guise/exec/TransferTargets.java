@@ -11,8 +11,6 @@ import dev.guise.plan.KeyRewriteStep;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.ParallelStep;
 import dev.guise.plan.Step;
-import dev.guise.schema.ColumnCategory;
-import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.ForeignKey;
 import dev.guise.schema.TableInfo;
 import dev.guise.schema.TableRef;
@@ -26,10 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks a source → target run's plan against the target before anything is written, collecting
@@ -93,7 +89,7 @@ public final class TransferTargets {
                     + "; a source → target run writes each table once"));
         continue;
       }
-      columns(step, t, source.dialect(), target.dialect(), problems);
+      TransferColumns.check(step, t, source.dialect(), target.dialect(), problems);
       targets.put(step.id(), t);
     }
     try (Connection c = target.connection()) {
@@ -184,14 +180,6 @@ public final class TransferTargets {
     }
   }
 
-  /** The target's column of a source column's name; a missing one was refused by the check. */
-  static ColumnInfo targetColumn(TableInfo target, String sourceName) {
-    return target
-        .column(sourceName)
-        .orElseThrow(
-            () -> new IllegalStateException(target.ref() + "." + sourceName + " was not checked"));
-  }
-
   /** Lays the table tasks out in time: serial children one after another, parallel ones at once. */
   private static int walk(Step step, int t, List<Slot> out, List<Diagnostic> problems) {
     if (step instanceof MaskTableStep m) {
@@ -240,98 +228,6 @@ public final class TransferTargets {
   private static Optional<TableInfo> find(LiveSchema target, Dialect d, String name) {
     Optional<TableInfo> exact = target.table(d.quote(name));
     return exact.isPresent() ? exact : target.table(name);
-  }
-
-  private static void columns(
-      MaskTableStep step, TableInfo target, Dialect from, Dialect to, List<Diagnostic> problems) {
-    for (ColumnInfo s : step.table().columns()) {
-      String subject = step.table().ref() + "." + s.name();
-      Optional<ColumnInfo> t = target.column(s.name());
-      if (t.isEmpty()) {
-        problems.add(
-            Diagnostic.error(
-                "no-target-column",
-                subject,
-                "has no column of that name in the target table "
-                    + target.ref()
-                    + ", so its values would be lost; add the column to the target"));
-        continue;
-      }
-      String why = mapping(s, t.get(), from, to);
-      if (why != null) {
-        problems.add(
-            Diagnostic.error(
-                "type-not-mapped",
-                subject,
-                s.displayType()
-                    + " has no faithful mapping to the target's "
-                    + t.get().displayType()
-                    + ": "
-                    + why
-                    + "; change the target column's type"));
-      }
-    }
-    for (ColumnInfo t : target.columns()) {
-      if (step.table().column(t.name()).isEmpty() && !t.nullable()) {
-        problems.add(
-            Diagnostic.warning(
-                "target-column-not-in-source",
-                target.ref() + "." + t.name(),
-                "is not in the source table; rows get its default (an insert fails without one)"));
-      }
-    }
-  }
-
-  /** Why values of {@code s} cannot be written to {@code t} unchanged, or null when they can. */
-  static String mapping(ColumnInfo s, ColumnInfo t, Dialect from, Dialect to) {
-    ColumnCategory a = s.category();
-    ColumnCategory b = t.category();
-    if (a == ColumnCategory.OTHER || b == ColumnCategory.OTHER) {
-      boolean same =
-          from.name().equals(to.name())
-              && s.typeName() != null
-              && s.typeName().equalsIgnoreCase(t.typeName());
-      return same
-          ? null
-          : "the engine's own type is copied only to the same type of the same engine";
-    }
-    if (a == b) {
-      if (a == ColumnCategory.TEXT
-          && t.maxTextLength() > 0
-          && (s.maxTextLength() < 0 || s.maxTextLength() > t.maxTextLength())) {
-        return "the target holds at most " + t.maxTextLength() + " characters";
-      }
-      if (a == ColumnCategory.INTEGER && narrower(s, t)) {
-        return "the target's integer range is narrower";
-      }
-      return null;
-    }
-    // widening maps that keep every value as it was
-    if (b == ColumnCategory.TEXT
-        && t.maxTextLength() < 0
-        && Set.of(ColumnCategory.UUID, ColumnCategory.JSON).contains(a)) {
-      return null;
-    }
-    if (a == ColumnCategory.TEXT && b == ColumnCategory.JSON) {
-      return null;
-    }
-    if (a == ColumnCategory.INTEGER
-        && b == ColumnCategory.DECIMAL
-        && t.scale() == 0
-        && t.size() >= 19) {
-      return null;
-    }
-    return "values are "
-        + a.name().toLowerCase(Locale.ROOT)
-        + " in the source and "
-        + b.name().toLowerCase(Locale.ROOT)
-        + " in the target";
-  }
-
-  private static boolean narrower(ColumnInfo s, ColumnInfo t) {
-    var rs = s.integerRange();
-    var rt = t.integerRange();
-    return rs != null && rt != null && (rs[0].compareTo(rt[0]) < 0 || rs[1].compareTo(rt[1]) > 0);
   }
 
   private static void foreignKeys(
