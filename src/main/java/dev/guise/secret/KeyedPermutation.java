@@ -60,9 +60,12 @@ public abstract sealed class KeyedPermutation {
     return new Ff1(size, aesKey, tweak);
   }
 
-  /** An FF1-AES engine; the NIST SP 800-38G known-answer tests run through this too. */
+  /**
+   * An FF1-AES engine (AES by the JDK, {@link JceAes}); the NIST SP 800-38G known-answer tests run
+   * through this too.
+   */
   static FPEFF1Engine engine(byte[] aesKey, int radix, byte[] tweak, boolean forward) {
-    FPEFF1Engine engine = new FPEFF1Engine();
+    FPEFF1Engine engine = new FPEFF1Engine(new JceAes());
     engine.init(forward, new FPEParameters(new KeyParameter(aesKey), radix, tweak));
     return engine;
   }
