@@ -42,7 +42,14 @@ public final class ChangeManifest {
   /** The kinds the key path records (with the constraint kinds it drops). */
   public static final java.util.Set<String> KEY_KINDS =
       java.util.Set.of(
-          KEY_MAP, KEY_REWRITE, KEY_CHECK, "foreign_key", "primary_key", "unique", "unique_index");
+          KEY_MAP,
+          KEY_REWRITE,
+          KEY_CHECK,
+          "foreign_key",
+          "primary_key",
+          "unique",
+          "unique_index",
+          "index");
 
   private static final List<String> COLUMNS =
       List.of("run_id", "kind", "object_name", "host", "pid", "created", "seq", "restore");

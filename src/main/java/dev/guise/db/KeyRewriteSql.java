@@ -22,6 +22,22 @@ public interface KeyRewriteSql {
   List<KeyConstraint> uniqueConstraints(Connection c, TableRef table, Collection<String> columns)
       throws SQLException;
 
+  /**
+   * The plain (non-unique) indexes on any of the table's columns that are cheaper to drop and build
+   * again than to maintain row by row while the rewrite changes every value in them; none where the
+   * engine keeps them cheaply. An index that another foreign key still needs cannot be dropped: the
+   * key path then keeps it (the drop fails with {@link #indexInUse}).
+   */
+  default List<KeyConstraint> plainIndexes(Connection c, TableRef table, Collection<String> columns)
+      throws SQLException {
+    return List.of();
+  }
+
+  /** True when the drop of a plain index failed because a foreign key needs it. */
+  default boolean indexInUse(SQLException e) {
+    return false;
+  }
+
   /** The foreign key as a constraint to drop and re-create, with its engine definition. */
   KeyConstraint foreignKey(Connection c, ForeignKey fk) throws SQLException;
 

@@ -71,4 +71,36 @@ class FromUniqueKeyIT {
       }
     }
   }
+
+  /**
+   * Under MariaDB's case-insensitive collation {@code K00a} and {@code K00A} are one key: 300 keys
+   * from a format with 400 outputs but 200 case-folded ones must clash, and the run stops before it
+   * rewrites anything (the mapping's unique index on its new values is the check).
+   */
+  @org.junit.jupiter.api.Test
+  void outputsEqualUnderTheCollationStopTheRunBeforeAnythingChanges() throws Exception {
+    try (TestEngine e = Engines.forProcesses("mariadb", tmp)) {
+      assumeTrue(e != null, "mariadb: GUISE_IT_MARIADB_URL is not set; skipped");
+      e.open();
+      KeyFamilyFixture f = new KeyFamilyFixture(e);
+      try {
+        f.create();
+        Map<String, List<String>> before = KeyPathContract.canonical(f.dump(), false);
+        TreeSet<String> catalog = f.catalog();
+        String id = KeyPathContract.runId();
+
+        RunStatus s = f.run(RULESET.formatted("K{[0-9],2}{[abAB]}"), id, null, new Cancellation());
+
+        assertThat(s).isEqualTo(RunStatus.FAILED);
+        assertThat(f.events.toString())
+            .contains("gave equal outputs for different keys")
+            .containsPattern("\\(\\d+ clashes");
+        assertThat(KeyPathContract.canonical(f.dump(), false)).isEqualTo(before);
+        assertThat(f.catalog()).isEqualTo(catalog);
+        assertThat(f.leftovers(id)).isEmpty();
+      } finally {
+        e.sql("DROP TABLE IF EXISTS " + e.q(e.otherSchema) + "." + e.q("notes"));
+      }
+    }
+  }
 }

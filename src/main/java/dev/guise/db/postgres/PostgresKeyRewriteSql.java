@@ -23,6 +23,11 @@ import java.util.List;
  * rewrite as {@code UPDATE … FROM map}; DDL is transactional, so a family is one transaction.
  */
 final class PostgresKeyRewriteSql extends StandardKeyRewriteSql {
+  /** A catalog array of attribute numbers ({@code %s}) of a relation ({@code %s}) as names. */
+  private static final String COLUMNS =
+      "(SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(%s) WITH ORDINALITY"
+          + " k(n, ord) JOIN pg_attribute a ON a.attrelid = %s AND a.attnum = k.n)";
+
   PostgresKeyRewriteSql(Dialect dialect) {
     super(dialect);
   }
@@ -36,13 +41,10 @@ final class PostgresKeyRewriteSql extends StandardKeyRewriteSql {
   public List<KeyConstraint> uniqueConstraints(
       Connection c, TableRef table, Collection<String> columns) throws SQLException {
     List<KeyConstraint> out = new ArrayList<>();
-    String cols =
-        "(SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(%s) WITH ORDINALITY"
-            + " k(n, ord) JOIN pg_attribute a ON a.attrelid = %s AND a.attnum = k.n)";
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT con.conname, con.contype, pg_get_constraintdef(con.oid), "
-                + cols.formatted("con.conkey", "con.conrelid")
+                + COLUMNS.formatted("con.conkey", "con.conrelid")
                 + " FROM pg_constraint con WHERE con.conrelid = ?::regclass"
                 + " AND con.contype IN ('p', 'u') ORDER BY con.conname")) {
       ps.setString(1, dialect.qualified(table));
@@ -59,31 +61,68 @@ final class PostgresKeyRewriteSql extends StandardKeyRewriteSql {
         }
       }
     }
+    out.addAll(
+        indexes(
+            c,
+            table,
+            columns,
+            "x.indisunique AND NOT EXISTS"
+                + " (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid)",
+            KeyConstraint.Kind.UNIQUE_INDEX));
+    c.rollback();
+    return out;
+  }
+
+  /**
+   * Every row the rewrite changes gets a new entry in each index on the column: 3,000,000 child
+   * rows rewrote in 36 s with their index. Building it again by one sort afterwards is cheaper.
+   * Plain, valid indexes of ordinary tables only (a partitioned table's indexes are its partitions'
+   * too, and keep their names only when left alone).
+   */
+  @Override
+  public List<KeyConstraint> plainIndexes(Connection c, TableRef table, Collection<String> columns)
+      throws SQLException {
+    List<KeyConstraint> out =
+        indexes(
+            c,
+            table,
+            columns,
+            "NOT x.indisunique AND x.indisvalid AND t.relkind = 'r' AND NOT t.relispartition"
+                + " AND NOT EXISTS"
+                + " (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid)",
+            KeyConstraint.Kind.INDEX);
+    c.rollback();
+    return out;
+  }
+
+  /** The table's indexes that {@code where} selects holding any of the columns, as {@code kind}. */
+  private List<KeyConstraint> indexes(
+      Connection c,
+      TableRef table,
+      Collection<String> columns,
+      String where,
+      KeyConstraint.Kind kind)
+      throws SQLException {
+    List<KeyConstraint> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT i.relname, pg_get_indexdef(i.oid), "
-                + cols.formatted("x.indkey::int2[]", "x.indrelid")
+                + COLUMNS.formatted("x.indkey::int2[]", "x.indrelid")
                 + " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-                + " WHERE x.indrelid = ?::regclass AND x.indisunique AND NOT EXISTS"
-                + " (SELECT 1 FROM pg_constraint con WHERE con.conindid = x.indexrelid)"
+                + " JOIN pg_class t ON t.oid = x.indrelid"
+                + " WHERE x.indrelid = ?::regclass AND "
+                + where
                 + " ORDER BY i.relname")) {
       ps.setString(1, dialect.qualified(table));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           List<String> names = names(rs.getArray(3));
           if (names.stream().anyMatch(columns::contains)) {
-            out.add(
-                new KeyConstraint(
-                    KeyConstraint.Kind.UNIQUE_INDEX,
-                    table,
-                    rs.getString(1),
-                    names,
-                    rs.getString(2)));
+            out.add(new KeyConstraint(kind, table, rs.getString(1), names, rs.getString(2)));
           }
         }
       }
     }
-    c.rollback();
     return out;
   }
 
@@ -114,7 +153,7 @@ final class PostgresKeyRewriteSql extends StandardKeyRewriteSql {
 
   @Override
   public String drop(KeyConstraint k) {
-    if (k.kind() == KeyConstraint.Kind.UNIQUE_INDEX) {
+    if (k.kind() == KeyConstraint.Kind.UNIQUE_INDEX || k.kind() == KeyConstraint.Kind.INDEX) {
       return "DROP INDEX "
           + (k.table().schema() == null ? "" : dialect.quote(k.table().schema()) + ".")
           + dialect.quote(k.name());
@@ -127,6 +166,9 @@ final class PostgresKeyRewriteSql extends StandardKeyRewriteSql {
     if (k.kind() == KeyConstraint.Kind.UNIQUE_INDEX) {
       return k.definition()
           .replaceFirst("^CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ");
+    }
+    if (k.kind() == KeyConstraint.Kind.INDEX) {
+      return k.definition().replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ");
     }
     String table = dialect.qualified(k.table());
     return "DO $guise$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = "
