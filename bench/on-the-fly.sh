@@ -5,7 +5,8 @@
 # Creates two databases with random names on the server and drops them afterwards. Prints rows/s
 # of both, the ratio (goal: guise <= 1.5x the COPY pipe) and guise's peak heap after GC.
 # Usage: bench/on-the-fly.sh [ROWS (default 1000000)] [XMX (default 256m)]
-# Server: PGHOST/PGPORT/PGUSER (default 127.0.0.1, 5432, postgres).
+# Server: PGHOST/PGPORT/PGUSER (default 127.0.0.1, 5432, postgres). GUISE_BENCH_JVM_ARGS adds JVM
+# options to guise's (e.g. a flight recording); GUISE_BENCH_KEEP=DIR keeps the work folder there.
 set -eu
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
@@ -20,6 +21,7 @@ SRC="guise_bench_src_$SUFFIX"
 DST="guise_bench_dst_$SUFFIX"
 WORK=$(mktemp -d)
 cleanup() {
+  if [ -n "${GUISE_BENCH_KEEP:-}" ]; then rm -rf "$GUISE_BENCH_KEEP"; cp -r "$WORK" "$GUISE_BENCH_KEEP" || true; fi
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
@@ -66,7 +68,7 @@ tasks:
 YAML
 t0=$(now)
 GUISE_HOME="$WORK/home" GUISE_RUN_SECRET=bench-on-the-fly-secret-0123456789 \
-  /usr/bin/time -f '%U %S' -o "$WORK/cpu" java "-Xmx$XMX" "-Xlog:gc:file=$WORK/gc.log" -jar target/guise.jar run "$WORK/ruleset.yml" \
+  /usr/bin/time -f '%U %S' -o "$WORK/cpu" java "-Xmx$XMX" "-Xlog:gc:file=$WORK/gc.log" ${GUISE_BENCH_JVM_ARGS:-} -jar target/guise.jar run "$WORK/ruleset.yml" \
   --connections "$WORK/connections.yml" --source src --target dst -q
 t1=$(now)
 GUISE_S=$(echo "$t1 - $t0" | bc -l)
