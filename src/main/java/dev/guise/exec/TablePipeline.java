@@ -94,25 +94,30 @@ final class TablePipeline {
       long done = start.counts().read();
       long batchNo = start.batches();
       int limit = limit(done);
-      Future<List<Object[]>> pending =
-          limit <= 0 ? null : prefetch.submit(() -> source.read(start.afterKey(), limit));
+      Future<Fetched> pending =
+          limit <= 0
+              ? null
+              : prefetch.submit(() -> fetch(source, start.afterKey(), limit, start.batches()));
       while (pending != null) {
         if (cancellation.stopping()) {
           return RunStatus.CANCELLED; // after the batch being written commits (finally)
         }
-        List<Object[]> rows = await(pending);
+        Fetched fetched = await(pending);
         pending = null;
+        List<Object[]> rows = fetched.rows();
         if (rows.isEmpty()) {
           break;
         }
+        batchNo++;
         Object[] lastKey = Arrays.copyOf(rows.get(rows.size() - 1), masker.keySize());
         int nextLimit = limit(done + rows.size());
         if (rows.size() == limit(done) && nextLimit > 0 && !cancellation.stopping()) {
-          pending = prefetch.submit(() -> source.read(lastKey, nextLimit));
+          long nextBatch = batchNo;
+          pending = prefetch.submit(() -> fetch(source, lastKey, nextLimit, nextBatch));
         }
         RowMasker.Masked out =
             wholeRows > 0 ? masker.maskWhole(rows, wholeRows) : masker.mask(rows);
-        RunEvent prints = this.prints == null ? null : this.prints.of(rows, batchNo++);
+        RunEvent prints = fetched.prints();
         int read = rows.size();
         rows = null; // only the masked values wait for the writer
         done += read;
@@ -137,6 +142,19 @@ final class TablePipeline {
     }
     events.on(new RunEvent.Samples(target, List.copyOf(masker.sample())));
     return RunStatus.FINISHED;
+  }
+
+  /** A batch as read, with the fingerprints of its originals (null when none are kept). */
+  private record Fetched(List<Object[]> rows, RunEvent prints) {}
+
+  /**
+   * Reads a batch on the reader thread and fingerprints its originals there too, so that the
+   * fingerprints (two keyed hashes per masked value) are computed while the previous batch is
+   * masked, not after it.
+   */
+  private Fetched fetch(RowSource source, Object[] afterKey, int limit, long batch) {
+    List<Object[]> rows = source.read(afterKey, limit);
+    return new Fetched(rows, prints == null || rows.isEmpty() ? null : prints.of(rows, batch));
   }
 
   /** Commits batches on the writer thread, in the order handed over, and publishes each. */
@@ -215,7 +233,7 @@ final class TablePipeline {
     }
   }
 
-  private List<Object[]> await(Future<List<Object[]>> f) {
+  private Fetched await(Future<Fetched> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
