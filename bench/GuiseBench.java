@@ -46,6 +46,10 @@ public final class GuiseBench {
   private String mariaUrl = "jdbc:mariadb://127.0.0.1:3306/?user=root";
   private String database = "guise_bench";
   private String mask = "format";
+
+  /** The --mask cases: one mask family on the three baseline columns, or a mix of them. */
+  static final List<String> MASKS =
+      List.of("format", "hash", "imitate", "from_file", "date", "mixed");
   private String scenario = "masks";
   // 10,000 measured faster than the CLI default of 50,000 here (fewer GC pauses); see RESULTS.md
   private String batchSize = "10000";
@@ -82,8 +86,8 @@ public final class GuiseBench {
         }
       }
     }
-    if (!b.mask.equals("format") && !b.mask.equals("hash")) {
-      System.err.println("--mask is format or hash");
+    if (!MASKS.contains(b.mask)) {
+      System.err.println("--mask is one of " + String.join(", ", MASKS));
       System.exit(2);
     }
     if (!b.scenario.equals("masks") && !b.scenario.equals("keys")) {
@@ -96,14 +100,17 @@ public final class GuiseBench {
   private static void usage() {
     System.out.println(
         """
-        bench/run.sh [--engines postgres,mariadb] [--rows N] [--xmx 256m] [--mask format|hash]
+        bench/run.sh [--engines postgres,mariadb] [--rows N] [--xmx 256m] [--mask CASE]
                      [--scenario masks|keys] [--batch-size N] [--jvm-arg ARG]... [--skip-baseline] [--keep]
                      [--postgres-url URL] [--mariadb-url URL] [--database guise_bench]
         Defaults: both engines, 1,000,000 rows, -Xmx256m, from_format_string masks,
         batch size 10,000 (the CLI's default is 50,000); the database guise_bench is created on each
         server and dropped afterwards. --scenario keys: customers (N rows, key CU########) and
         orders (3N rows referencing it); guise masks the key with imitate_unique and its cascade,
-        against one md5 UPDATE of a text column on each table.""");
+        against one md5 UPDATE of a text column on each table.
+        --mask CASE masks first_name, last_name and email (hash_columns: each itself) with:
+          format (from_format_string), hash (length 32), imitate, from_file (first_names,
+          last_names seeds), date (from_random_date as yyyy-MM-dd text), mixed (first_name from_file, last_name imitate, email from_format_string).""");
   }
 
   private void run() throws Exception {
@@ -283,18 +290,47 @@ public final class GuiseBench {
       sb.append("      - column: ").append(col).append('\n');
       sb.append("        hash_columns: [").append(col).append("]\n");
       sb.append("        masks:\n");
-      if (mask.equals("hash")) {
-        sb.append("          - type: hash\n            length: 32\n");
-      } else {
-        String format =
-            col.equals("email") ? "{[a-z],10}.{[a-z],8}@example.com" : "{[A-Z]}{[a-z],9}";
-        sb.append("          - type: from_format_string\n")
-            .append("            value_format: \"")
-            .append(format)
-            .append("\"\n");
-      }
+      sb.append(maskYaml(mask.equals("mixed") ? MIXED.get(col) : mask, col));
     }
     return sb.toString();
+  }
+
+  /** The mixed case: a realistic choice per column. */
+  private static final java.util.Map<String, String> MIXED =
+      java.util.Map.of("first_name", "from_file", "last_name", "imitate", "email", "format");
+
+  /** One column's masks for a --mask case, as YAML list items. */
+  private static String maskYaml(String mask, String col) {
+    String i = "          ";
+    return switch (mask) {
+      case "hash" -> i + "- type: hash\n" + i + "  length: 32\n";
+      case "imitate" -> i + "- type: imitate\n";
+      case "from_file" ->
+          i
+              + "- type: from_file\n"
+              + i
+              + "  seed_file: "
+              + (col.equals("last_name") ? "last_names" : "first_names")
+              + "\n"
+              + i
+              + "  seed_column: "
+              + (col.equals("last_name") ? "last_name" : "first_name")
+              + "\n";
+      case "date" ->
+          i
+              + "- type: from_random_date\n"
+              + i
+              + "  min: '1950-01-01'\n"
+              + i
+              + "  max: '2005-12-31'\n"
+              + i
+              + "  date_format: yyyy-MM-dd\n";
+      default -> {
+        String format =
+            col.equals("email") ? "{[a-z],10}.{[a-z],8}@example.com" : "{[A-Z]}{[a-z],9}";
+        yield i + "- type: from_format_string\n" + i + "  value_format: \"" + format + "\"\n";
+      }
+    };
   }
 
   /** The highest used heap the GC log shows: before any collection, or at exit. */
