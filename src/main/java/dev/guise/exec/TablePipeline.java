@@ -94,6 +94,7 @@ final class TablePipeline {
       long done = start.counts().read();
       long batchNo = start.batches();
       int limit = limit(done);
+      int asked = limit;
       Future<Fetched> pending =
           limit <= 0
               ? null
@@ -109,10 +110,16 @@ final class TablePipeline {
           break;
         }
         batchNo++;
+        if (!sized) {
+          rowCap = rowCap(rows);
+          sized = true;
+        }
         Object[] lastKey = Arrays.copyOf(rows.get(rows.size() - 1), masker.keySize());
         int nextLimit = limit(done + rows.size());
-        if (rows.size() == limit(done) && nextLimit > 0 && !cancellation.stopping()) {
+        boolean more = rows.size() == asked; // a short read is the end of the table
+        if (more && nextLimit > 0 && !cancellation.stopping()) {
           long nextBatch = batchNo;
+          asked = nextLimit;
           pending = prefetch.submit(() -> fetch(source, lastKey, nextLimit, nextBatch));
         }
         RowMasker.Masked out =
@@ -188,12 +195,45 @@ final class TablePipeline {
     }
   }
 
-  /** Rows the next batch may hold after {@code done} rows, within --max-rows; 0 when done. */
+  /**
+   * Rows the next batch may hold after {@code done} rows: --batch-size, fewer when the rows are
+   * wide ({@link #BATCH_BYTES}), within --max-rows; 0 when done.
+   */
   int limit(long done) {
+    int size = Math.min(options.batchSize(), rowCap);
     if (options.maxRows() <= 0) {
-      return options.batchSize();
+      return size;
     }
-    return (int) Math.max(0, Math.min(options.batchSize(), options.maxRows() - done));
+    return (int) Math.max(0, Math.min(size, options.maxRows() - done));
+  }
+
+  /**
+   * About how much heap one batch's rows may take. Four batches are in memory at once (read,
+   * masked, written, and the next one read ahead), so a 50,000-row batch of wide rows (whole rows
+   * of a source → target run, long texts) would not fit a small heap: the first batch's size sets a
+   * row cap for the task's later batches.
+   */
+  static final long BATCH_BYTES = 16L << 20;
+
+  /** The first batch's rows at most, read to learn how wide the rows are. */
+  static final int FIRST_BATCH = 1_000;
+
+  /** Rows per batch: {@link #FIRST_BATCH}, then what the first batch's width allows. */
+  private int rowCap = FIRST_BATCH;
+
+  private boolean sized;
+
+  /** The rows that fit {@link #BATCH_BYTES}, estimated from a batch (at least 100). */
+  static int rowCap(List<Object[]> rows) {
+    long bytes = 0;
+    int step = Math.max(1, rows.size() / 200); // a sample is enough
+    int sampled = 0;
+    for (int i = 0; i < rows.size(); i += step) {
+      bytes += RowBytes.estimate(rows.get(i));
+      sampled++;
+    }
+    long perRow = Math.max(1, bytes / Math.max(1, sampled));
+    return (int) Math.max(100, Math.min(Integer.MAX_VALUE - 1, BATCH_BYTES / perRow));
   }
 
   private static ExecutorService daemonExecutor(String name) {

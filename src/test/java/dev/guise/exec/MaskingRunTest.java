@@ -116,6 +116,33 @@ class MaskingRunTest {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /**
+   * Rows of 10,000 characters: a 50,000-row batch would hold a gigabyte. The first batch (1,000
+   * rows) measures them, and the later ones keep to about 16 MiB of rows each.
+   */
+  @Test
+  void wideRowsAreReadInBatchesSmallerThanTheBatchSize() throws Exception {
+    sql(
+        "ALTER TABLE t ALTER COLUMN v VARCHAR(20000)",
+        "INSERT INTO t SELECT x, 'orig' FROM SYSTEM_RANGE(251, 3000)",
+        "UPDATE t SET v = REPEAT('x', 10000)");
+
+    RunStatus status =
+        run(RunOptions.defaults(), Clock.systemUTC(), TaskKinds.BUILT_IN.runners()).execute(false);
+
+    assertThat(status).isEqualTo(RunStatus.FINISHED);
+    List<Long> sizes =
+        all(RunEvent.BatchCommitted.class).stream()
+            .filter(b -> b.taskId().equals("1"))
+            .map(b -> b.batch().read())
+            .toList();
+    assertThat(sizes.get(0)).isEqualTo(TablePipeline.FIRST_BATCH);
+    assertThat(sizes).hasSizeGreaterThan(3);
+    assertThat(sizes.subList(1, sizes.size())).allSatisfy(n -> assertThat(n).isLessThan(1000));
+    assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(3000);
+    assertThat(count("SELECT COUNT(*) FROM t WHERE v = 'masked'")).isEqualTo(3000);
+  }
+
   @Test
   void aTableTaskPublishesEachCommittedBatchInKeyOrder() throws Exception {
     RunStatus status =
