@@ -5,6 +5,7 @@ import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.exec.OnValueError;
 import dev.guise.exec.RunOptions;
+import dev.guise.exec.Shard;
 import dev.guise.exec.TargetMode;
 import dev.guise.run.RulesetSource;
 import dev.guise.run.RunRequest;
@@ -59,7 +60,9 @@ final class ResumeRequest {
                 OnValueError.ofJson(o.path("on_value_error").asText(null)),
                 o.path("progress_every").asLong(0),
                 o.path("description").asText(null))
-            .withTargetMode(TargetMode.of(o.path("target_mode").asText(null)).orElse(null));
+            .withTargetMode(TargetMode.of(o.path("target_mode").asText(null)).orElse(null))
+            // a shard resumes as the same shard of the same set
+            .withShard(o.path("shard").isTextual() ? Shard.parse(o.path("shard").asText()) : null);
     return new RunRequest(
         new RulesetSource(
             Path.of(file),

@@ -5,6 +5,7 @@ import dev.guise.GuiseException;
 import dev.guise.db.ConnectionsFile;
 import dev.guise.exec.OnValueError;
 import dev.guise.exec.RunOptions;
+import dev.guise.exec.Shard;
 import dev.guise.exec.TargetMode;
 import dev.guise.run.RunRequest;
 import dev.guise.run.TokenOptions;
@@ -185,6 +186,18 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 7 when the run finished with warnings.")
   boolean strict;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description =
+          "Mask only shard I of N: the I-th of N key ranges of every mask_table (cut the same way"
+              + " in every shard), so N machines or cron jobs mask one database together and the"
+              + " result equals one run's. run_sql, truncate_table, build_temp_table, discovery"
+              + " and tables masked whole (secure_shuffle, --max-rows) run in shard 1; key"
+              + " masking is refused. Every shard must use the same ruleset and N. See"
+              + " docs/performance.md.")
+  String shard;
+
   private Path secretFile() {
     return runSecretFile == null ? null : env.workingDir().resolve(runSecretFile);
   }
@@ -252,11 +265,30 @@ final class RunCommand implements Callable<Integer> {
           "run - a RULESET and -c NAME (or --source and --target) are required (or --resume"
               + " RUN_ID)");
     }
+    Shard sharded = null;
+    if (shard != null) {
+      sharded = Shard.parse(shard);
+      if (sharded == null) {
+        throw new GuiseException(
+            ErrorCode.USAGE,
+            "--shard - '"
+                + shard
+                + "' is not I/N with 1 <= I <= N and N >= 2 (e.g. --shard 1/4 on the first of"
+                + " four machines)");
+      }
+      if (source != null) {
+        throw new GuiseException(
+            ErrorCode.USAGE,
+            "--shard - masks in place only; a --source/--target run cannot be sharded (run it"
+                + " with --workers N instead)");
+      }
+    }
     RunOptions options =
         batch
             .options(sampleRows, showOriginals, progressEvery)
             .withReporting(onValueError, progressEvery, description)
-            .withTargetMode(mode);
+            .withTargetMode(mode)
+            .withShard(sharded);
     Workspace ws = new Workspace(env);
     RulesetOptions ruleset = new RulesetOptions();
     ruleset.ruleset = rulesetFile;

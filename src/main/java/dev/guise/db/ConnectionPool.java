@@ -64,6 +64,11 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
+  /** The most connections the pool opens at once. */
+  public int maxConnections() {
+    return ds.getMaximumPoolSize();
+  }
+
   public ConnectionConfig config() {
     return config;
   }

@@ -83,6 +83,25 @@ public interface Dialect {
    */
   KeysetQuery keysetQuery(BatchQuery query, boolean afterKey, int limit);
 
+  /**
+   * As {@link #keysetQuery(BatchQuery, boolean, int)}, ending at the key {@code upTo} (included): a
+   * key range of a table that several workers (or shards) mask at once.
+   *
+   * @param upTo the range's last key, or null for no end
+   */
+  KeysetQuery keysetQuery(BatchQuery query, boolean afterKey, Object[] upTo, int limit);
+
+  /** The key of the row at {@code offset} in key order (keys with no NULL, no {@code where}). */
+  String keyAt(BatchQuery query, long offset);
+
+  /** {@code SELECT COUNT(*)} of the rows whose key has no NULL, with no {@code where}. */
+  String countKeys(BatchQuery query);
+
+  /**
+   * {@code SELECT COUNT(*)} of a task's rows after {@code after} up to {@code upTo} (nulls: open).
+   */
+  KeysetQuery countRange(BatchQuery query, Object[] after, Object[] upTo);
+
   /** {@code SELECT COUNT(*)} of the rows a task will visit. */
   String countRows(BatchQuery query);
 

@@ -27,6 +27,83 @@ public final class KeysetSql {
   }
 
   /**
+   * As {@link #expanded}, ending at the key {@code upTo} (included): one key range of a table split
+   * between workers. The binder fills the start key's parameters, then {@code upTo}'s.
+   *
+   * @param upTo the range's last key, or null for a range open at its end
+   */
+  public static KeysetQuery range(
+      Dialect d, BatchQuery q, boolean afterKey, Object[] upTo, int limit) {
+    if (upTo == null) {
+      return expanded(d, q, afterKey, limit);
+    }
+    List<String> key = qualifiedKey(d, q);
+    String upper = "NOT (" + expandedKeyAfter(key) + ")";
+    String condition = afterKey ? expandedKeyAfter(key) + " AND " + upper : upper;
+    return new KeysetQuery(
+        select(d, q, condition, limit),
+        (ps, lastKey, keyColumns) -> {
+          int next = afterKey ? bindExpanded(d, ps, 1, lastKey, keyColumns) : 1;
+          bindExpanded(d, ps, next, upTo, keyColumns);
+        });
+  }
+
+  /**
+   * The key of the row at {@code offset} (from 0) in key order, among rows whose key has no NULL:
+   * where a table is cut into key ranges. The user's {@code where} and joins are left out, so the
+   * cuts depend on the keys alone (which masking a table's other columns never changes).
+   */
+  public static String keyAt(Dialect d, BatchQuery q, long offset) {
+    BatchQuery keys = keysOnly(q);
+    StringBuilder sql =
+        new StringBuilder("SELECT ").append(String.join(", ", qualifiedKey(d, keys)));
+    sql.append(from(d, keys));
+    List<String> conditions = filters(d, keys);
+    if (!conditions.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", conditions));
+    }
+    sql.append(" ORDER BY ").append(String.join(", ", qualifiedKey(d, keys)));
+    return sql.append(" LIMIT 1 OFFSET ").append(offset).toString();
+  }
+
+  /**
+   * {@code SELECT COUNT(*)} of the rows a task visits in one key range: after {@code after} up to
+   * and including {@code upTo}; the binder ignores the key it is handed and binds the range's.
+   */
+  public static KeysetQuery countRange(Dialect d, BatchQuery q, Object[] after, Object[] upTo) {
+    List<String> key = qualifiedKey(d, q);
+    List<String> conditions = filters(d, q);
+    if (after != null) {
+      conditions.add(expandedKeyAfter(key));
+    }
+    if (upTo != null) {
+      conditions.add("NOT (" + expandedKeyAfter(key) + ")");
+    }
+    String sql =
+        "SELECT COUNT(*)"
+            + from(d, q)
+            + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+    return new KeysetQuery(
+        sql,
+        (ps, ignored, keyColumns) -> {
+          int next = after == null ? 1 : bindExpanded(d, ps, 1, after, keyColumns);
+          if (upTo != null) {
+            bindExpanded(d, ps, next, upTo, keyColumns);
+          }
+        });
+  }
+
+  /** {@code SELECT COUNT(*)} of the rows whose key has no NULL, with no {@code where}. */
+  public static String countKeys(Dialect d, BatchQuery q) {
+    return count(d, keysOnly(q));
+  }
+
+  private static BatchQuery keysOnly(BatchQuery q) {
+    return new BatchQuery(
+        q.table(), q.key(), List.of(), List.of(), List.of(), null, q.nullableKey());
+  }
+
+  /**
    * {@code SELECT key, columns, joined columns FROM ... WHERE filters [AND keyCondition] ORDER BY
    * key LIMIT limit}.
    *

@@ -243,6 +243,11 @@ public final class ProgressTable {
     return select(c, q("table_name") + " = ? AND " + q("status") + " = 'finished'", tableName);
   }
 
+  /** Every task's row on a table, whatever its status; oldest first. */
+  public List<Row> on(Connection c, String tableName) throws SQLException {
+    return select(c, q("table_name") + " = ?", tableName);
+  }
+
   /** Rows of tasks that are masking a table now, or were when their run died; newest last. */
   public List<Row> runningOn(Connection c, String tableName) throws SQLException {
     return select(c, q("table_name") + " = ? AND " + q("status") + " = 'running'", tableName);

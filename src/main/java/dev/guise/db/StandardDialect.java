@@ -77,6 +77,26 @@ public abstract class StandardDialect implements Dialect {
   }
 
   @Override
+  public KeysetQuery keysetQuery(BatchQuery q, boolean afterKey, Object[] upTo, int limit) {
+    return KeysetSql.range(this, q, afterKey, upTo, limit);
+  }
+
+  @Override
+  public String keyAt(BatchQuery q, long offset) {
+    return KeysetSql.keyAt(this, q, offset);
+  }
+
+  @Override
+  public KeysetQuery countRange(BatchQuery q, Object[] after, Object[] upTo) {
+    return KeysetSql.countRange(this, q, after, upTo);
+  }
+
+  @Override
+  public String countKeys(BatchQuery q) {
+    return KeysetSql.countKeys(this, q);
+  }
+
+  @Override
   public String countRows(BatchQuery q) {
     return KeysetSql.count(this, q);
   }

@@ -38,6 +38,24 @@ final class JdbcRowSource implements RowSource {
       List<ColumnInfo> key,
       int batchSize,
       String table) {
+    this(connection, dialect, query, columns, key, batchSize, table, null);
+  }
+
+  /**
+   * As the other constructor, reading no further than the key {@code upTo} (included): one key
+   * range of a table that several workers mask at once.
+   *
+   * @param upTo the range's last key, or null for the table's end
+   */
+  JdbcRowSource(
+      Connection connection,
+      Dialect dialect,
+      BatchQuery query,
+      List<ColumnInfo> columns,
+      List<ColumnInfo> key,
+      int batchSize,
+      String table,
+      Object[] upTo) {
     this.connection = connection;
     this.dialect = dialect;
     this.query = query;
@@ -45,8 +63,8 @@ final class JdbcRowSource implements RowSource {
     this.key = key;
     this.batchSize = batchSize;
     this.table = table;
-    this.first = dialect.keysetQuery(query, false, batchSize);
-    this.next = dialect.keysetQuery(query, true, batchSize);
+    this.first = dialect.keysetQuery(query, false, upTo, batchSize);
+    this.next = dialect.keysetQuery(query, true, upTo, batchSize);
   }
 
   @Override
@@ -74,9 +92,7 @@ final class JdbcRowSource implements RowSource {
         if (limit < batchSize) {
           ps.setMaxRows(limit);
         }
-        if (afterKey != null) {
-          q.binder().bind(ps, afterKey, key);
-        }
+        q.binder().bind(ps, afterKey, key); // the first batch's binds only a range's end
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next() && rows.size() < limit) {
             Object[] row = new Object[columns.size()];

@@ -1,11 +1,21 @@
 package dev.guise.exec;
 
 import dev.guise.db.Dialect;
+import dev.guise.db.KeysetQuery;
 import dev.guise.plan.MaskTableStep;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code mask_table} in place: rows read from the table on one connection, masked, and written back
@@ -13,134 +23,421 @@ import java.util.Locale;
  * task its original run finished and restarts one after its last committed key.
  */
 final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
+  /**
+   * Rows a key range holds at least (and a batch at least): a smaller table is masked by one
+   * worker, since a second connection's start costs more than it saves.
+   */
+  static final int MIN_RANGE_ROWS = 20_000;
+
   @Override
   public RunStatus run(MaskTableStep step, StepContext ctx) {
-    Dialect d = ctx.pool().dialect();
+    Shard shard = ctx.options().shard();
+    boolean whole =
+        ctx.options().maxRows() > 0
+            || step.rules().stream().anyMatch(r -> r.pipeline().shuffle() != null);
     String table = step.table().ref().toString();
-    TaskCheckpoint checkpoint =
-        ctx.checkpoints().enabled() && !ctx.options().dryRun()
-            ? new TaskCheckpoint(ctx.checkpoints(), step.id(), table, ctx.clock())
-            : null;
-    if (checkpoint != null
-        && checkpoint.previous() != null
-        && RunStatus.FINISHED.json().equals(checkpoint.previous().status())) {
-      begin(checkpoint, ctx, table, RunStatus.FINISHED.json());
+    if (whole && shard != null && !shard.first()) {
+      // --max-rows takes the first rows in key order, and a shuffle permutes the whole column
       ctx.events()
           .on(
               new RunEvent.Note(
                   step.id(),
-                  table + ": finished by run " + ctx.checkpoints().resumedFrom() + ", skipped"));
-      return RunStatus.FINISHED;
+                  table
+                      + ": masked whole by shard 1 ("
+                      + (ctx.options().maxRows() > 0 ? "--max-rows" : "secure_shuffle")
+                      + " takes the whole table), skipped in shard "
+                      + shard.label()));
+      return RunStatus.SKIPPED;
     }
-    TablePipeline.Start start =
-        checkpoint == null ? TablePipeline.Start.BEGINNING : checkpoint.start(step.key());
-    if (start.afterKey() != null
-        && step.rules().stream().anyMatch(r -> r.pipeline().shuffle() != null)) {
-      // the permutation is drawn from the column's original values, part of which are masked now
-      throw new TaskFailure(
-          table
-              + " - secure_shuffle cannot continue a table part-way: "
-              + start.counts().updated()
-              + " rows are already shuffled and its first pass needs the original column; restore"
-              + " the table (or its column) from its source and run the task again",
-          null);
+    if (whole) {
+      return new Part(step, ctx, step.id() + (shard == null ? "" : shard.tag()), null, null).run();
     }
-    // in a source -> target run the table written is the target's
-    ctx.triggers()
-        .beforeWriting(
-            step.id(),
-            ctx.transfer() == null ? step.table().ref() : ctx.transfer().target(step.id()).ref());
-    if (checkpoint != null) {
-      begin(checkpoint, ctx, table, RunStatus.RUNNING.json());
+    // a range holds a reader and a writer; the pool's other connections serve checkpoints
+    int share =
+        Math.min(
+            WorkerShare.of(ctx.options().workers()),
+            Math.max(1, (ctx.pool().maxConnections() - 2) / 2));
+    if (shard == null && share < 2 && !splitBefore(step, ctx)) {
+      return new Part(step, ctx, step.id(), null, null).run();
     }
-    try {
-      RunStatus s = mask(step, ctx, d, table, checkpoint, start);
-      end(checkpoint, ctx, table, s);
-      return s;
-    } catch (RuntimeException e) {
-      try {
-        end(checkpoint, ctx, table, RunStatus.FAILED);
-      } catch (RuntimeException second) {
-        e.addSuppressed(second);
-      }
-      throw e;
-    }
+    return ranges(step, ctx, shard, share);
   }
 
-  private static RunStatus mask(
-      MaskTableStep step,
-      StepContext ctx,
-      Dialect d,
-      String table,
-      TaskCheckpoint checkpoint,
-      TablePipeline.Start start) {
-    Transfer transfer = ctx.transfer();
-    if (transfer != null) {
-      // every column is read, so that whole rows reach the target
-      step = TransferRows.wholeRows(step);
-    }
-    String tableSeed = step.task().table().toLowerCase(Locale.ROOT);
-    RowLayout layout = new RowLayout(step, tableSeed);
-    RowMasker masker =
-        new RowMasker(
-            layout,
-            step.rules(),
-            ctx.key(),
-            ctx.runStart(),
-            table,
-            tableSeed,
-            ctx.options().sampleRows(),
-            ctx.options().showOriginals(),
-            ctx.options().onValueError());
-    TablePipeline pipeline =
-        new TablePipeline(
-            step.id(), step.describe(), table, ctx.options(), ctx.cancellation(), ctx.events());
-    if (transfer != null) {
-      pipeline.wholeRows(step.key().size() + step.read().size());
-    }
-    if (!ctx.options().dryRun()) {
-      pipeline.fingerprinting(
-          new OriginalPrints(ctx.key(), step.id(), layout, masker.rules(), step.task().table()));
-    }
-    RunStatus s;
-    try (JdbcRowSink sink =
-            transfer == null
-                ? sink(step, ctx, d, layout, table, checkpoint, start.batches())
-                : TransferRows.sink(step, ctx, table, checkpoint, start.batches());
-        JdbcRowSource source =
-            new JdbcRowSource(
-                transfer == null ? ctx.pool().connection() : transfer.source().connection(),
-                transfer == null ? d : transfer.source().dialect(),
-                ReadQueries.of(step),
-                layout.columns,
-                step.key(),
-                ctx.options().batchSize(),
-                table)) {
-      List<CompiledRule> shuffles = masker.shuffles();
-      Runnable shufflePass =
-          shuffles.isEmpty()
-              ? () -> {}
-              : () ->
-                  ShufflePass.run(shuffles, layout, source, pipeline::limit, ctx.key(), tableSeed);
-      try {
-        s = pipeline.run(source, masker, sink, shufflePass, start);
-      } finally {
-        // counted whether the task ended or stopped: those values were written (or left) so
-        reportValueErrors(step, ctx, table, masker);
+  /** A continued run's rows say it cut this task into key ranges. */
+  private static boolean splitBefore(MaskTableStep step, StepContext ctx) {
+    return ctx.checkpoints().resumed().keySet().stream()
+        .anyMatch(id -> id.startsWith(step.id() + "#"));
+  }
+
+  /**
+   * The task cut into key ranges (up to {@code share}, at least a batch of rows each; for a shard,
+   * its share of the table), masked at once, each with its own checkpoint row.
+   */
+  private static RunStatus ranges(MaskTableStep step, StepContext ctx, Shard shard, int share) {
+    String table = step.table().ref().toString();
+    Dialect d = ctx.transfer() == null ? ctx.pool().dialect() : ctx.transfer().source().dialect();
+    String base = shard == null ? step.id() : step.id() + shard.tag();
+    List<KeyRanges.KeyRange> ranges;
+    long total;
+    try (Connection c =
+        ctx.transfer() == null ? ctx.pool().connection() : ctx.transfer().source().connection()) {
+      long keys = KeyRanges.countKeys(c, d, ReadQueries.of(step));
+      Cut previous = Cut.of(ctx.checkpoints().resumed().keySet(), base);
+      if (previous != null && previous.keys() != keys) {
+        throw new TaskFailure(
+            table
+                + " - has "
+                + keys
+                + " keys now and had "
+                + previous.keys()
+                + " when run "
+                + ctx.checkpoints().resumedFrom()
+                + " cut it into key ranges: rows were added or deleted since, so its ranges would"
+                + " not meet; restore the table and run again",
+            null);
       }
+      int parts =
+          previous != null
+              ? previous.parts()
+              : (int)
+                  Math.max(
+                      1,
+                      Math.min(
+                          share,
+                          (shard == null ? keys : keys / shard.of())
+                              / Math.max(MIN_RANGE_ROWS, ctx.options().batchSize())));
+      if (shard == null && parts == 1 && previous == null) {
+        return new Part(step, ctx, step.id(), null, null).run();
+      }
+      ranges = KeyRanges.split(c, d, ReadQueries.of(step), step.key(), keys, parts, shard);
+      total = countRows(c, d, step, ranges);
+      base = base + "#%d/%d:" + keys;
     } catch (SQLException e) {
       throw TaskFailure.sql(table, e);
     }
-    // stopped because another task failed: this one did not run to its end, and was not cancelled
-    return s == RunStatus.CANCELLED && !ctx.cancellation().cancelledByUser()
-        ? RunStatus.SKIPPED
-        : s;
+    ctx.events().on(new RunEvent.TaskStarted(step.id(), step.describe(), total));
+    if (ranges.isEmpty()) {
+      ctx.events().on(new RunEvent.Note(step.id(), table + ": no rows in shard " + shard.label()));
+      new Part(step, ctx, String.format(base, 1, 1), null, null).record(RunStatus.FINISHED);
+      return RunStatus.FINISHED;
+    }
+    List<Part> parts = new ArrayList<>();
+    for (KeyRanges.KeyRange r : ranges) {
+      parts.add(new Part(step, ctx, String.format(base, r.index() + 1, r.parts()), r, null));
+    }
+    TablePipeline.Shared shared =
+        new TablePipeline.Shared(
+            total,
+            parts.stream()
+                .map(Part::startCounts)
+                .reduce(new RunEvent.Counts(0, 0, 0, 0), RunEvent.Counts::plus));
+    parts.forEach(p -> p.shared = shared);
+    ctx.events()
+        .on(
+            new RunEvent.Note(
+                step.id(),
+                table
+                    + ": "
+                    + (shard == null ? "" : "shard " + shard.label() + ", ")
+                    + parts.size()
+                    + (parts.size() == 1 ? " key range" : " key ranges masked at once")));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            parts.size(),
+            r -> {
+              Thread t = new Thread(r, "guise-range-" + step.id());
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<RunStatus>> futures = new ArrayList<>();
+      for (Part p : parts) {
+        futures.add(pool.submit(p::run));
+      }
+      List<RunStatus> done = new ArrayList<>();
+      RuntimeException failure = null;
+      for (Future<RunStatus> f : futures) {
+        try {
+          done.add(f.get());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          ctx.cancellation().cancel();
+          done.add(RunStatus.CANCELLED);
+        } catch (ExecutionException e) {
+          // the other ranges go on to their ends: each commits and records its own batches
+          RuntimeException re =
+              e.getCause() instanceof RuntimeException r
+                  ? r
+                  : new IllegalStateException(e.getCause());
+          if (failure == null) {
+            failure = re;
+          } else {
+            failure.addSuppressed(re);
+          }
+        }
+      }
+      reportValueErrors(step, ctx, table, parts);
+      if (failure != null) {
+        throw failure;
+      }
+      return SerialRunner.sum(done);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The rows the task will visit (with its {@code where}): in its ranges, for a shard. */
+  private static long countRows(
+      Connection c, Dialect d, MaskTableStep step, List<KeyRanges.KeyRange> ranges)
+      throws SQLException {
+    long sum = 0;
+    try {
+      for (KeyRanges.KeyRange r : ranges) {
+        KeysetQuery q = d.countRange(ReadQueries.of(step), r.after(), r.upTo());
+        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+          q.binder().bind(ps, null, step.key());
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            sum += rs.getLong(1);
+          }
+        }
+      }
+    } finally {
+      c.rollback();
+    }
+    return sum;
+  }
+
+  /**
+   * How a continued run cut a task: its ranges' ids are {@code base#k/n:keys}.
+   *
+   * @param parts n
+   * @param keys the keys counted when it was cut
+   */
+  record Cut(int parts, long keys) {
+    private static final Pattern ID = Pattern.compile("#(\\d+)/(\\d+):(\\d+)");
+
+    static Cut of(java.util.Set<String> ids, String base) {
+      for (String id : ids) {
+        if (id.startsWith(base + "#")) {
+          Matcher m = ID.matcher(id.substring(base.length()));
+          if (m.matches()) {
+            return new Cut(Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)));
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * One key range of a task (or the whole task): its checkpoint row, its own reader and writer
+   * connections, masker and pipeline.
+   */
+  private static final class Part {
+    private final MaskTableStep step;
+    private final StepContext ctx;
+    private final String id;
+    private final KeyRanges.KeyRange range;
+    private final String table;
+    private final TaskCheckpoint checkpoint;
+    private TablePipeline.Shared shared;
+    private RowMasker masker;
+
+    /**
+     * @param id the checkpoint's task id: the step's for a whole task
+     * @param range null for the whole table
+     */
+    Part(
+        MaskTableStep step,
+        StepContext ctx,
+        String id,
+        KeyRanges.KeyRange range,
+        TablePipeline.Shared shared) {
+      this.step = step;
+      this.ctx = ctx;
+      this.id = id;
+      this.range = range;
+      this.shared = shared;
+      this.table = step.table().ref().toString();
+      this.checkpoint =
+          ctx.checkpoints().enabled() && !ctx.options().dryRun()
+              ? new TaskCheckpoint(ctx.checkpoints(), id, table, ctx.clock())
+              : null;
+    }
+
+    private boolean finishedBefore() {
+      return checkpoint != null
+          && checkpoint.previous() != null
+          && RunStatus.FINISHED.json().equals(checkpoint.previous().status());
+    }
+
+    /** Where this part starts: after its continued run's last key, or its range's start. */
+    private TablePipeline.Start start() {
+      TablePipeline.Start s =
+          checkpoint == null ? TablePipeline.Start.BEGINNING : checkpoint.start(step.key());
+      if (s.afterKey() == null && range != null && range.after() != null) {
+        return new TablePipeline.Start(range.after(), s.counts(), s.batches());
+      }
+      return s;
+    }
+
+    RunEvent.Counts startCounts() {
+      return finishedBefore() ? previousCounts() : start().counts();
+    }
+
+    private RunEvent.Counts previousCounts() {
+      var p = checkpoint.previous();
+      return new RunEvent.Counts(
+          p.rowsRead(), p.rowsMasked(), p.rowsUpdated(), p.rowsRead() - p.rowsMasked());
+    }
+
+    /** Records this part with {@code status} and nothing masked (a shard's empty share). */
+    void record(RunStatus status) {
+      if (checkpoint != null) {
+        begin(checkpoint, ctx, table, status.json());
+      }
+    }
+
+    RunStatus run() {
+      if (finishedBefore()) {
+        begin(checkpoint, ctx, table, RunStatus.FINISHED.json());
+        ctx.events()
+            .on(
+                new RunEvent.Note(
+                    step.id(),
+                    table
+                        + (range == null ? "" : " (key range " + id + ")")
+                        + ": finished by run "
+                        + ctx.checkpoints().resumedFrom()
+                        + ", skipped"));
+        return RunStatus.FINISHED;
+      }
+      TablePipeline.Start start = start();
+      if (checkpoint != null
+          && checkpoint.previous() != null
+          && checkpoint.previous().lastKey() != null
+          && step.rules().stream().anyMatch(r -> r.pipeline().shuffle() != null)) {
+        // the permutation is drawn from the column's original values, part of which are masked now
+        throw new TaskFailure(
+            table
+                + " - secure_shuffle cannot continue a table part-way: "
+                + start.counts().updated()
+                + " rows are already shuffled and its first pass needs the original column;"
+                + " restore the table (or its column) from its source and run the task again",
+            null);
+      }
+      // in a source -> target run the table written is the target's
+      ctx.triggers()
+          .beforeWriting(
+              step.id(),
+              ctx.transfer() == null ? step.table().ref() : ctx.transfer().target(step.id()).ref());
+      if (checkpoint != null) {
+        begin(checkpoint, ctx, table, RunStatus.RUNNING.json());
+      }
+      try {
+        RunStatus s = mask(start);
+        end(checkpoint, ctx, table, s);
+        return s;
+      } catch (RuntimeException e) {
+        try {
+          end(checkpoint, ctx, table, RunStatus.FAILED);
+        } catch (RuntimeException second) {
+          e.addSuppressed(second);
+        }
+        throw e;
+      }
+    }
+
+    private RunStatus mask(TablePipeline.Start start) {
+      Dialect d = ctx.pool().dialect();
+      Transfer transfer = ctx.transfer();
+      // every column is read in a source -> target run, so that whole rows reach the target
+      MaskTableStep read = transfer == null ? step : TransferRows.wholeRows(step);
+      String tableSeed = read.task().table().toLowerCase(Locale.ROOT);
+      RowLayout layout = new RowLayout(read, tableSeed);
+      masker =
+          new RowMasker(
+              layout,
+              read.rules(),
+              ctx.key(),
+              ctx.runStart(),
+              table,
+              tableSeed,
+              ctx.options().sampleRows(),
+              ctx.options().showOriginals(),
+              ctx.options().onValueError());
+      TablePipeline pipeline =
+          new TablePipeline(
+              step.id(), read.describe(), table, ctx.options(), ctx.cancellation(), ctx.events());
+      if (shared != null) {
+        pipeline.partOf(shared);
+      }
+      if (transfer != null) {
+        pipeline.wholeRows(read.key().size() + read.read().size());
+      }
+      if (!ctx.options().dryRun()) {
+        // a range's fingerprints are kept under its own id: its batches are numbered on their own
+        pipeline.fingerprinting(
+            new OriginalPrints(
+                ctx.key(),
+                range == null ? step.id() : id,
+                layout,
+                masker.rules(),
+                read.task().table()));
+      }
+      RunStatus s;
+      try (JdbcRowSink sink =
+              transfer == null
+                  ? sink(read, ctx, d, layout, table, checkpoint, start.batches())
+                  : TransferRows.sink(read, ctx, table, checkpoint, start.batches());
+          JdbcRowSource source =
+              new JdbcRowSource(
+                  transfer == null ? ctx.pool().connection() : transfer.source().connection(),
+                  transfer == null ? d : transfer.source().dialect(),
+                  ReadQueries.of(read),
+                  layout.columns,
+                  read.key(),
+                  ctx.options().batchSize(),
+                  table,
+                  range == null ? null : range.upTo())) {
+        List<CompiledRule> shuffles = masker.shuffles();
+        Runnable shufflePass =
+            shuffles.isEmpty()
+                ? () -> {}
+                : () ->
+                    ShufflePass.run(
+                        shuffles, layout, source, pipeline::limit, ctx.key(), tableSeed);
+        try {
+          s = pipeline.run(source, masker, sink, shufflePass, start);
+        } finally {
+          if (shared == null) {
+            // counted whether the task ended or stopped: those values were written (or left) so
+            reportValueErrors(step, ctx, table, List.of(this));
+          }
+        }
+      } catch (SQLException e) {
+        throw TaskFailure.sql(table, e);
+      }
+      // stopped because another task failed: this one did not run to its end, and was not
+      // cancelled
+      return s == RunStatus.CANCELLED && !ctx.cancellation().cancelledByUser()
+          ? RunStatus.SKIPPED
+          : s;
+    }
   }
 
   private static void reportValueErrors(
-      MaskTableStep step, StepContext ctx, String table, RowMasker masker) {
-    RunEvent.ValueErrorsCounted counted =
-        masker.valueErrors().event(step.id(), table, masker.onValueError());
+      MaskTableStep step, StepContext ctx, String table, List<Part> parts) {
+    List<RowMasker> maskers =
+        parts.stream().map(p -> p.masker).filter(java.util.Objects::nonNull).toList();
+    if (maskers.isEmpty()) {
+      return;
+    }
+    ValueErrors all = new ValueErrors();
+    maskers.forEach(m -> all.addAll(m.valueErrors()));
+    OnValueError policy = maskers.get(0).onValueError();
+    RunEvent.ValueErrorsCounted counted = all.event(step.id(), table, policy);
     if (counted == null) {
       return;
     }
@@ -157,13 +454,13 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
                       + c.count()
                       + (c.count() == 1 ? " value" : " values")
                       + " could not be masked and "
-                      + (masker.onValueError() == OnValueError.SKIP
+                      + (policy == OnValueError.SKIP
                           ? (c.count() == 1 ? "was" : "were")
                               + " left as "
                               + (c.count() == 1 ? "it was" : "they were")
                           : (c.count() == 1 ? "was" : "were") + " written as NULL")
                       + " (--on-value-error "
-                      + masker.onValueError().json()
+                      + policy.json()
                       + "): "
                       + c.reason()
                       + "; first rows with key "

@@ -189,6 +189,21 @@ public final class MaskingRun {
       events.on(new RunEvent.GroupFinished(step.id(), s, millisSince(t0)));
       return s;
     }
+    if (options.shard() != null
+        && !options.shard().first()
+        && !(step instanceof dev.guise.plan.MaskTableStep)) {
+      // what is not cut into key ranges is done once, by shard 1
+      events.on(
+          new RunEvent.Note(
+              step.id(),
+              step.describe()
+                  + ": runs in shard 1 only, skipped in shard "
+                  + options.shard().label()));
+      events.on(
+          new RunEvent.TaskFinished(
+              step.id(), step.describe(), RunStatus.SKIPPED, null, millisSince(t0)));
+      return RunStatus.SKIPPED;
+    }
     RunStatus outcome;
     String error = null;
     try {

@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
 final class ParallelRunner implements StepRunner<ParallelStep> {
   @Override
   public RunStatus run(ParallelStep p, StepContext ctx) {
-    int threads = Math.max(1, Math.min(ctx.options().workers(), p.children().size()));
+    int workers = WorkerShare.of(ctx.options().workers());
+    int threads = Math.max(1, Math.min(workers, p.children().size()));
+    int share = Math.max(1, workers / threads);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -25,7 +27,16 @@ final class ParallelRunner implements StepRunner<ParallelStep> {
     try {
       List<Future<RunStatus>> futures = new ArrayList<>();
       for (Step c : p.children()) {
-        futures.add(pool.submit(() -> ctx.runChild(c)));
+        futures.add(
+            pool.submit(
+                () -> {
+                  WorkerShare.set(share);
+                  try {
+                    return ctx.runChild(c);
+                  } finally {
+                    WorkerShare.clear();
+                  }
+                }));
       }
       List<RunStatus> done = new ArrayList<>();
       for (Future<RunStatus> f : futures) {

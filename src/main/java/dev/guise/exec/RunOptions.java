@@ -14,6 +14,7 @@ import java.util.function.Consumer;
  *     only (Delphix's feedbackSize)
  * @param description free text kept in the run record (Delphix's jobDescription), or null
  * @param targetMode in a source → target run, what to do with target tables that hold rows
+ * @param shard which of N runs that mask the tables together this is; null for a whole run
  */
 public record RunOptions(
     String name,
@@ -27,7 +28,8 @@ public record RunOptions(
     OnValueError onValueError,
     long progressEvery,
     String description,
-    TargetMode targetMode) {
+    TargetMode targetMode,
+    Shard shard) {
   // measured with bench/: batches this size die young in the GC and keep the pipeline busy;
   // 50,000 was slower on both PostgreSQL and MariaDB
   public static final int DEFAULT_BATCH_SIZE = 50_000;
@@ -63,7 +65,8 @@ public record RunOptions(
         OnValueError.FAIL,
         0,
         null,
-        TargetMode.FAIL_IF_NOT_EMPTY);
+        TargetMode.FAIL_IF_NOT_EMPTY,
+        null);
   }
 
   public static RunOptions defaults() {
@@ -82,6 +85,10 @@ public record RunOptions(
 
   public RunOptions withTargetMode(TargetMode m) {
     return with(b -> b.targetMode = m);
+  }
+
+  public RunOptions withShard(Shard s) {
+    return with(b -> b.shard = s);
   }
 
   public RunOptions withDryRun(boolean d) {
@@ -128,7 +135,8 @@ public record RunOptions(
         b.onValueError,
         b.progressEvery,
         b.description,
-        b.targetMode);
+        b.targetMode,
+        b.shard);
   }
 
   /** The components of one {@link RunOptions}, open for {@link #with} to change. */
@@ -145,6 +153,7 @@ public record RunOptions(
     long progressEvery;
     String description;
     TargetMode targetMode;
+    Shard shard;
 
     Copy(RunOptions o) {
       name = o.name;
@@ -159,6 +168,7 @@ public record RunOptions(
       progressEvery = o.progressEvery;
       description = o.description;
       targetMode = o.targetMode;
+      shard = o.shard;
     }
   }
 }

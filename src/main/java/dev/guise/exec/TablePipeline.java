@@ -23,6 +23,7 @@ final class TablePipeline {
   private final RunListener events;
   private OriginalPrints prints;
   private int wholeRows;
+  private Shared shared;
 
   TablePipeline(
       String taskId,
@@ -55,6 +56,36 @@ final class TablePipeline {
   }
 
   /**
+   * Makes this pipeline one key range of a task that several run at once: the task's start and
+   * total are published once by the caller, and each batch's event carries the task's counts over
+   * all its ranges.
+   */
+  TablePipeline partOf(Shared s) {
+    this.shared = s;
+    return this;
+  }
+
+  /** The counts of a task whose key ranges are masked at once, summed as their batches commit. */
+  static final class Shared {
+    private final long total;
+    private Counts sofar;
+
+    /**
+     * @param total the task's rows
+     * @param before the counts its ranges had before (a resumed run's)
+     */
+    Shared(long total, Counts before) {
+      this.total = total;
+      this.sofar = before;
+    }
+
+    synchronized Counts add(Counts c) {
+      sofar = sofar.plus(c);
+      return sofar;
+    }
+  }
+
+  /**
    * Where a task starts: the beginning, or after the last key a continued run committed.
    *
    * @param afterKey null for the beginning
@@ -77,9 +108,14 @@ final class TablePipeline {
   /** As {@link #run(RowSource, RowMasker, RowSink, Runnable)}, from {@code start}. */
   RunStatus run(
       RowSource source, RowMasker masker, RowSink sink, Runnable shufflePass, Start start) {
-    long counted = source.count();
-    long total = options.maxRows() > 0 ? Math.min(counted, options.maxRows()) : counted;
-    events.on(new RunEvent.TaskStarted(taskId, description, total));
+    long total;
+    if (shared == null) {
+      long counted = source.count();
+      total = options.maxRows() > 0 ? Math.min(counted, options.maxRows()) : counted;
+      events.on(new RunEvent.TaskStarted(taskId, description, total));
+    } else {
+      total = shared.total;
+    }
     shufflePass.run();
     // Three stages, each on its own thread, so the database and the JVM work at the same time:
     // the next batch is read on the source's connection while this one is masked, and the
@@ -181,15 +217,17 @@ final class TablePipeline {
       }
       long updated = batch.commit(sofar, counts, List.of(lastKey));
       Counts c = new Counts(counts.read(), counts.masked(), updated, counts.skipped());
-      long before = sofar.read();
       sofar = sofar.plus(c);
+      // the task's counts: this range's, or all its ranges' when several run at once
+      Counts task = shared == null ? sofar : shared.add(c);
+      long before = task.read() - c.read();
       events.on(
           new RunEvent.BatchCommitted(
-              taskId, target, c, sofar, total, List.of(lastKey), options.dryRun()));
+              taskId, target, c, task, total, List.of(lastKey), options.dryRun()));
       long every = options.progressEvery();
-      if (every > 0 && sofar.read() / every > before / every) {
+      if (every > 0 && task.read() / every > before / every) {
         // one line per batch at most: a batch is the unit rows are committed and counted in
-        events.on(new RunEvent.ProgressReached(taskId, target, sofar.read(), total));
+        events.on(new RunEvent.ProgressReached(taskId, target, task.read(), total));
       }
       return null;
     }

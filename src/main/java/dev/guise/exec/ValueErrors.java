@@ -34,6 +34,23 @@ final class ValueErrors {
     }
   }
 
+  /** Adds another tally's (a key range's) counts, reasons and row keys to this one. */
+  void addAll(ValueErrors other) {
+    other.columns.forEach(
+        (name, o) -> {
+          Column c = columns.computeIfAbsent(name, k -> new Column());
+          c.count += o.count;
+          if (c.reason == null) {
+            c.reason = o.reason;
+          }
+          for (String k : o.keys) {
+            if (c.keys.size() < SAMPLE_KEYS) {
+              c.keys.add(k);
+            }
+          }
+        });
+  }
+
   long total() {
     return columns.values().stream().mapToLong(c -> c.count).sum();
   }

@@ -67,6 +67,10 @@ final class RecordHeaders {
     m.put("max_rows", o.maxRows() == 0 ? null : o.maxRows());
     m.put("continue_on_failure", o.continueOnFailure());
     m.put("workers", o.workers());
+    if (o.shard() != null) {
+      m.put("shard", o.shard().label());
+      m.put("shard_set", o.shard().set());
+    }
     m.put("on_value_error", o.onValueError().json());
     m.put("progress_every", o.progressEvery() == 0 ? null : o.progressEvery());
     m.put("description", o.description());

@@ -107,6 +107,7 @@ final class RunExecution {
       }
       List<Diagnostic> refused =
           new ArrayList<>(ValueErrorCheck.refusals(plan.root(), req.options().onValueError()));
+      refused.addAll(ShardCheck.refusals(plan.root(), req.options().shard()));
       if (req.transfers()) {
         refused.addAll(ValueErrorCheck.sourceToTarget(req.options().onValueError()));
       }
@@ -137,6 +138,18 @@ final class RunExecution {
       } catch (GuiseException e) {
         recorder.failed(e.getMessage(), clock.instant());
         throw e;
+      }
+      if (req.options().shard() != null && checkpoints.enabled()) {
+        List<Diagnostic> sets =
+            ShardCheck.conflicts(pool, checkpoints.table(), plan.root(), req.options().shard());
+        sets.forEach(d -> recorder.log(RunLog.ERROR, d.toString(), Map.of("code", d.code())));
+        all.addAll(sets);
+        if (!sets.isEmpty()) {
+          recorder.failed(
+              "shards of another set are masking these tables; nothing was touched",
+              clock.instant());
+          return new RunResult(all, recorder.snapshot(), null, null);
+        }
       }
       // a source -> target run's target mode decides what happens to rows already there
       if (source == null && refusedAsMasked(req, resumed, pool, checkpoints, plan, all, recorder)) {
@@ -169,6 +182,7 @@ final class RunExecution {
                   checkpoints.table(),
                   recorder.snapshot().id(),
                   plan.root(),
+                  req.options().shard(),
                   req.waitFor(),
                   clock,
                   m -> {
@@ -249,7 +263,8 @@ final class RunExecution {
     if (req.options().dryRun() || resumed != null || req.remask() || req.tokens().reidentify()) {
       return false;
     }
-    all.addAll(RunProgress.alreadyMasked(pool, checkpoints.table(), plan.root()));
+    all.addAll(
+        RunProgress.alreadyMasked(pool, checkpoints.table(), plan.root(), req.options().shard()));
     if (all.stream().anyMatch(Diagnostic::isError)) {
       recorder.failed("tables already masked; nothing was touched", clock.instant());
       return true;

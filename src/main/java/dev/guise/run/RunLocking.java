@@ -43,6 +43,7 @@ final class RunLocking {
       ProgressTable progress,
       String runId,
       Step plan,
+      dev.guise.exec.Shard shard,
       Duration waitFor,
       Clock clock,
       Consumer<String> queued) {
@@ -50,6 +51,12 @@ final class RunLocking {
         pool.dialect().tableLocks(pool::dedicatedConnection, pool.config().guiseSchema());
     Map<String, TableRef> tables = new LinkedHashMap<>();
     tables(plan, tables);
+    if (shard != null) {
+      // the shards of a table mask its key ranges side by side: each holds its own part's lock
+      Map<String, TableRef> parts = new LinkedHashMap<>();
+      tables.forEach((name, ref) -> parts.put(name + "@shard:" + shard.label(), ref));
+      tables = parts;
+    }
     Instant deadline = waitFor == null ? null : clock.instant().plus(waitFor);
     boolean told = false;
     try {

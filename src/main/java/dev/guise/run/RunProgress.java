@@ -122,11 +122,16 @@ final class RunProgress {
   }
 
   /** Errors for the tables of the plan that a finished run already masked. */
-  static List<Diagnostic> alreadyMasked(ConnectionPool pool, ProgressTable table, Step plan) {
+  static List<Diagnostic> alreadyMasked(
+      ConnectionPool pool, ProgressTable table, Step plan, dev.guise.exec.Shard shard) {
     List<Diagnostic> out = new ArrayList<>();
     try (Connection c = pool.connection()) {
       for (String t : maskedTables(plan, new ArrayList<>())) {
-        List<ProgressTable.Row> done = table.finishedOn(c, t);
+        // another shard of this set masked other key ranges of the table, not this shard's
+        List<ProgressTable.Row> done =
+            table.finishedOn(c, t).stream()
+                .filter(r -> !ShardCheck.siblingOf(r.taskId(), shard))
+                .toList();
         if (!done.isEmpty()) {
           ProgressTable.Row last = done.get(done.size() - 1);
           out.add(

@@ -89,6 +89,24 @@ public record RunRequest(
         t);
   }
 
+  /** The same run with these options. */
+  public RunRequest withOptions(RunOptions o) {
+    return new RunRequest(
+        ruleset,
+        connectionsFile,
+        connection,
+        o,
+        runSecretFile,
+        disableInstanceSecret,
+        runsDir,
+        resumeFrom,
+        force,
+        remask,
+        waitFor,
+        target,
+        tokens);
+  }
+
   /** The same run, waiting up to {@code d} for tables another run holds. */
   public RunRequest withWait(Duration d) {
     return new RunRequest(

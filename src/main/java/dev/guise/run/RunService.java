@@ -101,15 +101,27 @@ public final class RunService {
   }
 
   /**
+   * The request with its shard's set named by the ruleset's digest (shards of one set share it).
+   */
+  private static RunRequest shardSet(RunRequest req, RulesetLoader.Result parsed) {
+    if (req.options().shard() == null || parsed.ruleset() == null) {
+      return req;
+    }
+    return req.withOptions(
+        req.options().withShard(req.options().shard().ofRuleset(parsed.ruleset().sha256())));
+  }
+
+  /**
    * One masking run: checks everything, creates the run record, plans against the live schema and
    * executes. Errors found before execution end it with {@link RunResult#invalid()}; a connection
    * that cannot be opened is recorded and thrown.
    *
    * @param cancellation stops the run between batches when cancelled (Ctrl-C, an API caller)
    */
-  public RunResult run(RunRequest req, Cancellation cancellation, RunObserver observer) {
+  public RunResult run(RunRequest request, Cancellation cancellation, RunObserver observer) {
     List<Diagnostic> problems = new ArrayList<>();
-    RulesetLoader.Result full = parse(req.ruleset());
+    RulesetLoader.Result full = parse(request.ruleset());
+    RunRequest req = shardSet(request, full);
     problems.addAll(full.diagnostics());
     problems.addAll(ResumeCheck.notALibrary(full.ruleset()));
     Reidentification reid =
