@@ -53,6 +53,7 @@ public final class GuiseBench {
   private String scenario = "masks";
   // 10,000 measured faster than the CLI default of 50,000 here (fewer GC pauses); see RESULTS.md
   private String batchSize = "10000";
+  private String workers;
   private boolean skipBaseline = false;
   private boolean keep = false;
   private final List<String> extraJvm = new ArrayList<>();
@@ -72,6 +73,7 @@ public final class GuiseBench {
         case "--mask" -> b.mask = args[++i];
         case "--scenario" -> b.scenario = args[++i];
         case "--batch-size" -> b.batchSize = args[++i];
+        case "--workers" -> b.workers = args[++i];
         case "--jvm-arg" -> b.extraJvm.add(args[++i]);
         case "--skip-baseline" -> b.skipBaseline = true;
         case "--keep" -> b.keep = true;
@@ -101,10 +103,12 @@ public final class GuiseBench {
     System.out.println(
         """
         bench/run.sh [--engines postgres,mariadb] [--rows N] [--xmx 256m] [--mask CASE]
-                     [--scenario masks|keys] [--batch-size N] [--jvm-arg ARG]... [--skip-baseline] [--keep]
+                     [--scenario masks|keys] [--batch-size N] [--workers N] [--jvm-arg ARG]...
+                     [--skip-baseline] [--keep]
                      [--postgres-url URL] [--mariadb-url URL] [--database guise_bench]
         Defaults: both engines, 1,000,000 rows, -Xmx256m, from_format_string masks,
-        batch size 10,000 (the CLI's default is 50,000); the database guise_bench is created on each
+        batch size 10,000 (the CLI's default is 50,000), the CLI's --workers (2: a 1M-row table is
+        masked in two key ranges at once; --workers 1 for one); the database guise_bench is created on each
         server and dropped afterwards. --scenario keys: customers (N rows, key CU########) and
         orders (3N rows referencing it); guise masks the key with imitate_unique and its cascade,
         against one md5 UPDATE of a text column on each table.
@@ -247,6 +251,10 @@ public final class GuiseBench {
     if (batchSize != null) {
       cmd.add("--batch-size");
       cmd.add(batchSize);
+    }
+    if (workers != null) {
+      cmd.add("--workers");
+      cmd.add(workers);
     }
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("GUISE_HOME", home.toString());

@@ -41,7 +41,11 @@ final class RunBatchOptions {
       names = "--workers",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Tasks of a parallel block run at once. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Tasks of a parallel block run at once, and key ranges of one large table masked at"
+              + " once (a table of at least 2 x max(--batch-size, 20,000) rows is cut into up to N"
+              + " ranges, each on connections of its own; the result equals one worker's)."
+              + " Default: ${DEFAULT-VALUE}.")
   int workers;
 
   @Option(

@@ -11,6 +11,23 @@ public final class Cancellation {
   private final AtomicReference<String> reason = new AtomicReference<>();
   private final AtomicBoolean byUser = new AtomicBoolean();
   private volatile Runnable onCancel = () -> {};
+  private final Cancellation parent;
+
+  public Cancellation() {
+    this(null);
+  }
+
+  private Cancellation(Cancellation parent) {
+    this.parent = parent;
+  }
+
+  /**
+   * A flag for part of the run (the key ranges of one table): it stops when the run stops, and on
+   * its own when one of the part's workers fails, leaving the rest of the run going.
+   */
+  Cancellation child() {
+    return new Cancellation(this);
+  }
 
   /** Ctrl-C, SIGTERM or an API caller. */
   public void cancel() {
@@ -31,14 +48,15 @@ public final class Cancellation {
   }
 
   public boolean stopping() {
-    return reason.get() != null;
+    return reason.get() != null || (parent != null && parent.stopping());
   }
 
   public boolean cancelledByUser() {
-    return byUser.get();
+    return byUser.get() || (parent != null && parent.cancelledByUser());
   }
 
   public String reason() {
-    return reason.get();
+    String r = reason.get();
+    return r == null && parent != null ? parent.reason() : r;
   }
 }

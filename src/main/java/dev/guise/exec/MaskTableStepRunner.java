@@ -131,7 +131,12 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
             parts.stream()
                 .map(Part::startCounts)
                 .reduce(new RunEvent.Counts(0, 0, 0, 0), RunEvent.Counts::plus));
-    parts.forEach(p -> p.shared = shared);
+    Cancellation siblings = ctx.cancellation().child();
+    parts.forEach(
+        p -> {
+          p.shared = shared;
+          p.cancellation = siblings;
+        });
     ctx.events()
         .on(
             new RunEvent.Note(
@@ -152,7 +157,17 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
     try {
       List<Future<RunStatus>> futures = new ArrayList<>();
       for (Part p : parts) {
-        futures.add(pool.submit(p::run));
+        futures.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return p.run();
+                  } catch (RuntimeException e) {
+                    // the other ranges stop after their batch in flight, as a lone task would
+                    siblings.stopAfterFailure("a key range of task " + step.id() + " failed");
+                    throw e;
+                  }
+                }));
       }
       List<RunStatus> done = new ArrayList<>();
       RuntimeException failure = null;
@@ -164,7 +179,6 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
           ctx.cancellation().cancel();
           done.add(RunStatus.CANCELLED);
         } catch (ExecutionException e) {
-          // the other ranges go on to their ends: each commits and records its own batches
           RuntimeException re =
               e.getCause() instanceof RuntimeException r
                   ? r
@@ -242,6 +256,7 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
     private final String table;
     private final TaskCheckpoint checkpoint;
     private TablePipeline.Shared shared;
+    private Cancellation cancellation;
     private RowMasker masker;
 
     /**
@@ -259,6 +274,7 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
       this.id = id;
       this.range = range;
       this.shared = shared;
+      this.cancellation = ctx.cancellation();
       this.table = step.table().ref().toString();
       this.checkpoint =
           ctx.checkpoints().enabled() && !ctx.options().dryRun()
@@ -369,7 +385,7 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
               ctx.options().onValueError());
       TablePipeline pipeline =
           new TablePipeline(
-              step.id(), read.describe(), table, ctx.options(), ctx.cancellation(), ctx.events());
+              step.id(), read.describe(), table, ctx.options(), cancellation, ctx.events());
       if (shared != null) {
         pipeline.partOf(shared);
       }
@@ -421,9 +437,7 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
       }
       // stopped because another task failed: this one did not run to its end, and was not
       // cancelled
-      return s == RunStatus.CANCELLED && !ctx.cancellation().cancelledByUser()
-          ? RunStatus.SKIPPED
-          : s;
+      return s == RunStatus.CANCELLED && !cancellation.cancelledByUser() ? RunStatus.SKIPPED : s;
     }
   }
 

@@ -559,6 +559,86 @@ abstract class DialectContract {
         .allSatisfy(q -> assertThat(((Number) q).intValue()).isBetween(100, 200));
   }
 
+  /**
+   * A text key (mixed case, in the engine's collation order) and a composite key: two key-range
+   * workers, and shards 1/2 then 2/2, give the table one worker gives.
+   */
+  @Test
+  void keyRangesAndShardsGiveTheTableOneRunGives() throws Exception {
+    e.sql(
+        "CREATE TABLE " + e.t("ranged") + " (k varchar(20) PRIMARY KEY, v varchar(40), n int)",
+        "CREATE TABLE " + e.t("ranged_orig") + " (k varchar(20) PRIMARY KEY, v varchar(40), n int)",
+        "CREATE TABLE "
+            + e.t("ranged2")
+            + " (a int, b varchar(10), v varchar(40), PRIMARY KEY (a, b))",
+        "CREATE TABLE "
+            + e.t("ranged2_orig")
+            + " (a int, b varchar(10), v varchar(40), PRIMARY KEY (a, b))");
+    e.insert(
+        "ranged_orig",
+        List.of("k", "v", "n"),
+        rows(45_000, i -> new Object[] {(i % 2 == 0 ? "a" : "B") + i, "Value " + i, i}));
+    e.insert(
+        "ranged2_orig",
+        List.of("a", "b", "v"),
+        rows(42_000, i -> new Object[] {i % 40, "b" + i, "Other " + i}));
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: ranged
+            key: k
+            rules:
+              - {column: v, masks: [{type: from_format_string, value_format: "{[A-Z],4}-{[0-9],6}"}]}
+              - {column: n, masks: [{type: from_random_number, min: 1, max: 1000000}]}
+          - type: mask_table
+            table: ranged2
+            key: [a, b]
+            rules:
+              - {column: v, masks: [{type: imitate}]}
+        """;
+    java.util.function.Supplier<List<List<Map<String, Object>>>> tables =
+        () -> {
+          try {
+            return List.of(e.dump("ranged"), e.dump("ranged2"));
+          } catch (java.sql.SQLException x) {
+            throw new IllegalStateException(x);
+          }
+        };
+    String[] restore = {
+      "DELETE FROM " + e.t("ranged"),
+      "INSERT INTO " + e.t("ranged") + " SELECT * FROM " + e.t("ranged_orig"),
+      "DELETE FROM " + e.t("ranged2"),
+      "INSERT INTO " + e.t("ranged2") + " SELECT * FROM " + e.t("ranged2_orig")
+    };
+    e.sql(restore);
+    List<List<Map<String, Object>>> before = tables.get();
+    GuiseCli.Result one = cli().run(ruleset, "--workers", "1", "--batch-size", "10000");
+    assertThat(one.exit()).as(one.toString()).isZero();
+    List<List<Map<String, Object>>> expected = tables.get();
+    assertThat(expected).isNotEqualTo(before);
+
+    e.sql(restore);
+    GuiseCli.Result two = cli().run(ruleset, "--workers", "2", "--batch-size", "10000");
+    assertThat(two.exit()).as(two.toString()).isZero();
+    assertThat(two.task(1).get("rows_updated").asLong()).isEqualTo(45_000);
+    assertThat(two.task(2).get("rows_updated").asLong()).isEqualTo(42_000);
+    assertThat(tables.get().equals(expected)).as("two workers give one worker's table").isTrue();
+
+    e.sql(restore);
+    GuiseCli.Result first = cli().run(ruleset, "--shard", "1/2", "--batch-size", "10000");
+    assertThat(first.exit()).as(first.toString()).isZero();
+    assertThat(tables.get().equals(expected)).as("shard 1 alone masks half").isFalse();
+    GuiseCli.Result second = cli().run(ruleset, "--shard", "2/2", "--batch-size", "10000");
+    assertThat(second.exit()).as(second.toString()).isZero();
+    assertThat(
+            first.task(1).get("rows_updated").asLong()
+                + second.task(1).get("rows_updated").asLong())
+        .isEqualTo(45_000);
+    assertThat(tables.get().equals(expected)).as("shards 1/2 + 2/2 give one run's table").isTrue();
+  }
+
   /** imports and $ref into two libraries, one namespaced, expand the same way on every engine. */
   @Test
   void rulesetLibrariesExpandAndRun() throws Exception {

@@ -66,6 +66,9 @@ class ServerRestartIT {
                   "it",
                   "--batch-size",
                   Integer.toString(BATCH),
+                  // one key range: the test reads the task's one progress row
+                  "--workers",
+                  "1",
                   "--remask"));
       child.batchSeen.get(GuiseProcess.WAIT_SECONDS, TimeUnit.SECONDS);
       pg.start();
