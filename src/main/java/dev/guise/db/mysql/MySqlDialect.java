@@ -1,5 +1,6 @@
 package dev.guise.db.mysql;
 
+import dev.guise.db.BatchedInsert;
 import dev.guise.db.KeyedUpdateWriteBack;
 import dev.guise.db.LockNames;
 import dev.guise.db.ManagedTrigger;
@@ -188,6 +189,35 @@ public class MySqlDialect extends StandardDialect {
       // no CREATE TEMPORARY TABLES privilege (or a read-only replica): the portable path
       return new KeyedUpdateWriteBack(this, c, table.ref(), key, columns);
     }
+  }
+
+  /**
+   * {@code LOAD DATA LOCAL INFILE} of each batch ({@link MySqlLoadDataInsert}) where every column
+   * has a text form it reads back exactly; batched INSERTs when the server refuses it (its {@code
+   * local_infile} is OFF, or the URL sets the driver's {@code allowLocalInfile=false}), with a
+   * warning for the run log. Asked once per table, by loading nothing.
+   */
+  @Override
+  public WriteBack insertInto(Connection c, TableRef table, List<ColumnInfo> columns)
+      throws SQLException {
+    if (!LoadDataLocal.encodes(columns)) {
+      return super.insertInto(c, table, columns);
+    }
+    LoadDataLocal load = new LoadDataLocal(this, qualified(table), table.toString(), columns);
+    SQLException refused = load.refusal(c);
+    if (refused == null) {
+      return new MySqlLoadDataInsert(c, load);
+    }
+    return new BatchedInsert(
+        this,
+        c,
+        table,
+        columns,
+        table
+            + " - the server refused LOAD DATA LOCAL INFILE (error "
+            + refused.getErrorCode()
+            + "), so rows are written with batched INSERTs (slower); set local_infile=ON on the"
+            + " server and leave the driver's allowLocalInfile on");
   }
 
   @Override
