@@ -283,7 +283,7 @@ public class MySqlDialect extends StandardDialect {
             infile ? Privilege.Status.GRANTED : Privilege.Status.LIMITED,
             infile
                 ? null
-                : "local_infile is OFF: the staging table is filled by INSERTs instead of LOAD DATA LOCAL (slower)"),
+                : "local_infile is OFF: staging tables and source → target inserts use INSERTs instead of LOAD DATA LOCAL (slower)"),
         Privilege.of("GET_LOCK", "server", lock, "runs cannot lock their tables"));
   }
 
