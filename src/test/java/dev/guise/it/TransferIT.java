@@ -596,6 +596,41 @@ class TransferIT {
         .isEqualTo(src.dump(src.q(src.schema) + ".amounts"));
   }
 
+  /**
+   * A character the target column's character set cannot hold (latin1), which LOAD DATA LOCAL would
+   * store as '?' with a warning, fails the first batch naming the column; nothing is committed.
+   */
+  @org.junit.jupiter.api.Test
+  void aCharacterTheTargetCharacterSetLacksFailsItsBatch() throws Exception {
+    TestEngine src = open("mariadb");
+    TestEngine dst = open("mariadb");
+    src.sql("CREATE TABLE " + src.t("notes") + " (id BIGINT PRIMARY KEY, body VARCHAR(20))");
+    dst.sql(
+        "CREATE TABLE "
+            + dst.t("notes")
+            + " (id BIGINT PRIMARY KEY, body VARCHAR(20) CHARACTER SET latin1)");
+    List<Object[]> rows = new ArrayList<>();
+    for (long id = 1; id <= 30; id++) {
+      rows.add(new Object[] {id, id == 12 ? "snow \u2603 man" : "café " + id});
+    }
+    src.insert("notes", List.of("id", "body"), rows);
+    GuiseCli cli = cli(src, dst);
+    GuiseCli.Result r =
+        transfer(
+            cli,
+            "version: '1.0'\ntasks:\n  - type: copy_table\n    table: notes\n",
+            "--batch-size",
+            "20");
+    String all = r.out() + r.err();
+    assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+    assertThat(all)
+        .contains("notes.body - a value has characters the column's character set cannot hold")
+        .contains("row 12 of the batch, server warning 1366); nothing of this batch is committed")
+        .doesNotContain("snow")
+        .doesNotContain("\\xE2");
+    assertThat(dst.dump(dst.q(dst.schema) + ".notes")).isEmpty();
+  }
+
   private static long orphans(TestEngine e, String schema) throws SQLException {
     String s = e.q(schema);
     try (Statement st = e.admin().createStatement();

@@ -205,11 +205,11 @@ final class LoadDataLocal {
             + "server warning "
             + warnings.getErrorCode()
             + (n > 1 ? ", the first of " + n : "")
-            + "); the bulk load stored "
-            + stored
-            + " of "
-            + expected
-            + " rows and nothing of this batch is committed",
+            + ")"
+            + (stored == expected
+                ? ""
+                : "; the bulk load stored " + stored + " of " + expected + " rows")
+            + "; nothing of this batch is committed",
         "22000",
         warnings.getErrorCode());
   }

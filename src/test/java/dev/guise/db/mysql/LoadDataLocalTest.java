@@ -105,6 +105,11 @@ class LoadDataLocalTest {
         .hasMessageStartingWith("db.t.name - a value has characters the column's character set")
         .hasMessageContaining("row 7 of the batch, server warning 1366, the first of 2")
         .hasMessageNotContaining("xF0");
+    SQLWarning duplicate = new SQLWarning("Duplicate entry '42' for key 'PRIMARY'", "23000", 1062);
+    assertThatThrownBy(() -> LoadDataLocal.check("db.t", 9, 10, duplicate))
+        .hasMessage(
+            "db.t - a row duplicates a key and would be skipped (server warning 1062); the bulk"
+                + " load stored 9 of 10 rows; nothing of this batch is committed");
     assertThatThrownBy(() -> LoadDataLocal.check("db.t", 9, 10, null))
         .hasMessage(
             "db.t - the bulk load stored 9 of the batch's 10 rows; nothing of this batch is"
