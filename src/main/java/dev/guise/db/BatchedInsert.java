@@ -11,16 +11,34 @@ import java.util.List;
  * The portable bulk insert of whole rows: one {@code INSERT ... VALUES (?, ...)} sent as a JDBC
  * batch per batch of rows (H2's fastest path, and the fallback of engines with a bulk load).
  */
-final class BatchedInsert implements WriteBack {
+public final class BatchedInsert implements WriteBack {
   private final Dialect dialect;
   private final PreparedStatement ps;
   private final List<ColumnInfo> columns;
+  private final String fallback;
 
   BatchedInsert(Dialect dialect, Connection c, TableRef table, List<ColumnInfo> columns)
       throws SQLException {
+    this(dialect, c, table, columns, null);
+  }
+
+  /**
+   * The fallback of an engine whose bulk load was refused.
+   *
+   * @param fallback why, for the run log (see {@link WriteBack#fallback})
+   */
+  public BatchedInsert(
+      Dialect dialect, Connection c, TableRef table, List<ColumnInfo> columns, String fallback)
+      throws SQLException {
     this.dialect = dialect;
     this.columns = columns;
+    this.fallback = fallback;
     this.ps = c.prepareStatement(sql(dialect, table, columns));
+  }
+
+  @Override
+  public String fallback() {
+    return fallback;
   }
 
   static String sql(Dialect d, TableRef table, List<ColumnInfo> columns) {

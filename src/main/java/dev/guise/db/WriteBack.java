@@ -35,6 +35,14 @@ public interface WriteBack extends AutoCloseable {
     return write(batch.rows());
   }
 
+  /**
+   * Why this writer is a slower path than the engine's bulk load (the server refused it), as one
+   * line for the run log naming the table; null when it is the engine's usual path.
+   */
+  default String fallback() {
+    return null;
+  }
+
   @Override
   void close() throws SQLException;
 }

@@ -50,7 +50,8 @@ final class TransferRows {
 
   /**
    * Inserts whole rows into the step's target table on a connection of the run's pool (the target),
-   * each batch with its checkpoint; in a dry run it writes nothing.
+   * each batch with its checkpoint; in a dry run it writes nothing. A writer that falls back from
+   * the engine's bulk load (a server refusing LOAD DATA LOCAL) is warned of once per table.
    */
   static JdbcRowSink sink(
       MaskTableStep step,
@@ -64,7 +65,13 @@ final class TransferRows {
     int keySize = step.key().size();
     return MaskTableStepRunner.sinkOn(
         ctx,
-        c -> ctx.pool().dialect().insertInto(c, target.ref(), columns),
+        c -> {
+          dev.guise.db.WriteBack w = ctx.pool().dialect().insertInto(c, target.ref(), columns);
+          if (w.fallback() != null) {
+            ctx.events().on(new RunEvent.Warning(step.id(), w.fallback()));
+          }
+          return w;
+        },
         columns.subList(keySize, columns.size()),
         keySize,
         table,

@@ -398,6 +398,239 @@ class TransferIT {
     assertThat(src.dump(src.q(src.schema) + ".people")).isEqualTo(source);
   }
 
+  /** A table of every type a MariaDB target loads as text, in the source engine's spelling. */
+  private static void awkwardTable(TestEngine e, String table, String amount) throws SQLException {
+    boolean pg = e.name().equals("postgres");
+    e.sql(
+        "CREATE TABLE "
+            + e.t(table)
+            + " (id BIGINT PRIMARY KEY, t VARCHAR(2000), v VARCHAR(40), d DATE, ts "
+            + (pg ? "TIMESTAMP(6)" : "DATETIME(6)")
+            + ", n "
+            + amount
+            + ", b "
+            + (pg ? "BYTEA" : "VARBINARY(64)")
+            + ", flag BOOLEAN, f "
+            + (pg ? "DOUBLE PRECISION" : "DOUBLE")
+            + ", tm TIME(6))");
+  }
+
+  private static final List<String> AWKWARD_COLUMNS =
+      List.of("id", "t", "v", "d", "ts", "n", "b", "flag", "f", "tm");
+
+  /** Rows of NULLs, escapes, characters beyond the BMP, extreme dates, fractions and bytes. */
+  private static List<Object[]> awkwardRows(int count) {
+    String[] texts = {
+      "tab\there", "new\nline", "back\\slash", "\\N", "", "cr\r\nlf", "😀 𝄞 日本", "'q' \"dq\" ,;"
+    };
+    byte[][] bytes = {
+      {},
+      {0, 9, 10, 13, 92, 78, (byte) 0xff},
+      "\\N".getBytes(StandardCharsets.US_ASCII),
+      {(byte) 0xf0}
+    };
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      if (i % 10 == 1) {
+        rows.add(new Object[] {(long) i, null, null, null, null, null, null, null, null, null});
+        continue;
+      }
+      rows.add(
+          new Object[] {
+            (long) i,
+            texts[i % texts.length] + i,
+            texts[(i + 3) % texts.length],
+            i % 3 == 0 ? java.time.LocalDate.of(1000, 1, 1) : java.time.LocalDate.of(9999, 12, 31),
+            java.time.LocalDateTime.of(2021, 3, 4, 5, 6, 7)
+                .plusNanos(i * 1_001_000L % 1_000_000_000),
+            new java.math.BigDecimal("-12345678901234.123456").add(java.math.BigDecimal.valueOf(i)),
+            bytes[i % bytes.length],
+            i % 2 == 0,
+            i % 4 == 0 ? 1.0E-7 : i % 4 == 1 ? 1.7976931348623157E308 : i / 3.0,
+            java.time.LocalTime.of(23, 59, 59, 999_999_000).minusSeconds(i)
+          });
+    }
+    return rows;
+  }
+
+  private static long comLoad(TestEngine e) throws SQLException {
+    try (Statement st = e.admin().createStatement();
+        ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_load'")) {
+      rs.next();
+      return rs.getLong(2);
+    }
+  }
+
+  /** The run log of the newest run. */
+  private String lastRunLog() throws IOException {
+    return Files.readString(
+        tmp.resolve("home/runs").resolve(lastRunId()).resolve("log.jsonl"), StandardCharsets.UTF_8);
+  }
+
+  /** The id of the newest run (ids sort by their start). */
+  private String lastRunId() throws IOException {
+    try (var files = Files.list(tmp.resolve("home/runs"))) {
+      return files.map(f -> f.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+    }
+  }
+
+  /**
+   * A MariaDB target loads each batch with LOAD DATA LOCAL INFILE (the server's Com_load counts
+   * them) and every awkward value arrives exactly as the source holds it; a target connection whose
+   * driver refuses LOCAL INFILE ({@code allowLocalInfile=false}: the server then refuses it for
+   * that session, error 4166, as with local_infile=OFF) gets the same rows through batched INSERTs
+   * and one warning in the run log.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mariadb>mariadb", "postgres>mariadb", "mariadb>mariadb no-local-infile"})
+  void aMariaDbTargetLoadsAwkwardValuesExactly(String pair) throws Exception {
+    boolean refused = pair.endsWith(" no-local-infile");
+    String[] p = pair.replace(" no-local-infile", "").split(">");
+    TestEngine src = open(p[0]);
+    TestEngine dst = open(p[1]);
+    String num = src.name().equals("postgres") ? "NUMERIC(20,6)" : "DECIMAL(20,6)";
+    awkwardTable(src, "awkward", num);
+    awkwardTable(dst, "awkward", "DECIMAL(20,6)");
+    src.insert("awkward", AWKWARD_COLUMNS, awkwardRows(250));
+    GuiseCli cli = cli(src, dst);
+    if (refused) {
+      Path f = tmp.resolve("work/connections.yml");
+      String dstUrl = dst.url().replace("\"", "\\\"");
+      String yml = Files.readString(f);
+      int at = yml.lastIndexOf(dstUrl); // dst is the last connection
+      Files.writeString(
+          f,
+          yml.substring(0, at)
+              + dstUrl
+              + (dstUrl.contains("?") ? "&" : "?")
+              + "allowLocalInfile=false"
+              + yml.substring(at + dstUrl.length()),
+          StandardCharsets.UTF_8);
+    }
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: awkward
+            key: id
+            rules:
+              - column: v
+                masks: [{type: from_fixed, value: "masked\\ttab\\\\ 😀"}]
+        """;
+    long loadsBefore = comLoad(dst);
+    GuiseCli.Result r = transfer(cli, ruleset, "--batch-size", "100");
+    assertThat(r.exit()).as(r.toString()).isZero();
+    long loads = comLoad(dst) - loadsBefore;
+
+    List<Map<String, Object>> expected = src.dump(src.q(src.schema) + ".awkward");
+    for (Map<String, Object> row : expected) {
+      if (row.get("v") != null && !row.get("v").equals("")) { // masks leave NULL and empty
+        row.put("v", "masked\ttab\\ 😀");
+      }
+    }
+    List<Map<String, Object>> target = dst.dump(dst.q(dst.schema) + ".awkward");
+    assertThat(target).hasSize(250);
+    for (int i = 0; i < target.size(); i++) {
+      assertThat(target.get(i)).as("row %d", i + 1).isEqualTo(expected.get(i));
+    }
+    String log = lastRunLog();
+    if (refused) {
+      assertThat(log)
+          .contains("awkward - the server refused LOAD DATA LOCAL INFILE (error 4166)")
+          .contains("batched INSERTs");
+    } else {
+      assertThat(loads).as("LOAD DATA statements: a probe and 3 batches").isGreaterThanOrEqualTo(4);
+      assertThat(log).doesNotContain("refused LOAD DATA");
+    }
+  }
+
+  /**
+   * A value LOAD DATA LOCAL would clip (a decimal beyond the target column's precision, which the
+   * plan cannot see) fails its batch naming table.column, without the value; the batches before it
+   * are committed with their checkpoint, so once the column is widened the run resumes to exactly
+   * the source's rows.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mariadb>mariadb", "postgres>mariadb"})
+  void aValueThatDoesNotFitFailsItsBatchAndTheRunResumes(String pair) throws Exception {
+    String[] p = pair.split(">");
+    TestEngine src = open(p[0]);
+    TestEngine dst = open(p[1]);
+    String num = src.name().equals("postgres") ? "NUMERIC(20,6)" : "DECIMAL(20,6)";
+    awkwardTable(src, "amounts", num);
+    awkwardTable(dst, "amounts", "DECIMAL(8,2)");
+    List<Object[]> rows = new ArrayList<>();
+    for (long id = 1; id <= 250; id++) {
+      java.math.BigDecimal n =
+          id == 137 ? new java.math.BigDecimal("98765432.17") : java.math.BigDecimal.valueOf(id);
+      rows.add(new Object[] {id, "t" + id, null, null, null, n, null, null, null, null});
+    }
+    src.insert("amounts", List.of("id", "t", "v", "d", "ts", "n", "b", "flag", "f", "tm"), rows);
+    GuiseCli cli = cli(src, dst);
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: copy_table
+            table: amounts
+        """;
+    GuiseCli.Result r = transfer(cli, ruleset, "--batch-size", "50");
+    String all = r.out() + r.err();
+    assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+    assertThat(all)
+        .contains("amounts.n - a value is out of the column's range")
+        .contains("row 37 of the batch")
+        .contains("nothing of this batch is committed")
+        .doesNotContain("98765432")
+        .doesNotContain("99999.99");
+    List<Map<String, Object>> partial = dst.dump(dst.q(dst.schema) + ".amounts");
+    assertThat(partial).as("the two batches before the failing one").hasSize(100);
+    assertThat(partial.get(99).get("id")).isEqualTo(100L);
+
+    dst.sql("ALTER TABLE " + dst.t("amounts") + " MODIFY n DECIMAL(20,6)");
+    String failed = lastRunId();
+    GuiseCli.Result resumed = cli.command("run", "--resume", failed, "--format", "json");
+    assertThat(resumed.exit()).as(resumed.toString()).isZero();
+    assertThat(dst.dump(dst.q(dst.schema) + ".amounts"))
+        .isEqualTo(src.dump(src.q(src.schema) + ".amounts"));
+  }
+
+  /**
+   * A character the target column's character set cannot hold (latin1), which LOAD DATA LOCAL would
+   * store as '?' with a warning, fails the first batch naming the column; nothing is committed.
+   */
+  @org.junit.jupiter.api.Test
+  void aCharacterTheTargetCharacterSetLacksFailsItsBatch() throws Exception {
+    TestEngine src = open("mariadb");
+    TestEngine dst = open("mariadb");
+    src.sql("CREATE TABLE " + src.t("notes") + " (id BIGINT PRIMARY KEY, body VARCHAR(20))");
+    dst.sql(
+        "CREATE TABLE "
+            + dst.t("notes")
+            + " (id BIGINT PRIMARY KEY, body VARCHAR(20) CHARACTER SET latin1)");
+    List<Object[]> rows = new ArrayList<>();
+    for (long id = 1; id <= 30; id++) {
+      rows.add(new Object[] {id, id == 12 ? "snow \u2603 man" : "café " + id});
+    }
+    src.insert("notes", List.of("id", "body"), rows);
+    GuiseCli cli = cli(src, dst);
+    GuiseCli.Result r =
+        transfer(
+            cli,
+            "version: '1.0'\ntasks:\n  - type: copy_table\n    table: notes\n",
+            "--batch-size",
+            "20");
+    String all = r.out() + r.err();
+    assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+    assertThat(all)
+        .contains("notes.body - a value has characters the column's character set cannot hold")
+        .contains("row 12 of the batch, server warning 1366); nothing of this batch is committed")
+        .doesNotContain("snow")
+        .doesNotContain("\\xE2");
+    assertThat(dst.dump(dst.q(dst.schema) + ".notes")).isEmpty();
+  }
+
   private static long orphans(TestEngine e, String schema) throws SQLException {
     String s = e.q(schema);
     try (Statement st = e.admin().createStatement();

@@ -1,5 +1,6 @@
 package dev.guise.db.mysql;
 
+import dev.guise.db.BatchedInsert;
 import dev.guise.db.KeyedUpdateWriteBack;
 import dev.guise.db.LockNames;
 import dev.guise.db.ManagedTrigger;
@@ -190,6 +191,35 @@ public class MySqlDialect extends StandardDialect {
     }
   }
 
+  /**
+   * {@code LOAD DATA LOCAL INFILE} of each batch ({@link MySqlLoadDataInsert}) where every column
+   * has a text form it reads back exactly; batched INSERTs when the server refuses it (its {@code
+   * local_infile} is OFF, or the URL sets the driver's {@code allowLocalInfile=false}), with a
+   * warning for the run log. Asked once per table, by loading nothing.
+   */
+  @Override
+  public WriteBack insertInto(Connection c, TableRef table, List<ColumnInfo> columns)
+      throws SQLException {
+    if (!LoadDataLocal.encodes(columns)) {
+      return super.insertInto(c, table, columns);
+    }
+    LoadDataLocal load = new LoadDataLocal(this, qualified(table), table.toString(), columns);
+    SQLException refused = load.refusal(c);
+    if (refused == null) {
+      return new MySqlLoadDataInsert(c, load);
+    }
+    return new BatchedInsert(
+        this,
+        c,
+        table,
+        columns,
+        table
+            + " - the server refused LOAD DATA LOCAL INFILE (error "
+            + refused.getErrorCode()
+            + "), so rows are written with batched INSERTs (slower); set local_infile=ON on the"
+            + " server and leave the driver's allowLocalInfile on");
+  }
+
   @Override
   public void applyTimeouts(Connection c, int statementTimeoutSeconds, int lockTimeoutSeconds)
       throws SQLException {
@@ -253,7 +283,7 @@ public class MySqlDialect extends StandardDialect {
             infile ? Privilege.Status.GRANTED : Privilege.Status.LIMITED,
             infile
                 ? null
-                : "local_infile is OFF: the staging table is filled by INSERTs instead of LOAD DATA LOCAL (slower)"),
+                : "local_infile is OFF: staging tables and source → target inserts use INSERTs instead of LOAD DATA LOCAL (slower)"),
         Privilege.of("GET_LOCK", "server", lock, "runs cannot lock their tables"));
   }
 

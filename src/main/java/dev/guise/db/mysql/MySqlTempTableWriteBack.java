@@ -1,18 +1,15 @@
 package dev.guise.db.mysql;
 
 import dev.guise.db.Dialect;
-import dev.guise.db.Redact;
 import dev.guise.db.StagingTableSql;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableRef;
-import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,11 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Set-based write-back: each batch goes into a session temporary table, streamed from memory with
- * {@code LOAD DATA LOCAL INFILE} where the server and driver allow it and every column is text, a
- * number or a date, else through multi-row INSERTs (chunked to stay well inside {@code
- * max_allowed_packet}); then one {@code UPDATE ... JOIN} on the key applies it. Temporary-table DDL
- * neither commits nor rolls back in MySQL, so the table is recreated empty for every batch and
- * dropped on close; its rows are part of the batch's transaction, which the caller commits.
+ * {@code LOAD DATA LOCAL INFILE} ({@link LoadDataLocal}) where the server and driver allow it and
+ * every column has a text form it reads back exactly, else through multi-row INSERTs (chunked to
+ * stay well inside {@code max_allowed_packet}); then one {@code UPDATE ... JOIN} on the key applies
+ * it. Temporary-table DDL neither commits nor rolls back in MySQL, so the table is recreated empty
+ * for every batch and dropped on close; its rows are part of the batch's transaction, which the
+ * caller commits.
  */
 final class MySqlTempTableWriteBack implements WriteBack {
   private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -48,8 +46,8 @@ final class MySqlTempTableWriteBack implements WriteBack {
   private final ColumnInfo rangeColumn;
   private final long packetBudget;
   private final int rowsPerInsert;
-  private final String loadData;
-  private final boolean useLoadData;
+  private final String subject;
+  private final LoadDataLocal loadData;
 
   /** Creates the temporary table once, so a missing privilege shows here and not mid-run. */
   MySqlTempTableWriteBack(
@@ -76,13 +74,7 @@ final class MySqlTempTableWriteBack implements WriteBack {
     this.insertHead = "INSERT INTO " + staging + " (" + names + ") VALUES ";
     this.rowPlaceholders = "(" + String.join(", ", all.stream().map(col -> "?").toList()) + ")";
     this.rowsPerInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / all.size()));
-    this.loadData =
-        "LOAD DATA LOCAL INFILE 'guise-batch' INTO TABLE "
-            + staging
-            + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'"
-            + " LINES TERMINATED BY '\\n' ("
-            + names
-            + ")";
+    this.subject = table.toString();
     boolean keyedStaging;
     try (Statement st = c.createStatement()) {
       try (ResultSet rs = st.executeQuery("SELECT @@max_allowed_packet")) {
@@ -104,7 +96,8 @@ final class MySqlTempTableWriteBack implements WriteBack {
             : updateSql(d, table, staging, key, columns);
     String k = d.quote(key.get(0).name());
     this.bounds = "SELECT min(" + k + "), max(" + k + ") FROM " + staging;
-    this.useLoadData = all.stream().allMatch(MySqlTempTableWriteBack::loadsAsText) && probe();
+    LoadDataLocal load = new LoadDataLocal(d, staging, subject, all);
+    this.loadData = LoadDataLocal.encodes(all) && allowed(load, c) ? load : null;
   }
 
   /** Key types with an order the server can bound a range by (as PostgreSQL's write-back). */
@@ -133,62 +126,13 @@ final class MySqlTempTableWriteBack implements WriteBack {
     }
   }
 
-  /** Categories whose text form LOAD DATA reads back exactly; others go through INSERTs. */
-  private static boolean loadsAsText(ColumnInfo c) {
-    return switch (c.category()) {
-      case TEXT, INTEGER, DECIMAL, DATE -> true;
-      default -> false;
-    };
-  }
-
-  /**
-   * Loads nothing, to learn whether LOAD DATA LOCAL is allowed (the server's {@code local_infile}
-   * and the driver's {@code allowLocalInfile}); a refusal fails only that statement.
-   */
-  private boolean probe() {
+  /** Whether LOAD DATA LOCAL works here; whatever stops it, the staging table takes INSERTs. */
+  private static boolean allowed(LoadDataLocal load, Connection c) {
     try {
-      load(new byte[0], 0, 0);
-      return true;
-    } catch (SQLException refused) {
+      return load.refusal(c) == null;
+    } catch (SQLException failed) {
       return false;
     }
-  }
-
-  private void load(byte[] data, int length, int rows) throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      st.unwrap(org.mariadb.jdbc.Statement.class)
-          .setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
-      checked(st.executeUpdate(loadData), rows, st.getWarnings());
-    }
-  }
-
-  /**
-   * LOAD DATA LOCAL (and INSERT outside strict mode) turns bad values into warnings: a value cut
-   * short, a duplicate row dropped. Any warning, or a row count other than the batch's, fails the
-   * batch before its commit, so nothing is stored that was not masked as planned.
-   */
-  private static void checked(int stored, int expected, SQLWarning warnings) throws SQLException {
-    if (stored == expected && warnings == null) {
-      return;
-    }
-    int n = 0;
-    String first = null;
-    for (SQLWarning w = warnings; w != null && n < 1000; w = w.getNextWarning()) {
-      n++;
-      if (first == null) {
-        first = "code " + w.getErrorCode() + ": " + Redact.values(String.valueOf(w.getMessage()));
-      }
-    }
-    throw new SQLException(
-        "the bulk load of the batch stored "
-            + stored
-            + " of "
-            + expected
-            + " rows"
-            + (n == 0
-                ? ""
-                : " with " + n + " warning" + (n == 1 ? "" : "s") + " (first: " + first + ")")
-            + "; nothing of this batch is committed");
   }
 
   static String updateSql(
@@ -236,19 +180,10 @@ final class MySqlTempTableWriteBack implements WriteBack {
   /** With LOAD DATA, the batch in its text format; else the rows for multi-row INSERTs. */
   @Override
   public Batch prepare(List<Object[]> rows) {
-    if (!useLoadData) {
+    if (loadData == null) {
       return new Batch(rows, null, 0);
     }
-    LoadDataText text = new LoadDataText(rows.size() * 64);
-    for (Object[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        if (i > 0) {
-          text.tab();
-        }
-        text.field(row[i]);
-      }
-      text.newline();
-    }
+    LoadDataLocal.Text text = loadData.encode(rows);
     return new Batch(rows, text.bytes(), text.length());
   }
 
@@ -262,7 +197,7 @@ final class MySqlTempTableWriteBack implements WriteBack {
       st.execute(create);
     }
     if (batch.data() != null) {
-      load(batch.data(), batch.length(), batch.rows().size());
+      loadData.load(connection, batch.data(), batch.length(), batch.rows().size());
     } else {
       insertAll(batch.rows());
     }
@@ -323,7 +258,7 @@ final class MySqlTempTableWriteBack implements WriteBack {
           dialect.bind(ps, idx++, row[i], all.get(i));
         }
       }
-      checked(ps.executeUpdate(), chunk.size(), ps.getWarnings());
+      LoadDataLocal.check(subject, ps.executeUpdate(), chunk.size(), ps.getWarnings());
     }
   }
 
