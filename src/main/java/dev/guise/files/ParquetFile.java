@@ -208,17 +208,13 @@ public final class ParquetFile implements Closeable {
 
     /**
      * @param written the indexes of the columns whose values {@code values} holds, in its order
-     * @param values the masked values, or null when the row kept all its values
+     * @param values the masked values, or null when the row keeps all its values (copied)
      * @throws Refused naming the column when a value does not fit its type
      */
     public void write(Row row, int[] written, Object[] values) throws IOException {
-      if (values == null) {
-        out.write(row.raw());
-        return;
-      }
       int[] slot = new int[types.size()];
       java.util.Arrays.fill(slot, -1);
-      for (int w = 0; w < written.length; w++) {
+      for (int w = 0; values != null && w < written.length; w++) {
         slot[written[w]] = w;
       }
       Group g = new SimpleGroup(schema);
@@ -528,16 +524,21 @@ public final class ParquetFile implements Closeable {
     }
   }
 
-  /** Copies the column's value as it was read, bit for bit. */
+  /**
+   * Copies the column's value as it was read, bit for bit. A binary value is copied out of the page
+   * it was read from: the writer's dictionary keeps the values it is given, and a slice would keep
+   * its whole input page alive.
+   */
   private static void copy(Group from, Group to, int i, PrimitiveType p) {
     switch (p.getPrimitiveTypeName()) {
       case BOOLEAN -> to.add(i, from.getBoolean(i, 0));
       case INT32 -> to.add(i, from.getInteger(i, 0));
       case INT64 -> to.add(i, from.getLong(i, 0));
-      case INT96 -> to.add(i, from.getInt96(i, 0));
+      case INT96 -> to.add(i, Binary.fromConstantByteArray(from.getInt96(i, 0).getBytes()));
       case FLOAT -> to.add(i, from.getFloat(i, 0));
       case DOUBLE -> to.add(i, from.getDouble(i, 0));
-      case BINARY, FIXED_LEN_BYTE_ARRAY -> to.add(i, from.getBinary(i, 0));
+      case BINARY, FIXED_LEN_BYTE_ARRAY ->
+          to.add(i, Binary.fromConstantByteArray(from.getBinary(i, 0).getBytes()));
     }
   }
 

@@ -9,8 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
@@ -27,6 +25,7 @@ import org.apache.parquet.format.DataPageHeader;
 import org.apache.parquet.format.DataPageHeaderV2;
 import org.apache.parquet.format.DictionaryPageHeader;
 import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -37,8 +36,8 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  * A Parquet file's footer and its row groups' pages, read with parquet-java's format classes and
  * handed to its record assembly as a {@link PageReadStore}. parquet-java's own file reader cannot
  * be used without Hadoop: its read options build a Hadoop codec factory whatever factory is given.
- * One row group's compressed column chunks are in memory at a time; pages are decompressed as the
- * record reader asks for them.
+ * Pages are read from the file, and decompressed, as the record reader asks for them: memory holds
+ * a page per column, not a row group.
  */
 public final class ParquetPages implements AutoCloseable {
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
@@ -130,49 +129,33 @@ public final class ParquetPages implements AutoCloseable {
     };
   }
 
-  /** One column chunk's pages, read whole (compressed) and decompressed page by page. */
+  /**
+   * One column chunk's pages, each read from the file (and decompressed) when the record reader
+   * comes to it: a column holds one page in memory, whatever the row group's size.
+   */
   private PageReader chunk(ColumnChunkMetaData c, ColumnDescriptor column) throws IOException {
     long start = c.getStartingPos();
-    long size = c.getTotalSize();
-    if (size > Integer.MAX_VALUE - 16 || start < 4 || start + size > in.size()) {
+    long end = start + c.getTotalSize();
+    if (start < 4 || end > in.size() - 8) {
       throw new Damaged("a column chunk lies outside the file");
     }
-    ByteBuffer bytes = read(start, (int) size);
-    ByteArrayInputStream stream =
-        new ByteArrayInputStream(bytes.array(), bytes.arrayOffset(), (int) size);
     CompressionCodecFactory.BytesInputDecompressor codec = codecs.getDecompressor(c.getCodec());
-    Deque<Pending> pages = new ArrayDeque<>();
+    long[] pos = {start};
+    Pending first = pending(pos, end);
     DictionaryPage dictionary = null;
-    long values = 0;
-    while (values < c.getValueCount()) {
-      PageHeader h = Util.readPageHeader(stream);
-      int compressed = h.getCompressed_page_size();
-      byte[] body = stream.readNBytes(compressed);
-      if (body.length != compressed) {
-        throw new EOFException("a page is cut short");
-      }
-      switch (h.getType()) {
-        case DICTIONARY_PAGE -> {
-          DictionaryPageHeader d = h.getDictionary_page_header();
-          dictionary =
-              new DictionaryPage(
-                  codec.decompress(BytesInput.from(body), h.getUncompressed_page_size()),
-                  d.getNum_values(),
-                  converter.getEncoding(d.getEncoding()));
-        }
-        case DATA_PAGE -> {
-          values += h.getData_page_header().getNum_values();
-          pages.add(new Pending(h, body));
-        }
-        case DATA_PAGE_V2 -> {
-          values += h.getData_page_header_v2().getNum_values();
-          pages.add(new Pending(h, body));
-        }
-        default -> {} // index pages hold nothing to mask
-      }
+    Pending firstData = first;
+    if (first != null && first.header().getType() == PageType.DICTIONARY_PAGE) {
+      DictionaryPageHeader d = first.header().getDictionary_page_header();
+      dictionary =
+          new DictionaryPage(
+              codec.decompress(
+                  BytesInput.from(first.body()), first.header().getUncompressed_page_size()),
+              d.getNum_values(),
+              converter.getEncoding(d.getEncoding()));
+      firstData = null;
     }
     DictionaryPage dict = dictionary;
-    long total = values;
+    Pending[] held = {firstData};
     return new PageReader() {
       @Override
       public DictionaryPage readDictionaryPage() {
@@ -181,19 +164,54 @@ public final class ParquetPages implements AutoCloseable {
 
       @Override
       public long getTotalValueCount() {
-        return total;
+        return c.getValueCount();
       }
 
       @Override
       public DataPage readPage() {
-        Pending p = pages.poll();
         try {
+          Pending p = held[0] != null ? held[0] : pending(pos, end);
+          held[0] = null;
+          while (p != null
+              && p.header().getType() != PageType.DATA_PAGE
+              && p.header().getType() != PageType.DATA_PAGE_V2) {
+            p = pending(pos, end); // index pages hold nothing to mask
+          }
           return p == null ? null : page(p, codec, column);
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
       }
     };
+  }
+
+  /** The page at {@code pos[0]} (which moves past it), or null at the chunk's end. */
+  private Pending pending(long[] pos, long end) throws IOException {
+    if (pos[0] >= end) {
+      return null;
+    }
+    // a page header is small, but may hold statistics: widen the window until it parses
+    for (int window = 256; ; window *= 4) {
+      int n = (int) Math.min(window, end - pos[0]);
+      ByteBuffer b = read(pos[0], n);
+      ByteArrayInputStream stream = new ByteArrayInputStream(b.array(), 0, n);
+      PageHeader h;
+      try {
+        h = Util.readPageHeader(stream);
+      } catch (IOException e) {
+        if (n < end - pos[0] && window < (64 << 20)) {
+          continue;
+        }
+        throw e;
+      }
+      long body = pos[0] + (n - stream.available());
+      int size = h.getCompressed_page_size();
+      if (size < 0 || body + size > end) {
+        throw new Damaged("a page lies outside its column chunk");
+      }
+      pos[0] = body + size;
+      return new Pending(h, read(body, size).array());
+    }
   }
 
   /** A data page as read: decompressed only when the record reader comes to it. */
@@ -206,7 +224,7 @@ public final class ParquetPages implements AutoCloseable {
     byte[] body = p.body();
     int uncompressed = h.getUncompressed_page_size();
     Statistics<?> none = Statistics.getBuilderForReading(column.getPrimitiveType()).build();
-    if (h.getType() == org.apache.parquet.format.PageType.DATA_PAGE) {
+    if (h.getType() == PageType.DATA_PAGE) {
       DataPageHeader d = h.getData_page_header();
       return new DataPageV1(
           codec.decompress(BytesInput.from(body), uncompressed),
