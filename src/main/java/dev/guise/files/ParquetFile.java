@@ -273,16 +273,14 @@ public final class ParquetFile implements Closeable {
           yield new ColumnInfo(name, Types.TIME, "TIME", 0, 0, nullable, ColumnCategory.TIME);
         }
         if (l instanceof IntLogicalTypeAnnotation i) {
-          int jdbc =
-              i.getBitWidth() == 8
-                  ? Types.TINYINT
-                  : i.getBitWidth() == 16 ? Types.SMALLINT : Types.INTEGER;
-          // an unsigned 32-bit value may exceed INTEGER: the range check uses BIGINT UNSIGNED's
-          // upper bound only through the writer's own check
+          int bits = i.getBitWidth();
+          int jdbc = bits == 8 ? Types.TINYINT : bits == 16 ? Types.SMALLINT : Types.INTEGER;
+          String type = bits == 8 ? "TINYINT" : bits == 16 ? "SMALLINT" : "INTEGER";
+          // as MySQL's TINYINT UNSIGNED etc.: ColumnInfo.integerRange() reads the name
           yield new ColumnInfo(
               name,
-              i.isSigned() ? jdbc : unsignedJdbc(i.getBitWidth()),
-              (i.isSigned() ? "INT" : "INT UNSIGNED"),
+              jdbc,
+              i.isSigned() ? type : type + " UNSIGNED",
               0,
               0,
               nullable,
@@ -343,10 +341,6 @@ public final class ParquetFile implements Closeable {
         throw unsupported(name, what);
       }
     };
-  }
-
-  private static int unsignedJdbc(int bits) {
-    return bits == 8 ? Types.SMALLINT : bits == 16 ? Types.INTEGER : Types.BIGINT;
   }
 
   private static Refused unsupported(String name, String what) {

@@ -71,11 +71,7 @@ class CsvMasksLikeTableTest {
     h.write("in/people.csv", csv.toString());
     ParquetFiles.write(
         dir.resolve("in/people.parquet"), schema, CompressionCodecName.SNAPPY, parquet);
-    h.write(
-        "connections.yml",
-        "version: '1.0'\nconnections:\n  db:\n    url: "
-            + h.url
-            + "\n  in:\n    type: file\n    path: in\n  out:\n    type: file\n    path: out\n");
+    h.writeFileConnections();
     h.write(
         "table.yml",
         "version: '1.0'\ntasks:\n  - type: mask_table\n    table: people\n    key: id\n" + RULES);
@@ -158,11 +154,7 @@ class CsvMasksLikeTableTest {
     }
     h.write("in/ev.csv", csv.toString());
     ParquetFiles.write(dir.resolve("in/ev.parquet"), schema, CompressionCodecName.ZSTD, parquet);
-    h.write(
-        "connections.yml",
-        "version: '1.0'\nconnections:\n  db:\n    url: "
-            + h.url
-            + "\n  in:\n    type: file\n    path: in\n  out:\n    type: file\n    path: out\n");
+    h.writeFileConnections();
     h.write(
         "table.yml",
         "version: '1.0'\ntasks:\n  - type: mask_table\n    table: ev\n    key: id\n" + TYPED_RULES);
