@@ -144,6 +144,7 @@ class ParquetFileRunTest {
       case INT64 -> g.getLong(i, 0);
       case INT32 -> g.getInteger(i, 0);
       case DOUBLE -> Double.doubleToRawLongBits(g.getDouble(i, 0));
+      case FLOAT -> Float.floatToRawIntBits(g.getFloat(i, 0));
       case BOOLEAN -> g.getBoolean(i, 0);
       default -> g.getBinary(i, 0);
     };
@@ -307,5 +308,85 @@ class ParquetFileRunTest {
     assertThat(r.code()).as(r.all()).isZero();
     Group b = ParquetFiles.read(dir.resolve("out/p.parquet")).rows().get(0);
     assertThat(b.getString("note", 0)).isEqualTo(new BigDecimal("100.01").toPlainString());
+  }
+
+  @Test
+  void legacyAndUtcTimestampsUuidsTimesAndUnsignedIntegersRoundTrip() throws Exception {
+    MessageType schema =
+        MessageTypeParser.parseMessageType(
+            """
+            message m {
+              required int96 legacy;
+              optional int64 at (TIMESTAMP(MILLIS,true));
+              optional fixed_len_byte_array(16) uid (UUID);
+              optional int64 tod (TIME(MICROS,false));
+              optional int32 small (INTEGER(8,false));
+              optional float ratio;
+              optional binary doc (JSON);
+              optional binary blob;
+              optional binary copy (STRING);
+            }
+            """);
+    List<Group> rows = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      Group g = new SimpleGroup(schema);
+      byte[] int96 = new byte[12];
+      java.nio.ByteBuffer.wrap(int96)
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+          .putLong(3_600_000_000_000L * i)
+          .putInt(2_459_000 + i);
+      g.add("legacy", Binary.fromConstantByteArray(int96));
+      g.add("at", 1_600_000_000_000L + i);
+      g.add(
+          "uid",
+          Binary.fromConstantByteArray(
+              new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, (byte) i}));
+      g.add("tod", 3_600_000_000L * i);
+      g.add("small", 250 + i % 3);
+      g.add("ratio", 1.1f * i);
+      g.add("doc", "{\"a\": " + i + "}");
+      g.add("blob", Binary.fromConstantByteArray(new byte[] {(byte) 0xff, (byte) i}));
+      g.add("copy", "x");
+      rows.add(g);
+    }
+    ParquetFiles.write(dir.resolve("in/t.parquet"), schema, CompressionCodecName.LZ4_RAW, rows);
+    String rules =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_tabular_file
+            rules:
+              - column: copy
+                masks: [{type: from_column, source_column: uid}]
+              - column: legacy
+                masks:
+                  - {type: from_random_datetime, min: '2001-01-01T00:00:00', max: '2001-12-31'}
+              - column: at
+                masks:
+                  - {type: from_random_datetime, min: '2010-01-01T00:00:00', max: '2010-12-31'}
+              - column: small
+                masks: [{type: from_random_number, min: 200, max: 255}]
+        """;
+    CliHarness.Result r = run(rules);
+    assertThat(r.code()).as(r.all()).isZero();
+    ParquetFiles.Read out = ParquetFiles.read(dir.resolve("out/t.parquet"));
+    assertThat(out.schema()).isEqualTo(schema);
+    assertThat(out.codec()).isEqualTo(CompressionCodecName.LZ4_RAW);
+    for (int k = 0; k < 5; k++) {
+      Group a = rows.get(k);
+      Group b = out.rows().get(k);
+      for (String c : List.of("uid", "tod", "ratio", "doc", "blob")) {
+        assertThat(raw(b, c)).as(c).isEqualTo(raw(a, c));
+      }
+      assertThat(b.getString("copy", 0)).isEqualTo("01020304-0506-0708-090a-0b0c0d0e0f0" + (k + 1));
+      java.nio.ByteBuffer legacy =
+          b.getInt96("legacy", 0).toByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      legacy.getLong();
+      assertThat(LocalDate.ofEpochDay(legacy.getInt() - 2_440_588L).getYear()).isEqualTo(2001);
+      assertThat(
+              LocalDateTime.ofEpochSecond(b.getLong("at", 0) / 1000, 0, ZoneOffset.UTC).getYear())
+          .isEqualTo(2010);
+      assertThat(b.getInteger("small", 0)).isBetween(200, 255);
+    }
   }
 }
