@@ -66,6 +66,9 @@ final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
       FileTaskLoop.FileCounter counter,
       StepContext ctx)
       throws IOException {
+    if (type.equals(MaskTabularFileTask.PARQUET)) {
+      return ParquetFileMasking.mask(step, file, where(file), out, counter, ctx);
+    }
     MaskTabularFileTask t = step.task();
     Charset cs = Charset.forName(t.encoding());
     CSVFormat format = TabularFormat.of(type, t.delimiter(), t.quote());
@@ -85,7 +88,7 @@ final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
       } else {
         header = t.columns();
       }
-      Layout layout = layout(step, file.relative(), header, where, ctx);
+      Layout layout = layout(step, file.relative(), columns(t, header, where), where, ctx);
       Writer w = writer(out, cs);
       CSVPrinter printer = new CSVPrinter(w, format);
       if (t.header()) {
@@ -173,7 +176,7 @@ final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
   }
 
   /** One file's columns, rules and masker. */
-  private static final class Layout {
+  static final class Layout {
     RowMasker masker;
     ColumnCategory[] categories;
     String[] names;
@@ -202,14 +205,9 @@ final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
     }
   }
 
-  /** Resolves the task's rules against the file's header into a masker over its rows. */
-  private static Layout layout(
-      MaskTabularFileStep step,
-      String relative,
-      List<String> header,
-      String where,
-      StepContext ctx) {
-    MaskTabularFileTask t = step.task();
+  /** A CSV file's columns: the header's names, typed as the task declares. */
+  private static List<ColumnInfo> columns(
+      MaskTabularFileTask t, List<String> header, String where) {
     Set<String> seen = new LinkedHashSet<>();
     for (String h : header) {
       if (!seen.add(h)) {
@@ -219,10 +217,24 @@ final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
     }
     List<ColumnInfo> cols = new ArrayList<>();
     for (String h : header) {
+      // a declared type of a column this file lacks is no error: one task may cover files of
+      // several layouts
       cols.add(FileValues.column(h, declared(t.columnTypes(), h)));
     }
-    // a declared type of a column this file lacks is no error: one task may cover files of
-    // several layouts
+    return cols;
+  }
+
+  /**
+   * Resolves the task's rules against the file's columns into a masker over its rows: a row is its
+   * record number, then the columns' values.
+   */
+  static Layout layout(
+      MaskTabularFileStep step,
+      String relative,
+      List<ColumnInfo> cols,
+      String where,
+      StepContext ctx) {
+    MaskTabularFileTask t = step.task();
     Map<String, ColumnInfo> written = new LinkedHashMap<>();
     List<PlannedRule> planned = new ArrayList<>();
     for (FileRule r : step.rules()) {
@@ -276,7 +288,7 @@ final class TabularFileRunner extends FileStepRunner<MaskTabularFileStep> {
             ctx.options().showOriginals(),
             ctx.options().onValueError());
     l.categories = cols.stream().map(ColumnInfo::category).toArray(ColumnCategory[]::new);
-    l.names = header.toArray(String[]::new);
+    l.names = cols.stream().map(ColumnInfo::name).toArray(String[]::new);
     l.written = Arrays.stream(rl.written).map(i -> i - 1).toArray();
     return l;
   }

@@ -12,16 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code mask_tabular_file}: masks the columns of CSV and TSV files (DataMasque's file masking),
- * row by row, from the source folder into the destination folder.
+ * {@code mask_tabular_file}: masks the columns of CSV, TSV and Parquet files (DataMasque's file
+ * masking), row by row, from the source folder into the destination folder.
  *
- * @param fileType {@code csv}, {@code tsv}, or null to go by each file's extension
+ * @param fileType {@code csv}, {@code tsv}, {@code parquet}, or null to go by each file's extension
  * @param delimiter null for the file type's ({@code ,} or tab)
  * @param header the first line names the columns; false needs {@code columns}
  * @param columns the column names of files without a header line; empty otherwise
- * @param columnTypes declared types of columns by name (text when not declared): {@code text},
- *     {@code integer}, {@code decimal}, {@code float}, {@code boolean}, {@code date}, {@code
- *     datetime}
+ * @param columnTypes declared types of CSV/TSV columns by name (text when not declared; a Parquet
+ *     file's columns are typed by its schema): {@code text}, {@code integer}, {@code decimal},
+ *     {@code float}, {@code boolean}, {@code date}, {@code datetime}
  */
 public record MaskTabularFileTask(
     FileSelection selection,
@@ -38,8 +38,11 @@ public record MaskTabularFileTask(
     implements FileTask {
   public static final String TYPE = "mask_tabular_file";
 
+  /** The file type of Parquet files (and their extension). */
+  public static final String PARQUET = "parquet";
+
   /** The file types this task reads, by extension. */
-  public static final Set<String> FILE_TYPES = Set.of("csv", "tsv");
+  public static final Set<String> FILE_TYPES = Set.of("csv", "tsv", PARQUET);
 
   /** The column types a rule may declare, lower case. */
   public static final Set<String> COLUMN_TYPES =
@@ -68,12 +71,7 @@ public record MaskTabularFileTask(
       d.error(
           "invalid-parameter",
           f.locationOf("file_type"),
-          "file_type must be csv or tsv, found '"
-              + fileType
-              + "'"
-              + (fileType.equalsIgnoreCase("parquet")
-                  ? "; Parquet is not supported by this version of Guise yet"
-                  : ""));
+          "file_type must be csv, tsv or parquet, found '" + fileType + "'");
     }
     String delimiter = f.string("delimiter", false);
     if (delimiter != null) {

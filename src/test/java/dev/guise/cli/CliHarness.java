@@ -52,6 +52,27 @@ final class CliHarness {
     return h;
   }
 
+  /**
+   * Writes connections {@code db} (this harness's database) and folders {@code in}, {@code out}.
+   */
+  void writeFileConnections() throws IOException {
+    write(
+        "connections.yml",
+        "version: '1.0'\nconnections:\n  db:\n    url: "
+            + url
+            + "\n  in:\n    type: file\n    path: in\n  out:\n    type: file\n    path: out\n");
+  }
+
+  /** Writes {@code files.yml} and runs it from the folder {@code in} to {@code out}. */
+  Result runFiles(String ruleset, String... more) throws IOException {
+    write("files.yml", ruleset);
+    String[] args = new String[6 + more.length];
+    System.arraycopy(
+        new String[] {"run", "files.yml", "--source", "in", "--target", "out"}, 0, args, 0, 6);
+    System.arraycopy(more, 0, args, 6, more.length);
+    return run(args);
+  }
+
   Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
     Files.createDirectories(p.getParent());

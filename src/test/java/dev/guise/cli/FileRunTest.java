@@ -40,20 +40,11 @@ class FileRunTest {
   @BeforeEach
   void setUp() throws Exception {
     h = new CliHarness(dir);
-    h.write(
-        "connections.yml",
-        "version: '1.0'\nconnections:\n  db:\n    url: "
-            + h.url
-            + "\n  in:\n    type: file\n    path: in\n  out:\n    type: file\n    path: out\n");
+    h.writeFileConnections();
   }
 
   private CliHarness.Result run(String ruleset, String... more) throws IOException {
-    h.write("files.yml", ruleset);
-    String[] args =
-        Stream.concat(
-                Stream.of("run", "files.yml", "--source", "in", "--target", "out"), Stream.of(more))
-            .toArray(String[]::new);
-    return h.run(args);
+    return h.runFiles(ruleset, more);
   }
 
   private String out(String rel) throws IOException {
