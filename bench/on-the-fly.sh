@@ -6,7 +6,8 @@
 # of both, the ratio (goal: guise <= 1.5x the COPY pipe) and guise's peak heap after GC.
 # Usage: bench/on-the-fly.sh [ROWS (default 1000000)] [XMX (default 256m)]
 # Server: PGHOST/PGPORT/PGUSER (default 127.0.0.1, 5432, postgres). GUISE_BENCH_JVM_ARGS adds JVM
-# options to guise's (e.g. a flight recording); GUISE_BENCH_KEEP=DIR keeps the work folder there.
+# options to guise's (e.g. a flight recording); GUISE_BENCH_ARGS adds options to the run (e.g.
+# --workers 1: one key range instead of two); GUISE_BENCH_KEEP=DIR keeps the work folder there.
 set -eu
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
@@ -69,7 +70,7 @@ YAML
 t0=$(now)
 GUISE_HOME="$WORK/home" GUISE_RUN_SECRET=bench-on-the-fly-secret-0123456789 \
   /usr/bin/time -f '%U %S' -o "$WORK/cpu" java "-Xmx$XMX" "-Xlog:gc:file=$WORK/gc.log" ${GUISE_BENCH_JVM_ARGS:-} -jar target/guise.jar run "$WORK/ruleset.yml" \
-  --connections "$WORK/connections.yml" --source src --target dst -q
+  --connections "$WORK/connections.yml" --source src --target dst -q ${GUISE_BENCH_ARGS:-}
 t1=$(now)
 GUISE_S=$(echo "$t1 - $t0" | bc -l)
 COPIED=$(psql -Atq -d "$DST" -c "SELECT count(*) FROM t")

@@ -57,7 +57,10 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
         Math.min(
             WorkerShare.of(ctx.options().workers()),
             Math.max(1, (ctx.pool().maxConnections() - 2) / 2));
-    if (shard == null && share < 2 && !splitBefore(step, ctx)) {
+    // a continued run that masked the task whole (one worker, or a version before key ranges)
+    // goes on whole after its last key: cutting it now would mask its first rows again
+    boolean wholeBefore = ctx.checkpoints().resumed().containsKey(step.id());
+    if (shard == null && (wholeBefore || (share < 2 && !splitBefore(step, ctx)))) {
       return new Part(step, ctx, step.id(), null, null).run();
     }
     return ranges(step, ctx, shard, share);
@@ -130,7 +133,8 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
             total,
             parts.stream()
                 .map(Part::startCounts)
-                .reduce(new RunEvent.Counts(0, 0, 0, 0), RunEvent.Counts::plus));
+                .reduce(new RunEvent.Counts(0, 0, 0, 0), RunEvent.Counts::plus),
+            parts.size());
     Cancellation siblings = ctx.cancellation().child();
     parts.forEach(
         p -> {

@@ -68,15 +68,18 @@ final class TablePipeline {
   /** The counts of a task whose key ranges are masked at once, summed as their batches commit. */
   static final class Shared {
     private final long total;
+    private final int parts;
     private Counts sofar;
 
     /**
      * @param total the task's rows
      * @param before the counts its ranges had before (a resumed run's)
+     * @param parts the ranges masked at once: they share one task's batch memory
      */
-    Shared(long total, Counts before) {
+    Shared(long total, Counts before, int parts) {
       this.total = total;
       this.sofar = before;
+      this.parts = Math.max(1, parts);
     }
 
     synchronized Counts add(Counts c) {
@@ -147,7 +150,7 @@ final class TablePipeline {
         }
         batchNo++;
         if (!sized) {
-          rowCap = rowCap(rows);
+          rowCap = rowCap(rows, shared == null ? BATCH_BYTES : BATCH_BYTES / shared.parts);
           sized = true;
         }
         Object[] lastKey = Arrays.copyOf(rows.get(rows.size() - 1), masker.keySize());
@@ -261,8 +264,11 @@ final class TablePipeline {
 
   private boolean sized;
 
-  /** The rows that fit {@link #BATCH_BYTES}, estimated from a batch (at least 100). */
-  static int rowCap(List<Object[]> rows) {
+  /**
+   * The rows that fit {@code budget} bytes ({@link #BATCH_BYTES}, shared by the key ranges of a
+   * task masked at once), estimated from a batch (at least 100).
+   */
+  static int rowCap(List<Object[]> rows, long budget) {
     long bytes = 0;
     int step = Math.max(1, rows.size() / 200); // a sample is enough
     int sampled = 0;
@@ -271,7 +277,7 @@ final class TablePipeline {
       sampled++;
     }
     long perRow = Math.max(1, bytes / Math.max(1, sampled));
-    return (int) Math.max(100, Math.min(Integer.MAX_VALUE - 1, BATCH_BYTES / perRow));
+    return (int) Math.max(100, Math.min(Integer.MAX_VALUE - 1, budget / perRow));
   }
 
   private static ExecutorService daemonExecutor(String name) {
