@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,14 +149,7 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
                     + (shard == null ? "" : "shard " + shard.label() + ", ")
                     + parts.size()
                     + (parts.size() == 1 ? " key range" : " key ranges masked at once")));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            parts.size(),
-            r -> {
-              Thread t = new Thread(r, "guise-range-" + step.id());
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = DaemonThreads.pool("guise-range-" + step.id(), parts.size());
     try {
       List<Future<RunStatus>> futures = new ArrayList<>();
       for (Part p : parts) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** {@code parallel}: the children at once, on up to the run's worker count of threads. */
@@ -16,14 +15,7 @@ final class ParallelRunner implements StepRunner<ParallelStep> {
     int workers = WorkerShare.of(ctx.options().workers());
     int threads = Math.max(1, Math.min(workers, p.children().size()));
     int share = Math.max(1, workers / threads);
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "guise-worker-" + p.id());
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = DaemonThreads.pool("guise-worker-" + p.id(), threads);
     try {
       List<Future<RunStatus>> futures = new ArrayList<>();
       for (Step c : p.children()) {
