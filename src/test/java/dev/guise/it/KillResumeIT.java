@@ -74,12 +74,30 @@ class KillResumeIT {
     try (TestEngine e = Engines.forProcesses(engineName, tmp)) {
       assumeTrue(e != null, engineName + ": its GUISE_IT_*_URL is not set; skipped");
       e.open();
-      int rows = 20_000;
+      // 60,000 rows: masked in two key ranges at once (--workers 2, the default), so a kill
+      // leaves each range at its own last key and the resume goes on in both
+      int rows = 60_000;
       fill(e, rows);
       GuiseCli cli = new GuiseCli(tmp.resolve("work"), tmp.resolve("home"), e, 0);
       GuiseCli.Result once = cli.run(RULESET, "--batch-size", "500");
       assertThat(once.exit()).as(once.toString()).isZero();
       List<Map<String, Object>> expected = e.dump("people");
+      // the uninterrupted run cut the table in two: a checkpoint row per key range
+      assertThat(
+              count(
+                  e,
+                  "SELECT COUNT(*) FROM "
+                      + e.q("guise")
+                      + "."
+                      + e.q("progress")
+                      + " WHERE "
+                      + e.q("run_id")
+                      + " = '"
+                      + once.record().path("id").asText()
+                      + "' AND "
+                      + e.q("task_id")
+                      + " LIKE '1#_/2:60000' AND 'orig' = ?"))
+          .isEqualTo(2);
       long seed = Long.getLong("guise.kill.seed", System.nanoTime());
       Random random = new Random(seed);
       List<Integer> points = new ArrayList<>();
