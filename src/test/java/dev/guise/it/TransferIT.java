@@ -363,7 +363,8 @@ class TransferIT {
     engines.add(src);
     dst.open();
     engines.add(dst);
-    KillResumeIT.fill(src, 12_000);
+    // 60,000 rows: read and written in two key ranges at once (--workers 2, the default)
+    KillResumeIT.fill(src, 60_000);
     dst.sql(
         "CREATE TABLE "
             + dst.t("people")
@@ -374,6 +375,28 @@ class TransferIT {
         List.of("run", "ruleset.yml", "--source", "src", "--target", "dst", "--batch-size", "500");
     GuiseCli.Result once = cli.command(args.toArray(String[]::new));
     assertThat(once.exit()).as(once.toString()).isZero();
+    String onceId;
+    try (var files = Files.list(tmp.resolve("home/runs"))) {
+      onceId =
+          files.map(f -> f.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+    }
+    try (var st = dst.admin().createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT COUNT(*) FROM "
+                    + dst.q("guise")
+                    + "."
+                    + dst.q("progress")
+                    + " WHERE "
+                    + dst.q("run_id")
+                    + " = '"
+                    + onceId
+                    + "' AND "
+                    + dst.q("task_id")
+                    + " LIKE '1#_/2:60000'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("a checkpoint row per key range in the target").isEqualTo(2);
+    }
     List<Map<String, Object>> expected = dst.dump(dst.q(dst.schema) + ".people");
     var source = src.dump(src.q(src.schema) + ".people");
     for (int killAfter : List.of(3, 11)) {
@@ -388,7 +411,7 @@ class TransferIT {
             files.map(f -> f.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
       }
       long partial = dst.dump(dst.q(dst.schema) + ".people").size();
-      assertThat(partial).as("rows committed before the kill").isBetween(1L, 11_999L);
+      assertThat(partial).as("rows committed before the kill").isBetween(1L, 59_999L);
       GuiseCli.Result resumed = cli.command("run", "--resume", killed, "--format", "json");
       assertThat(resumed.exit()).as(resumed.toString()).isZero();
       assertThat(dst.dump(dst.q(dst.schema) + ".people"))
