@@ -29,23 +29,8 @@ final class JdbcRowSource implements RowSource {
   /**
    * @param columns the row layout's columns, key first
    * @param table the table for messages
-   */
-  JdbcRowSource(
-      Connection connection,
-      Dialect dialect,
-      BatchQuery query,
-      List<ColumnInfo> columns,
-      List<ColumnInfo> key,
-      int batchSize,
-      String table) {
-    this(connection, dialect, query, columns, key, batchSize, table, null);
-  }
-
-  /**
-   * As the other constructor, reading no further than the key {@code upTo} (included): one key
-   * range of a table that several workers mask at once.
-   *
-   * @param upTo the range's last key, or null for the table's end
+   * @param upTo the last key to read (included): one key range of a table that several workers mask
+   *     at once; null for the table's end
    */
   JdbcRowSource(
       Connection connection,

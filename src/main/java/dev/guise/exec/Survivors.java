@@ -65,7 +65,7 @@ public final class Survivors {
     int nKey = keyCols.size();
     try (JdbcRowSource source =
         new JdbcRowSource(
-            pool.connection(), pool.dialect(), q, layout, keyCols, batchSize, table)) {
+            pool.connection(), pool.dialect(), q, layout, keyCols, batchSize, table, null)) {
       Object[] after = null;
       while (true) {
         List<Object[]> rows = source.read(after, batchSize);
