@@ -1,8 +1,6 @@
 package dev.guise.exec;
 
 import dev.guise.secret.RunKey;
-import dev.guise.secret.SeedEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,16 +9,14 @@ import java.util.Map;
 
 /**
  * The keyed fingerprints of the original values a table task masks, per batch, for {@code guise
- * verify}: of (row key, value) and of the value alone, under labels of their own in the run key's
- * HMAC, so they match nothing another secret made. A value counts when a rule on its column applies
- * to the row; nulls never do (masks keep them). Used by the masking thread; {@link Survivors}
- * computes the same fingerprints from the values read back.
+ * verify}: of (row key, value) and of the value alone, keyed by the run key ({@link PrintScheme}
+ * says how, by version), so they match nothing another secret made. A value counts when a rule on
+ * its column applies to the row; nulls never do (masks keep them). Used by the masking thread;
+ * {@link Survivors} computes the same fingerprints from the values read back.
  */
 public final class OriginalPrints {
-  static final byte[] SAME_ROW = "guise/verify/v1/same-row".getBytes(StandardCharsets.UTF_8);
-  static final byte[] ANY_ROW = "guise/verify/v1/any-row".getBytes(StandardCharsets.UTF_8);
-
-  private final RunKey key;
+  // the fetch thread of each range computes them; a scheme reuses its buffers
+  private final ThreadLocal<PrintScheme> schemes;
   private final String taskId;
   private final RowLayout layout;
   private final int keySize;
@@ -28,11 +24,16 @@ public final class OriginalPrints {
   private final List<String> keyNames;
   private final List<Column> columns = new ArrayList<>();
 
-  private record Column(String name, int index, List<CompiledRule> rules, boolean alwaysChanges) {}
+  private record Column(
+      String name,
+      int index,
+      List<CompiledRule> rules,
+      boolean alwaysChanges,
+      PrintScheme.Scope scope) {}
 
   OriginalPrints(
       RunKey key, String taskId, RowLayout layout, List<CompiledRule> rules, String table) {
-    this.key = key;
+    this.schemes = ThreadLocal.withInitial(() -> PrintScheme.of(PrintScheme.CURRENT, key));
     this.taskId = taskId;
     this.layout = layout;
     this.keySize = layout.keySize;
@@ -50,32 +51,50 @@ public final class OriginalPrints {
                     i,
                     rs,
                     // a second rule on the column sees the first's output, not the original
-                    rs.size() == 1 && rs.get(0).planned.pipeline().alwaysChanges())));
+                    rs.size() == 1 && rs.get(0).planned.pipeline().alwaysChanges(),
+                    PrintScheme.Scope.of(table, layout.columns.get(i).name()))));
   }
 
   /** The fingerprints of one batch's originals (the rows as read, before masking). */
   RunEvent.OriginalsFingerprinted of(List<Object[]> rows, long batch) {
-    List<RunEvent.ColumnPrints> out = new ArrayList<>(columns.size());
-    for (Column c : columns) {
-      long[] same = new long[rows.size()];
-      long[] any = new long[rows.size()];
-      int n = 0;
-      for (Object[] row : rows) {
-        Object v = row[c.index];
-        if (v == null || !applies(c, row)) {
-          continue;
-        }
-        same[n] = sameRow(key, scope(table, c.name), row, keySize, v);
-        any[n] = anyRow(key, scope(table, c.name), v);
-        n++;
-      }
-      same = Arrays.copyOf(same, n);
-      any = Arrays.copyOf(any, n);
-      Arrays.sort(same);
-      Arrays.sort(any);
-      out.add(new RunEvent.ColumnPrints(c.name, c.alwaysChanges, same, any));
+    PrintScheme scheme = schemes.get();
+    long[][] same = new long[columns.size()][rows.size()];
+    long[][] any = new long[columns.size()][rows.size()];
+    int[] n = new int[columns.size()];
+    for (Object[] row : rows) {
+      print(scheme, row, same, any, n);
     }
-    return new RunEvent.OriginalsFingerprinted(taskId, table, keyNames, batch, out);
+    List<RunEvent.ColumnPrints> out = new ArrayList<>(columns.size());
+    for (int c = 0; c < columns.size(); c++) {
+      long[] s = Arrays.copyOf(same[c], n[c]);
+      long[] a = Arrays.copyOf(any[c], n[c]);
+      Arrays.sort(s);
+      Arrays.sort(a);
+      out.add(new RunEvent.ColumnPrints(columns.get(c).name, columns.get(c).alwaysChanges, s, a));
+    }
+    return new RunEvent.OriginalsFingerprinted(
+        taskId, table, keyNames, batch, PrintScheme.CURRENT, out);
+  }
+
+  /**
+   * One row's fingerprints, appended per column (a method of its own: the JIT compiles it once).
+   */
+  private void print(PrintScheme scheme, Object[] row, long[][] same, long[][] any, int[] n) {
+    boolean started = false;
+    for (int c = 0; c < columns.size(); c++) {
+      Column col = columns.get(c);
+      Object v = row[col.index];
+      if (v == null || !applies(col, row)) {
+        continue;
+      }
+      if (!started) {
+        scheme.row(row, keySize);
+        started = true;
+      }
+      same[c][n[c]] = scheme.sameRow(col.scope, v);
+      any[c][n[c]] = scheme.anyRow(col.scope, v);
+      n[c]++;
+    }
   }
 
   private boolean applies(Column c, Object[] row) {
@@ -85,22 +104,5 @@ public final class OriginalPrints {
       }
     }
     return false;
-  }
-
-  /** The column a fingerprint belongs to: equal values of two columns print differently. */
-  static String scope(String table, String column) {
-    return table + "\0" + column;
-  }
-
-  static long sameRow(RunKey key, String scope, Object[] row, int keySize, Object value) {
-    SeedEncoder e = new SeedEncoder().add(scope);
-    for (int i = 0; i < keySize; i++) {
-      e.add(row[i]);
-    }
-    return key.fingerprint64(SAME_ROW, e.add(value).toBytes());
-  }
-
-  static long anyRow(RunKey key, String scope, Object value) {
-    return key.fingerprint64(ANY_ROW, new SeedEncoder().add(scope).add(value).toBytes());
   }
 }

@@ -61,9 +61,15 @@ public sealed interface RunEvent {
    * @param table the table as the ruleset names it (resolved again by verify)
    * @param key the key columns, in order
    * @param batch the batch's number within the task (a resumed run continues the count)
+   * @param version how the fingerprints were computed ({@code PrintScheme})
    */
   record OriginalsFingerprinted(
-      String taskId, String table, List<String> key, long batch, List<ColumnPrints> columns)
+      String taskId,
+      String table,
+      List<String> key,
+      long batch,
+      int version,
+      List<ColumnPrints> columns)
       implements RunEvent {}
 
   /**

@@ -19,8 +19,11 @@ import java.util.function.LongPredicate;
 public final class Survivors {
   private Survivors() {}
 
-  /** What {@link #count} looks the fingerprints up in, per column. */
-  public record ColumnLookup(String column, LongPredicate sameRow, LongPredicate anyRow) {}
+  /** What {@link #count} looks the fingerprints up in, per column: one entry per version. */
+  public record ColumnLookup(String column, List<Prints> prints) {}
+
+  /** A column's fingerprints of one version ({@link PrintScheme}), as lookups. */
+  public record Prints(int version, LongPredicate sameRow, LongPredicate anyRow) {}
 
   /** A column's counts: non-null values read, and those that equal an original. */
   public record ColumnCount(String column, long values, long sameRow, long anyRow) {}
@@ -63,6 +66,14 @@ public final class Survivors {
     long[] same = new long[columns.size()];
     long[] any = new long[columns.size()];
     int nKey = keyCols.size();
+    java.util.Map<Integer, PrintScheme> schemes = new java.util.TreeMap<>();
+    List<PrintScheme.Scope> scopes = new ArrayList<>();
+    for (ColumnLookup c : columns) {
+      scopes.add(PrintScheme.Scope.of(table, c.column()));
+      for (Prints p : c.prints()) {
+        schemes.computeIfAbsent(p.version(), v -> PrintScheme.of(v, runKey));
+      }
+    }
     try (JdbcRowSource source =
         new JdbcRowSource(
             pool.connection(), pool.dialect(), q, layout, keyCols, batchSize, table, null)) {
@@ -70,22 +81,24 @@ public final class Survivors {
       while (true) {
         List<Object[]> rows = source.read(after, batchSize);
         for (Object[] row : rows) {
+          for (PrintScheme scheme : schemes.values()) {
+            scheme.row(row, nKey);
+          }
           for (int i = 0; i < columns.size(); i++) {
             Object v = row[nKey + i];
             if (v == null) {
               continue;
             }
             values[i]++;
-            String scope = OriginalPrints.scope(table, columns.get(i).column());
-            if (columns
-                .get(i)
-                .sameRow()
-                .test(OriginalPrints.sameRow(runKey, scope, row, nKey, v))) {
-              same[i]++;
+            boolean inSame = false;
+            boolean inAny = false;
+            for (Prints p : columns.get(i).prints()) {
+              PrintScheme scheme = schemes.get(p.version());
+              inSame |= p.sameRow().test(scheme.sameRow(scopes.get(i), v));
+              inAny |= p.anyRow().test(scheme.anyRow(scopes.get(i), v));
             }
-            if (columns.get(i).anyRow().test(OriginalPrints.anyRow(runKey, scope, v))) {
-              any[i]++;
-            }
+            same[i] += inSame ? 1 : 0;
+            any[i] += inAny ? 1 : 0;
           }
         }
         if (rows.size() < batchSize) {

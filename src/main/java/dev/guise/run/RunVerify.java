@@ -114,13 +114,18 @@ public final class RunVerify {
     List<FingerprintFiles.Lookup> open = new ArrayList<>();
     try {
       List<Survivors.ColumnLookup> lookups = new ArrayList<>();
+      long[] originals = new long[t.columns().size()];
       for (int i = 0; i < t.columns().size(); i++) {
-        FingerprintFiles.Lookup same = prints.lookup(t, i, true, work);
-        open.add(same);
-        FingerprintFiles.Lookup any = prints.lookup(t, i, false, work);
-        open.add(any);
-        lookups.add(
-            new Survivors.ColumnLookup(t.columns().get(i).name(), same::contains, any::contains));
+        List<Survivors.Prints> versions = new ArrayList<>();
+        for (int version : t.versions()) {
+          FingerprintFiles.Lookup same = prints.lookup(t, i, true, version, work);
+          open.add(same);
+          FingerprintFiles.Lookup any = prints.lookup(t, i, false, version, work);
+          open.add(any);
+          originals[i] += same.size();
+          versions.add(new Survivors.Prints(version, same::contains, any::contains));
+        }
+        lookups.add(new Survivors.ColumnLookup(t.columns().get(i).name(), versions));
       }
       List<Survivors.ColumnCount> counts;
       try {
@@ -138,7 +143,7 @@ public final class RunVerify {
                 t.table(),
                 c.column(),
                 t.columns().get(i).alwaysChanges(),
-                open.get(2 * i).size(),
+                originals[i],
                 c.values(),
                 c.sameRow(),
                 c.anyRow()));

@@ -31,9 +31,19 @@ public final class FingerprintFiles {
 
   private final Path root;
 
-  /** One task's fingerprints as {@code task.json} describes them. */
+  /**
+   * One task's fingerprints as {@code task.json} describes them.
+   *
+   * @param versions the fingerprint versions its chunks hold, ascending (two when a run of one
+   *     release was resumed by a later one)
+   */
   public record TaskPrints(
-      Path folder, String task, String table, List<String> key, List<ColumnPrints> columns) {}
+      Path folder,
+      String task,
+      String table,
+      List<String> key,
+      List<ColumnPrints> columns,
+      List<Integer> versions) {}
 
   /** A column, and whether its mask promised to change every value. */
   public record ColumnPrints(String name, boolean alwaysChanges) {}
@@ -77,7 +87,12 @@ public final class FingerprintFiles {
                             c.path("name").asText(), c.path("always_changes").asBoolean())));
         out.add(
             new TaskPrints(
-                dir, t.path("task").asText(), t.path("table").asText(), key, List.copyOf(cols)));
+                dir,
+                t.path("task").asText(),
+                t.path("table").asText(),
+                key,
+                List.copyOf(cols),
+                versions(dir)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(root + " - cannot read the fingerprints", e);
@@ -100,22 +115,42 @@ public final class FingerprintFiles {
     }
   }
 
+  private static List<Integer> versions(Path task) throws IOException {
+    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    for (Path chunk : chunks(task)) {
+      try (DataInputStream in = open(chunk)) {
+        out.add(version(in.readInt()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Path> chunks(Path task) throws IOException {
+    try (Stream<Path> s = Files.list(task)) {
+      return s.filter(p -> p.toString().endsWith(".fp")).sorted().toList();
+    }
+  }
+
+  /** A chunk's version from its first int: the negated version, or (version 1) a column count. */
+  private static int version(int first) {
+    return first < 0 ? -first : 1;
+  }
+
   /**
-   * A column's fingerprints of one kind, merged into one sorted file in {@code work} (deleted by
-   * the caller).
+   * A column's fingerprints of one kind and version, merged into one sorted file in {@code work}
+   * (deleted by the caller).
    *
    * @param column the column's position in {@code task.json}
    * @param sameRow the (key, value) fingerprints; else the value-alone ones
+   * @param version the chunks' version to take (one of {@link TaskPrints#versions})
    */
-  public Lookup lookup(TaskPrints task, int column, boolean sameRow, Path work) {
+  public Lookup lookup(TaskPrints task, int column, boolean sameRow, int version, Path work) {
     try {
       List<Path> runs = new ArrayList<>();
-      try (Stream<Path> s = Files.list(task.folder())) {
-        for (Path chunk : s.filter(p -> p.toString().endsWith(".fp")).sorted().toList()) {
-          Path one = Files.createTempFile(work, "run", ".bin");
-          extract(chunk, column, sameRow, one);
-          runs.add(one);
-        }
+      for (Path chunk : chunks(task.folder())) {
+        Path one = Files.createTempFile(work, "run", ".bin");
+        extract(chunk, column, sameRow, version, one);
+        runs.add(one);
       }
       while (runs.size() > 1) {
         List<Path> next = new ArrayList<>();
@@ -137,11 +172,13 @@ public final class FingerprintFiles {
   }
 
   /** One column's kind out of a chunk, as a file of sorted longs. */
-  private static void extract(Path chunk, int column, boolean sameRow, Path to) throws IOException {
+  private static void extract(Path chunk, int column, boolean sameRow, int version, Path to)
+      throws IOException {
     try (DataInputStream in = open(chunk);
         DataOutputStream out = create(to)) {
-      int columns = in.readInt();
-      if (column >= columns) {
+      int first = in.readInt();
+      int columns = first < 0 ? in.readInt() : first;
+      if (version(first) != version || column >= columns) {
         return;
       }
       for (int c = 0; c <= column; c++) {

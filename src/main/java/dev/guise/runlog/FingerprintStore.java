@@ -74,6 +74,9 @@ public final class FingerprintStore implements RunListener {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       OutputStream os = Channels.newOutputStream(ch);
       DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16));
+      if (f.version() != 1) {
+        out.writeInt(-f.version()); // version 1 chunks start with their column count
+      }
       out.writeInt(f.columns().size());
       for (RunEvent.ColumnPrints c : f.columns()) {
         longs(out, c.sameRow());

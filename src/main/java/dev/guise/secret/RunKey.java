@@ -130,6 +130,14 @@ public final class RunKey {
     return v;
   }
 
+  /**
+   * A SipHash-2-4 function keyed with the first 16 bytes of HMAC(key, domain || 0): a cheaper keyed
+   * fingerprint than {@link #fingerprint64}, for many values under one label.
+   */
+  public SipHash sipHash(byte[] domain) {
+    return new SipHash(hmacs.get().mac(domain, new byte[0]));
+  }
+
   /** HMAC(key, data): used by the {@code hash} mask. */
   public byte[] mac(byte[] data) {
     return macs.get().doFinal(data);

@@ -106,6 +106,28 @@ public final class SeedEncoder {
     return Arrays.copyOf(buf, size);
   }
 
+  /** Appends fields that another encoder wrote ({@link #toBytes}), as they are. */
+  public SeedEncoder addEncoded(byte[] encoded) {
+    writeBytes(encoded);
+    return this;
+  }
+
+  /** How many bytes are written: a mark that {@link #truncate} goes back to. */
+  public int size() {
+    return size;
+  }
+
+  /** Drops what was written after {@code mark}, so an encoder is reused without allocating. */
+  public SeedEncoder truncate(int mark) {
+    size = mark;
+    return this;
+  }
+
+  /** The SipHash of the bytes written, without copying them. */
+  public long sipHash(SipHash h) {
+    return h.hash(buf, 0, size);
+  }
+
   static String canonicalDecimal(BigDecimal d) {
     if (d.signum() == 0) {
       return "0";

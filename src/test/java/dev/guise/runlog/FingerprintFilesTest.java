@@ -31,6 +31,7 @@ class FingerprintFilesTest {
               "people",
               List.of("id"),
               b,
+              2,
               List.of(
                   new RunEvent.ColumnPrints("name", true, same, any[b]),
                   new RunEvent.ColumnPrints("code", false, new long[0], new long[0]))));
@@ -45,8 +46,8 @@ class FingerprintFilesTest {
             new FingerprintFiles.ColumnPrints("name", true),
             new FingerprintFiles.ColumnPrints("code", false));
     Path work = Files.createDirectories(run.resolve("work"));
-    try (FingerprintFiles.Lookup names = files.lookup(task, 0, false, work);
-        FingerprintFiles.Lookup codes = files.lookup(task, 1, true, work)) {
+    try (FingerprintFiles.Lookup names = files.lookup(task, 0, false, 2, work);
+        FingerprintFiles.Lookup codes = files.lookup(task, 1, true, 2, work)) {
       assertThat(names.size()).isEqualTo(chunks * 40L);
       assertThat(codes.size()).isZero();
       for (long[] chunk : any) {
