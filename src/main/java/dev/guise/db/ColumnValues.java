@@ -60,7 +60,8 @@ public final class ColumnValues {
   private static String text(Object v, ColumnInfo c) {
     String s = Conversions.toText(v);
     int max = c.maxTextLength();
-    if (max > 0 && s.codePointCount(0, s.length()) > max) {
+    // chars bound code points from above: most values need no count
+    if (max > 0 && s.length() > max && s.codePointCount(0, s.length()) > max) {
       throw new DoesNotFit(
           "the masked value is "
               + s.codePointCount(0, s.length())

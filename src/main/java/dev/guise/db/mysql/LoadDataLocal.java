@@ -2,6 +2,7 @@ package dev.guise.db.mysql;
 
 import dev.guise.db.Dialect;
 import dev.guise.db.Redact;
+import dev.guise.db.TextBytes;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.value.Conversions;
@@ -12,7 +13,6 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -230,36 +230,38 @@ final class LoadDataLocal {
 
   /** LOAD DATA's text format of a batch, as UTF-8. */
   static final class Text {
-    private byte[] buf;
-    private int size;
+    private final TextBytes out;
 
     Text(int capacity) {
-      buf = new byte[Math.max(64, capacity)];
+      out = new TextBytes(capacity);
     }
 
     byte[] bytes() {
-      return buf;
+      return out.bytes();
     }
 
     int length() {
-      return size;
+      return out.length();
+    }
+
+    void put(byte b) {
+      out.put(b);
     }
 
     /** One field of a value already coerced to its column's category. */
     void field(Object v, ColumnCategory category) {
       if (v == null) {
-        put((byte) '\\');
-        put((byte) 'N');
+        out.put((byte) '\\', (byte) 'N');
         return;
       }
       switch (category) {
         case BOOLEAN -> put((byte) (Boolean.TRUE.equals(v) ? '1' : '0'));
         // the shortest form that reads back as the same double (and keeps -0.0)
         case FLOAT -> text(v instanceof Double d ? Double.toString(d) : Conversions.toText(v));
-        case BINARY -> ascii(HexFormat.of().formatHex((byte[]) v));
+        case BINARY -> out.ascii(HexFormat.of().formatHex((byte[]) v));
         case TIMESTAMP -> {
           if (v instanceof LocalDateTime t) {
-            ascii(t.toLocalDate().toString());
+            out.ascii(t.toLocalDate().toString());
             put((byte) ' ');
             time(t.toLocalTime());
           } else {
@@ -273,7 +275,13 @@ final class LoadDataLocal {
             text(Conversions.toText(v));
           }
         }
-        default -> text(Conversions.toText(v));
+        default -> {
+          if (v instanceof Long n) {
+            out.digits(n);
+          } else {
+            text(Conversions.toText(v));
+          }
+        }
       }
     }
 
@@ -292,80 +300,35 @@ final class LoadDataLocal {
           end--;
         }
         put((byte) '.');
-        ascii(f.substring(0, end));
+        out.ascii(f.substring(0, end));
       }
     }
 
     private void two(int n) {
-      put((byte) ('0' + n / 10));
-      put((byte) ('0' + n % 10));
-    }
-
-    private void ascii(String s) {
-      ensure(s.length());
-      for (int i = 0; i < s.length(); i++) {
-        buf[size++] = (byte) s.charAt(i);
-      }
+      out.put((byte) ('0' + n / 10), (byte) ('0' + n % 10));
     }
 
     /** Text escaped and encoded as UTF-8. */
     void text(String text) {
-      // at most 3 bytes per UTF-16 unit (an escape takes 2, a surrogate pair 4 for two units)
-      ensure(3 * text.length());
-      byte[] b = buf;
-      int n = size;
+      // at most 4 bytes per UTF-16 unit written at once (a surrogate pair's code point)
       for (int i = 0; i < text.length(); i++) {
+        out.ensure(4);
         char ch = text.charAt(i);
         switch (ch) {
-          case '\\' -> n = escaped(b, n, '\\');
-          case '\t' -> n = escaped(b, n, 't');
-          case '\n' -> n = escaped(b, n, 'n');
-          case '\r' -> n = escaped(b, n, 'r');
-          case '\0' -> n = escaped(b, n, '0');
+          case '\\' -> out.put((byte) '\\', (byte) '\\');
+          case '\t' -> out.put((byte) '\\', (byte) 't');
+          case '\n' -> out.put((byte) '\\', (byte) 'n');
+          case '\r' -> out.put((byte) '\\', (byte) 'r');
+          case '\0' -> out.put((byte) '\\', (byte) '0');
           default -> {
             if (ch < 0x80) {
-              b[n++] = (byte) ch;
-            } else if (ch < 0x800) {
-              b[n++] = (byte) (0xc0 | (ch >> 6));
-              b[n++] = (byte) (0x80 | (ch & 0x3f));
-            } else if (Character.isHighSurrogate(ch)
-                && i + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(i + 1))) {
-              int cp = Character.toCodePoint(ch, text.charAt(++i));
-              b[n++] = (byte) (0xf0 | (cp >> 18));
-              b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-              b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-              b[n++] = (byte) (0x80 | (cp & 0x3f));
-            } else if (Character.isSurrogate(ch)) {
-              b[n++] = '?'; // an unpaired surrogate, as String.getBytes encodes it
+              out.putUnchecked((byte) ch);
             } else {
-              b[n++] = (byte) (0xe0 | (ch >> 12));
-              b[n++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
-              b[n++] = (byte) (0x80 | (ch & 0x3f));
+              i = out.utf8(text, i);
             }
           }
         }
       }
-      size = n;
-    }
-
-    private static int escaped(byte[] b, int n, char c) {
-      b[n] = '\\';
-      b[n + 1] = (byte) c;
-      return n + 2;
-    }
-
-    private void ensure(int more) {
-      if (buf.length - size < more) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
-      }
-    }
-
-    void put(byte b) {
-      if (size == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
-      }
-      buf[size++] = b;
     }
   }
 }

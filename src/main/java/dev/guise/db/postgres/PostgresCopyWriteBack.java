@@ -2,10 +2,10 @@ package dev.guise.db.postgres;
 
 import dev.guise.db.Dialect;
 import dev.guise.db.StagingTableSql;
+import dev.guise.db.TextBytes;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableRef;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -132,18 +132,17 @@ final class PostgresCopyWriteBack implements WriteBack {
   /** The batch as CSV in UTF-8, one line per row. */
   @Override
   public Batch prepare(List<Object[]> rows) {
-    StringBuilder csv = new StringBuilder(rows.size() * 64);
+    TextBytes csv = new TextBytes(rows.size() * 64);
     for (Object[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         if (i > 0) {
-          csv.append(',');
+          csv.put((byte) ',');
         }
         appendCsv(csv, row[i], all.get(i));
       }
-      csv.append('\n');
+      csv.put((byte) '\n');
     }
-    byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-    return new Batch(rows, bytes, bytes.length);
+    return new Batch(rows, csv.bytes(), csv.length());
   }
 
   @Override
@@ -180,13 +179,13 @@ final class PostgresCopyWriteBack implements WriteBack {
    * One CSV field: NULL is an empty unquoted field, every text is quoted (so an empty string stays
    * an empty string), other values in a form PostgreSQL's input functions read back exactly.
    */
-  static void appendCsv(StringBuilder out, Object v, ColumnInfo column) {
+  static void appendCsv(TextBytes out, Object v, ColumnInfo column) {
     if (v == null) {
       return;
     }
-    out.append('"');
+    out.put((byte) '"');
     if (v instanceof Long n) {
-      out.append(n.longValue()); // no string in between: keys are mostly bigint
+      out.digits(n); // no string in between: keys are mostly bigint
     } else {
       String text =
           switch (column.category()) {
@@ -196,19 +195,19 @@ final class PostgresCopyWriteBack implements WriteBack {
             case BINARY -> "\\x" + HexFormat.of().formatHex((byte[]) v);
             default -> v.toString();
           };
-      if (text.indexOf('"') < 0) {
-        out.append(text); // one copy, not one append per character
-      } else {
-        for (int i = 0; i < text.length(); i++) {
-          char ch = text.charAt(i);
-          if (ch == '"') {
-            out.append('"');
-          }
-          out.append(ch);
+      for (int i = 0; i < text.length(); i++) {
+        out.ensure(4);
+        char ch = text.charAt(i);
+        if (ch == '"') {
+          out.put((byte) '"', (byte) '"');
+        } else if (ch < 0x80) {
+          out.putUnchecked((byte) ch);
+        } else {
+          i = out.utf8(text, i);
         }
       }
     }
-    out.append('"');
+    out.put((byte) '"');
   }
 
   @Override

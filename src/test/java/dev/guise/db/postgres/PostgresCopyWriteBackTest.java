@@ -2,10 +2,12 @@ package dev.guise.db.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.guise.db.TextBytes;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableRef;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,9 +20,9 @@ class PostgresCopyWriteBackTest {
   }
 
   private static String csv(Object v, ColumnCategory c) {
-    StringBuilder sb = new StringBuilder();
-    PostgresCopyWriteBack.appendCsv(sb, v, col("c", c));
-    return sb.toString();
+    TextBytes out = new TextBytes(4);
+    PostgresCopyWriteBack.appendCsv(out, v, col("c", c));
+    return new String(out.bytes(), 0, out.length(), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -28,7 +30,12 @@ class PostgresCopyWriteBackTest {
     assertThat(csv(null, ColumnCategory.TEXT)).isEmpty();
     assertThat(csv("", ColumnCategory.TEXT)).isEqualTo("\"\"");
     assertThat(csv("a\"b,c\nd \\N", ColumnCategory.TEXT)).isEqualTo("\"a\"\"b,c\nd \\N\"");
-    assertThat(csv("東京😀", ColumnCategory.TEXT)).isEqualTo("\"東京😀\"");
+    assertThat(csv("東京😀é", ColumnCategory.TEXT)).isEqualTo("\"東京😀é\"");
+    assertThat(csv("a\ud800b", ColumnCategory.TEXT)).isEqualTo("\"a?b\""); // as getBytes does
+    assertThat(csv(Long.MIN_VALUE, ColumnCategory.INTEGER)).isEqualTo("\"" + Long.MIN_VALUE + "\"");
+    assertThat(csv(-907L, ColumnCategory.INTEGER)).isEqualTo("\"-907\"");
+    assertThat(csv(0L, ColumnCategory.INTEGER)).isEqualTo("\"0\"");
+    assertThat(csv(Long.MAX_VALUE, ColumnCategory.INTEGER)).isEqualTo("\"" + Long.MAX_VALUE + "\"");
     assertThat(csv(true, ColumnCategory.BOOLEAN)).isEqualTo("\"t\"");
     assertThat(csv(new BigDecimal("1E+3"), ColumnCategory.DECIMAL)).isEqualTo("\"1000\"");
     assertThat(csv(new byte[] {0, (byte) 0xff}, ColumnCategory.BINARY)).isEqualTo("\"\\x00ff\"");
