@@ -70,8 +70,31 @@ abstract class BenchEngine {
     }
   }
 
-  /** Drops and recreates {@code customers} with {@code n} rows, statistics and a checkpoint. */
-  abstract void createCustomers(long n) throws SQLException;
+  /**
+   * Drops and recreates {@code customers} with {@code n} rows, statistics and a checkpoint.
+   *
+   * @param shape what first_name, last_name and email hold: "plain" ('first12', 'last34',
+   *     'user1@mail.test'), "json" (each as the document {"v": "first12"}) or "card" (16-digit card
+   *     numbers 4000…, 5100…, 3700… followed by the row's number)
+   */
+  abstract void createCustomers(long n, String shape) throws SQLException;
+
+  /** The original of a column as an SQL text expression, from its plain form and the row number. */
+  String original(String plain, String cardPrefix, String number, String shape) {
+    return switch (shape) {
+      case "json" -> concat("'{\"v\": \"'", plain, "'\"}'");
+      case "card" -> concat("'" + cardPrefix + "'", "lpad(" + text(number) + ", 12, '0')");
+      default -> plain;
+    };
+  }
+
+  /** The engine's concatenation of SQL text expressions. */
+  abstract String concat(String... parts);
+
+  /** A number as text, as lpad takes it. */
+  String text(String number) {
+    return number;
+  }
 
   /**
    * The key scenario: {@code customers} with {@code n} rows keyed {@code CU########} and {@code
@@ -101,14 +124,27 @@ abstract class BenchEngine {
    * 'last34'), so the match is case-sensitive: under MariaDB's default collation 'last%' would also
    * match a masked surname such as Lastra.
    */
-  void checkMasked(long n) throws SQLException {
+  void checkMasked(long n, String shape) throws SQLException {
+    String prefix = shape.equals("json") ? "{\"v\": \"" : "";
     long left =
-        count(
+        shape.equals("card")
+            ? count(
+                "SELECT count(*) FROM customers WHERE first_name = "
+                    + original(null, "4000", "id", shape)
+                    + " OR last_name = "
+                    + original(null, "5100", "id", shape)
+                    + " OR email = "
+                    + original(null, "3700", "id", shape))
+            : count(
             "SELECT count(*) FROM customers WHERE "
                 + binary("first_name")
-                + " LIKE 'first%' OR "
+                + " LIKE '"
+                + prefix
+                + "first%' OR "
                 + binary("last_name")
-                + " LIKE 'last%' OR email LIKE '%@mail.test'");
+                + " LIKE '"
+                + prefix
+                + "last%' OR email LIKE '%@mail.test%'");
     if (left != 0) {
       throw new IllegalStateException(left + " rows were not masked");
     }
@@ -142,14 +178,29 @@ abstract class BenchEngine {
     }
 
     @Override
-    void createCustomers(long n) throws SQLException {
+    String concat(String... parts) {
+      return "(" + String.join(" || ", parts) + ")";
+    }
+
+    @Override
+    String text(String number) {
+      return number + "::text";
+    }
+
+    @Override
+    void createCustomers(long n, String shape) throws SQLException {
       sql(
           "DROP TABLE IF EXISTS customers",
           "CREATE TABLE customers (id bigint PRIMARY KEY, first_name varchar(100),"
               + " last_name varchar(100), email varchar(255), phone varchar(32), dob date,"
               + " ssn char(11), notes varchar(500))",
-          ("INSERT INTO customers SELECT g, 'first' || (g %% 5000), 'last' || (g %% 20000),"
-                  + " 'user' || g || '@mail.test', '+1-555-' || lpad((g %% 10000000)::text, 7,"
+          ("INSERT INTO customers SELECT g, "
+                  + original("('first' || (g %% 5000))", "4000", "g", shape)
+                  + ", "
+                  + original("('last' || (g %% 20000))", "5100", "g", shape)
+                  + ", "
+                  + original("('user' || g || '@mail.test')", "3700", "g", shape)
+                  + ", '+1-555-' || lpad((g %% 10000000)::text, 7,"
                   + " '0'), date '1940-01-01' + (g * 7919 %% 25000)::int,"
                   + " lpad((g %% 1000)::text, 3, '0') || '-' || lpad((g %% 100)::text, 2, '0')"
                   + " || '-' || lpad((g %% 10000)::text, 4, '0'), 'customer note ' || md5(g::text)"
@@ -197,16 +248,25 @@ abstract class BenchEngine {
     }
 
     @Override
-    void createCustomers(long n) throws SQLException {
+    String concat(String... parts) {
+      return "concat(" + String.join(", ", parts) + ")";
+    }
+
+    @Override
+    void createCustomers(long n, String shape) throws SQLException {
       // the Sequence engine's seq_1_to_N table generates the row numbers in the server
       sql(
           "DROP TABLE IF EXISTS customers",
           "CREATE TABLE customers (id bigint PRIMARY KEY, first_name varchar(100),"
               + " last_name varchar(100), email varchar(255), phone varchar(32), dob date,"
               + " ssn char(11), notes varchar(500)) ENGINE=InnoDB",
-          ("INSERT INTO customers SELECT seq, concat('first', seq %% 5000),"
-                  + " concat('last', seq %% 20000), concat('user', seq, '@mail.test'),"
-                  + " concat('+1-555-', lpad(seq %% 10000000, 7, '0')),"
+          ("INSERT INTO customers SELECT seq, "
+                  + original("concat('first', seq %% 5000)", "4000", "seq", shape)
+                  + ", "
+                  + original("concat('last', seq %% 20000)", "5100", "seq", shape)
+                  + ", "
+                  + original("concat('user', seq, '@mail.test')", "3700", "seq", shape)
+                  + ", concat('+1-555-', lpad(seq %% 10000000, 7, '0')),"
                   + " date '1940-01-01' + interval (seq * 7919 %% 25000) day,"
                   + " concat(lpad(seq %% 1000, 3, '0'), '-', lpad(seq %% 100, 2, '0'), '-',"
                   + " lpad(seq %% 10000, 4, '0')), concat('customer note ', md5(seq))"
