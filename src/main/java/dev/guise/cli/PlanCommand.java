@@ -26,13 +26,14 @@ import picocli.CommandLine.Option;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints the task graph a run would execute, as a tree. With -c, tables and keys are resolved against the live schema (read-only); each mask_table shows its columns and the engine's row estimate, and triggers on masked tables are warned about (or, with auto_manage_triggers, noted as switched off during the run). --format json gives each task as data: type, id, table, key, columns with their masks, joins, estimated_rows, triggers."
+      "Prints the task graph a run would execute, as a tree. With -c, tables and keys are resolved against the live schema (read-only); with --source and --target, against the source, and the target is checked as a run would check it before writing (tables, columns, types, foreign-key order, emptiness; nothing is written); each mask_table shows its columns and the engine's row estimate, and triggers on masked tables are warned about (or, with auto_manage_triggers, noted as switched off during the run). --format json gives each task as data: type, id, table, key, columns with their masks, joins, estimated_rows, triggers."
     },
     footer = {
       "%nExamples:",
       "  guise plan ruleset.yml",
       "  guise plan ruleset.yml -c staging",
       "  guise plan ruleset.yml -c staging --format json",
+      "  guise plan ruleset.yml --source prod --target staging",
       ExitCodes.HELP
     })
 final class PlanCommand implements Callable<Integer> {
@@ -50,6 +51,8 @@ final class PlanCommand implements Callable<Integer> {
       description = "Resolve against this connection's schema.")
   String connection;
 
+  @Mixin TransferOptions transfer;
+
   PlanCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -57,13 +60,17 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Workspace ws = new Workspace(env);
-    CheckResult planned = ws.service().plan(ws.check(ruleset, connections, connection));
+    CheckResult planned = ws.service().plan(ws.check(ruleset, connections, connection, transfer));
     List<Diagnostic> all = planned.diagnostics();
     PrintWriter out = spec.commandLine().getOut();
-    if (planned.ruleset() == null) {
+    if (planned.ruleset() == null || planned.hasErrors()) {
       return report(all);
     }
-    if (connection == null) {
+    // what the tables are resolved against: the connection, or a transfer's source
+    String on = transfer.source != null ? transfer.source : connection;
+    if (on == null || planned.plan() == null) {
+      // no connection, or a file run (its tasks have no tables to resolve)
+      Workspace.print(all, spec.commandLine().getErr());
       List<Task> tasks = planned.ruleset().tasks();
       List<Map<String, Object>> tree = new ArrayList<>();
       for (int i = 0; i < tasks.size(); i++) {
@@ -78,19 +85,17 @@ final class PlanCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    if (planned.plan() == null) {
-      return report(all);
-    }
     List<Step> steps = planned.plan().children();
     Map<TableRef, TableFacts> facts =
-        TableFacts.of(ws.service(), ws.check(ruleset, connections, connection), planned.plan());
+        TableFacts.of(ws.service(), ws.check(ruleset, connections, on), planned.plan());
     if (common.json()) {
       PlanJson json = new PlanJson(facts);
       Workspace.printJson(Map.of("tasks", steps.stream().map(json::node).toList()), out);
     } else {
       PrintWriter err = spec.commandLine().getErr();
       Workspace.print(all, err);
-      out.println(ruleset + " on " + connection);
+      out.println(
+          ruleset + " on " + (transfer.source == null ? connection : on + " → " + transfer.target));
       printSteps(steps, "", facts, out);
       out.flush();
       boolean managed = planned.ruleset().autoManageTriggers();

@@ -79,32 +79,7 @@ final class RunCommand implements Callable<Integer> {
               + " with --resume: from the record).")
   String connection;
 
-  @Option(
-      names = "--source",
-      paramLabel = "NAME",
-      description =
-          "Read rows from this connection (only read, opened read-only) and write them masked to"
-              + " --target: an on-the-fly run. Not with -c. When both are file connections (type:"
-              + " file, path: FOLDER) the run masks files: every selected file of the source folder"
-              + " is written, masked, under the same path in the target folder (docs/files.md).")
-  String source;
-
-  @Option(
-      names = "--target",
-      paramLabel = "NAME",
-      description =
-          "With --source: the connection masked rows (or files) are written to. Its tables must"
-              + " exist; Guise's progress table and locks live here.")
-  String target;
-
-  @Option(
-      names = "--target-mode",
-      paramLabel = "MODE",
-      description =
-          "With --target: what to do with a target that holds data: fail-if-not-empty"
-              + " (default: refused, exit 3), truncate (emptied first, children before parents;"
-              + " files: replaced), append (databases only).")
-  String targetMode;
+  @Mixin TransferOptions transfer;
 
   @Option(
       names = "--resume",
@@ -204,12 +179,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** The request of the run being resumed, read back from its record. */
   private RunRequest resumeRequest() {
-    if (rulesetFile != null
-        || connection != null
-        || source != null
-        || target != null
-        || targetMode != null
-        || batch.dryRun) {
+    if (rulesetFile != null || connection != null || transfer.given() || batch.dryRun) {
       throw new GuiseException(
           ErrorCode.USAGE,
           "--resume - takes the ruleset, connection and options from the run's record; give"
@@ -233,32 +203,9 @@ final class RunCommand implements Callable<Integer> {
       return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
           .run(resumeRequest().withWait(batch.waitFor()), strict);
     }
-    if (connection != null && source != null) {
-      throw new GuiseException(
-          ErrorCode.USAGE,
-          "-c and --source - give one: -c masks a database in place, --source reads one and"
-              + " --target receives the masked rows");
-    }
-    if ((source == null) != (target == null)) {
-      throw new GuiseException(
-          ErrorCode.USAGE,
-          "--source and --target - give both, or neither (and -c to mask in place)");
-    }
-    if (targetMode != null && target == null) {
-      throw new GuiseException(ErrorCode.USAGE, "--target-mode - only with --source and --target");
-    }
-    TargetMode mode = TargetMode.FAIL_IF_NOT_EMPTY;
-    if (targetMode != null) {
-      mode =
-          TargetMode.of(targetMode)
-              .orElseThrow(
-                  () ->
-                      new GuiseException(
-                          ErrorCode.USAGE,
-                          "--target-mode - unknown mode '"
-                              + targetMode
-                              + "'; expected truncate, append or fail-if-not-empty"));
-    }
+    TargetMode mode = transfer.mode(connection);
+    String source = transfer.source;
+    String target = transfer.target;
     if (rulesetFile == null || (connection == null && source == null)) {
       throw new GuiseException(
           ErrorCode.USAGE,

@@ -17,12 +17,13 @@ import picocli.CommandLine.Option;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks a ruleset and reports every problem with its file:line:col. With -c it also checks tables, columns, keys and output types against the live schema (read-only). Exit 0 when valid, 3 on errors, 7 on warnings with --strict."
+      "Checks a ruleset and reports every problem with its file:line:col. With -c it also checks tables, columns, keys and output types against the live schema (read-only). With --source and --target it checks a source → target run as the run would before writing: the ruleset against the source, and the target's tables, columns, types, foreign-key order and emptiness (both only read); with folder connections, a file run's folders. Exit 0 when valid, 3 on errors, 7 on warnings with --strict."
     },
     footer = {
       "%nExamples:",
       "  guise validate ruleset.yml",
       "  guise validate ruleset.yml -c staging --strict --format json",
+      "  guise validate ruleset.yml --source prod --target staging --target-mode truncate",
       ExitCodes.HELP
     })
 final class ValidateCommand implements Callable<Integer> {
@@ -40,8 +41,18 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Also check against this connection's schema.")
   String connection;
 
+  @Mixin TransferOptions transfer;
+
   @Option(names = "--strict", description = "Treat warnings as failures (exit 7).")
   boolean strict;
+
+  /** What the ruleset was checked against, in words; null for the ruleset alone. */
+  private String against() {
+    if (transfer.source != null) {
+      return "source '" + transfer.source + "' and target '" + transfer.target + "'";
+    }
+    return connection == null ? null : "connection '" + connection + "'";
+  }
 
   ValidateCommand(CliEnvironment env) {
     this.env = env;
@@ -52,7 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
     Workspace ws = new Workspace(env);
     CheckResult checked =
         ws.service(spec.commandLine().getErr())
-            .validate(ws.check(ruleset, connections, connection));
+            .validate(ws.check(ruleset, connections, connection, transfer));
     List<Diagnostic> all = checked.diagnostics();
     boolean errors = checked.hasErrors();
     boolean warnings = checked.hasWarnings();
@@ -61,7 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("valid", !errors);
       doc.put("ruleset", ruleset.toString());
-      doc.put("checked_against", connection);
+      doc.put("checked_against", against());
       doc.put("diagnostics", Workspace.json(all));
       Workspace.printJson(doc, out);
     } else {
@@ -70,7 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.println(
             ruleset
                 + " is valid"
-                + (connection == null ? "" : " against connection '" + connection + "'")
+                + (against() == null ? "" : " against " + against())
                 + (warnings ? " (with warnings)" : "")
                 + ".");
         out.flush();

@@ -4,6 +4,7 @@ import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionsFile;
+import dev.guise.exec.TargetMode;
 import dev.guise.run.CheckRequest;
 import dev.guise.run.RulesetSource;
 import dev.guise.run.RunService;
@@ -87,6 +88,20 @@ final class Workspace {
   /** What validate and plan check: the ruleset, and the connection's schema when one is named. */
   CheckRequest check(RulesetOptions ruleset, ConnectionOptions connections, String connection) {
     return new CheckRequest(ruleset(ruleset), connectionsFile(connections), connection);
+  }
+
+  /** A check of an in-place run ({@code -c}) or, with {@code --source/--target}, of a transfer. */
+  CheckRequest check(
+      RulesetOptions ruleset,
+      ConnectionOptions connections,
+      String connection,
+      TransferOptions transfer) {
+    if (!transfer.given()) {
+      return check(ruleset, connections, connection);
+    }
+    TargetMode mode = transfer.mode(connection);
+    return new CheckRequest(
+        ruleset(ruleset), connectionsFile(connections), transfer.source, transfer.target, mode);
   }
 
   /** Prints diagnostics in the house form, errors first. */

@@ -8,6 +8,7 @@ import dev.guise.db.DriverLog;
 import dev.guise.exec.Cancellation;
 import dev.guise.exec.LiveSchema;
 import dev.guise.exec.TaskKinds;
+import dev.guise.exec.TransferTargets;
 import dev.guise.mask.MaskRegistry;
 import dev.guise.mask.seed.SeedCatalog;
 import dev.guise.plan.BuiltPipelines;
@@ -74,6 +75,9 @@ public final class RunService {
   private CheckResult check(CheckRequest request) {
     RulesetLoader.Result parsed = parse(request.ruleset());
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
+    if (request.target() != null) {
+      return transfer(request, parsed, all);
+    }
     if (request.connection() != null) {
       ConnectionConfig c = connection(request.connectionsFile(), request.connection(), all);
       if (c != null && parsed.ruleset() != null) {
@@ -93,11 +97,52 @@ public final class RunService {
     if (parsed.ruleset() == null || request.connection() == null) {
       return new CheckResult(parsed.ruleset(), null, all);
     }
+    if (request.target() != null) {
+      return transfer(request, parsed, all);
+    }
     ConnectionConfig c = connection(request.connectionsFile(), request.connection(), all);
     if (c == null) {
       return new CheckResult(parsed.ruleset(), null, all);
     }
     return against(parsed, c, all);
+  }
+
+  /**
+   * A source → target check, as the run makes it before writing and without writing: planned
+   * against the source (read-only) and the target's tables, columns, types, foreign-key order and
+   * emptiness checked ({@link TransferTargets}); with folder connections, the file run's checks.
+   */
+  private CheckResult transfer(
+      CheckRequest request, RulesetLoader.Result parsed, List<Diagnostic> all) {
+    ConnectionsFile.Result conns = ConnectionsFile.load(request.connectionsFile(), environment, "");
+    if (conns.files().containsKey(request.connection())) {
+      all.addAll(FileRun.taskMix(parsed.ruleset(), true));
+      FileRun.roots(
+          conns,
+          request.connectionsFile(),
+          request.connection(),
+          request.target(),
+          request.targetMode().option(),
+          all);
+      return new CheckResult(parsed.ruleset(), null, all);
+    }
+    all.addAll(FileRun.taskMix(parsed.ruleset(), false));
+    ConnectionConfig source = connection(request.connectionsFile(), request.connection(), all);
+    ConnectionConfig target =
+        transferTarget(request.connectionsFile(), request.target(), source, all);
+    if (source == null || target == null || parsed.ruleset() == null) {
+      return new CheckResult(parsed.ruleset(), null, all);
+    }
+    try (ConnectionPool from = ConnectionPool.open(source, 1, true);
+        ConnectionPool to = ConnectionPool.open(target, 1, true)) {
+      Planner.Result plan = plan(parsed.ruleset(), parsed.pipelines(), from);
+      all.addAll(plan.diagnostics().list());
+      if (plan.root() != null) {
+        all.addAll(
+            TransferTargets.check(plan.root(), from, to, request.targetMode(), false).problems());
+      }
+      return new CheckResult(parsed.ruleset(), plan.root(), all);
+    }
   }
 
   /**
@@ -134,7 +179,10 @@ public final class RunService {
         RunTokens.resolve(parsed, tokenKeys(req), req.tokens().reidentify(), problems);
     problems.addAll(FileRun.taskMix(parsed.ruleset(), false));
     ConnectionConfig conn = connection(req.connectionsFile(), req.connection(), problems);
-    ConnectionConfig target = req.transfers() ? transferTarget(req, conn, problems) : null;
+    ConnectionConfig target =
+        req.transfers()
+            ? transferTarget(req.connectionsFile(), req.target(), conn, problems)
+            : null;
     if (problems.stream().anyMatch(Diagnostic::isError)) {
       audit.rejected(req, parsed.ruleset());
       return new RunResult(problems, null, null, null);
@@ -182,15 +230,7 @@ public final class RunService {
                               Map.of("logger", l.logger(), "level", l.level())));
               // 'guise runs cancel' from another process stops the run as Ctrl-C does
               CancelRequest.Watch remoteCancel =
-                  CancelRequest.watch(
-                      dir,
-                      by -> {
-                        recorder.log(
-                            RunLog.WARNING,
-                            "cancel requested by " + by + " (guise runs cancel)",
-                            Map.of());
-                        cancellation.cancel();
-                      })) {
+                  RecordedRun.remoteCancel(recorder, dir, cancellation)) {
             return new RunExecution(clock)
                 .execute(
                     req,
@@ -213,8 +253,8 @@ public final class RunService {
    * the source itself (the run would read and write the same tables).
    */
   private ConnectionConfig transferTarget(
-      RunRequest req, ConnectionConfig source, List<Diagnostic> problems) {
-    ConnectionConfig target = connection(req.connectionsFile(), req.target(), problems);
+      Path connectionsFile, String name, ConnectionConfig source, List<Diagnostic> problems) {
+    ConnectionConfig target = connection(connectionsFile, name, problems);
     if (target != null
         && source != null
         && (target.name().equals(source.name())

@@ -295,6 +295,16 @@ class TransferIT {
         .containsIgnoringCase("regions, which is in neither a mask_table nor a copy_table task");
     assertThat(all).contains("build_temp_table creates a table in the database it reads");
     assertThat(all).containsIgnoringCase("customers.born").contains("has no faithful mapping");
+    // validate and plan with --source/--target find the same before any run, and touch nothing
+    for (String command : List.of("validate", "plan")) {
+      GuiseCli.Result c = cli.command(command, "ruleset.yml", "--source", "src", "--target", "dst");
+      assertThat(c.exit()).as(c.toString()).isEqualTo(3);
+      assertThat(c.out() + c.err())
+          .as(command)
+          .containsIgnoringCase("regions, which is in neither a mask_table nor a copy_table task")
+          .contains("build_temp_table creates a table in the database it reads")
+          .containsIgnoringCase("customers.born");
+    }
     // parents after children
     String late =
         RULESET.replace("      - type: copy_table\n        table: regions\n", "")
@@ -315,6 +325,18 @@ class TransferIT {
     GuiseCli.Result badMode = transfer(cli, RULESET, "--target-mode", "overwrite");
     assertThat(badMode.exit()).isEqualTo(2);
     assertThat(badMode.err()).contains("unknown mode 'overwrite'");
+    GuiseCli.Result validBoth =
+        cli.command("validate", "ruleset.yml", "-c", "src", "--source", "src", "--target", "dst");
+    assertThat(validBoth.exit()).isEqualTo(2);
+    assertThat(validBoth.err()).contains("-c and --source - give one");
+    // the fixed ruleset is valid for the transfer, and plan shows it read from src into dst
+    GuiseCli.Result valid =
+        cli.command("validate", "ruleset.yml", "--source", "src", "--target", "dst");
+    assertThat(valid.exit()).as(valid.toString()).isZero();
+    assertThat(valid.out()).contains("against source 'src' and target 'dst'");
+    GuiseCli.Result plan = cli.command("plan", "ruleset.yml", "--source", "src", "--target", "dst");
+    assertThat(plan.exit()).as(plan.toString()).isZero();
+    assertThat(plan.out()).contains("on src → dst").contains("mask_table");
     // a dry run reads and masks everything and writes nothing to the target
     GuiseCli.Result dry = transfer(cli, RULESET, "--dry-run");
     assertThat(dry.exit()).as(dry.toString()).isZero();
@@ -323,6 +345,22 @@ class TransferIT {
     GuiseCli.Result append = transfer(cli, RULESET, "--target-mode", "append");
     assertThat(append.exit()).as(append.toString()).isZero();
     assertThat(dumpAll(dst, dst.schema).get("payments")).hasSize(100);
+    // now the target holds rows: the default mode is refused before a run, as by the run
+    GuiseCli.Result full =
+        cli.command("validate", "ruleset.yml", "--source", "src", "--target", "dst");
+    assertThat(full.exit()).as(full.toString()).isEqualTo(3);
+    assertThat(full.out() + full.err()).contains("holds rows; empty it");
+    GuiseCli.Result appendOk =
+        cli.command(
+            "validate",
+            "ruleset.yml",
+            "--source",
+            "src",
+            "--target",
+            "dst",
+            "--target-mode",
+            "append");
+    assertThat(appendOk.exit()).as(appendOk.toString()).isZero();
     GuiseCli.Result inPlace = cli.command("run", "ruleset.yml", "-c", "src", "--format", "json");
     assertThat(inPlace.exit()).isEqualTo(3);
     assertThat(inPlace.out()).contains("copy-table-in-place");
