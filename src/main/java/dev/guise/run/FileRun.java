@@ -18,6 +18,7 @@ import dev.guise.ruleset.ParallelTask;
 import dev.guise.ruleset.Ruleset;
 import dev.guise.ruleset.SerialTask;
 import dev.guise.ruleset.Task;
+import dev.guise.runlog.CancelRequest;
 import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecorder;
 import dev.guise.secret.RunKey;
@@ -236,8 +237,13 @@ final class FileRun {
         clock,
         observer,
         audit,
-        (recorder, dir, o) ->
-            body(req, parsed, roots, key, clock, problems, cancellation, o, recorder));
+        (recorder, dir, o) -> {
+          // 'guise runs cancel' from another process stops the run as Ctrl-C does
+          try (CancelRequest.Watch remoteCancel =
+              RecordedRun.remoteCancel(recorder, dir, cancellation)) {
+            return body(req, parsed, roots, key, clock, problems, cancellation, o, recorder);
+          }
+        });
   }
 
   private static RunResult body(

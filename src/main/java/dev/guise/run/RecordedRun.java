@@ -1,6 +1,9 @@
 package dev.guise.run;
 
+import dev.guise.exec.Cancellation;
 import dev.guise.ruleset.Ruleset;
+import dev.guise.runlog.CancelRequest;
+import dev.guise.runlog.RunLog;
 import dev.guise.runlog.RunRecorder;
 import dev.guise.runlog.RunStore;
 import dev.guise.secret.RunSecret;
@@ -65,5 +68,20 @@ final class RecordedRun {
           .around(req, ruleset, id, resumedFrom, observer, o -> body.run(recorder, dir, o))
           .withDir(dir);
     }
+  }
+
+  /**
+   * While open, {@code guise runs cancel} from another process stops the run as Ctrl-C does: the
+   * request is logged, with who asked, and {@code cancellation} cancelled.
+   */
+  static CancelRequest.Watch remoteCancel(
+      RunRecorder recorder, Path dir, Cancellation cancellation) {
+    return CancelRequest.watch(
+        dir,
+        by -> {
+          recorder.log(
+              RunLog.WARNING, "cancel requested by " + by + " (guise runs cancel)", Map.of());
+          cancellation.cancel();
+        });
   }
 }
