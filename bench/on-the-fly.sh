@@ -8,6 +8,9 @@
 # Server: PGHOST/PGPORT/PGUSER (default 127.0.0.1, 5432, postgres). GUISE_BENCH_JVM_ARGS adds JVM
 # options to guise's (e.g. a flight recording); GUISE_BENCH_ARGS adds options to the run (e.g.
 # --workers 1: one key range instead of two); GUISE_BENCH_KEEP=DIR keeps the work folder there.
+# GUISE_BENCH_LIVE=SECONDS measures the live set instead of timing: every SECONDS a class
+# histogram (jcmd GC.class_histogram, a full collection) counts the bytes that are really live, and
+# the largest is printed; compare it across ROWS to see whether memory stays flat.
 set -eu
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
@@ -67,12 +70,26 @@ tasks:
       - column: phone
         masks: [{type: from_format_string, value_format: "+1-{[2-9]}{[0-9],2}-555-01{[0-9],2}"}]
 YAML
+if [ -n "${GUISE_BENCH_LIVE:-}" ]; then
+  (
+    while sleep "$GUISE_BENCH_LIVE"; do
+      for p in $(pgrep -f "guise.jar run $WORK/ruleset.yml"); do
+        [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ] || continue
+        jcmd "$p" GC.class_histogram 2>/dev/null | awk '/^Total/ {print $3}' >>"$WORK/live"
+      done
+    done
+  ) &
+  SAMPLER=$!
+fi
 t0=$(now)
 GUISE_HOME="$WORK/home" GUISE_RUN_SECRET=bench-on-the-fly-secret-0123456789 \
   /usr/bin/time -f '%U %S' -o "$WORK/cpu" java "-Xmx$XMX" "-Xlog:gc:file=$WORK/gc.log" ${GUISE_BENCH_JVM_ARGS:-} -jar target/guise.jar run "$WORK/ruleset.yml" \
   --connections "$WORK/connections.yml" --source src --target dst -q ${GUISE_BENCH_ARGS:-}
 t1=$(now)
 GUISE_S=$(echo "$t1 - $t0" | bc -l)
+if [ -n "${SAMPLER:-}" ]; then
+  kill "$SAMPLER" 2>/dev/null || true
+fi
 COPIED=$(psql -Atq -d "$DST" -c "SELECT count(*) FROM t")
 # the highest heap in use right after a collection (what stays live), in MiB
 PEAK=$(sed -n 's/.*->\([0-9]*\)M(.*/\1/p' "$WORK/gc.log" | sort -n | tail -1)
@@ -81,4 +98,7 @@ printf 'COPY pipe (unmasked) : %8.2f s  %10.0f rows/s\n' "$COPY_S" "$(echo "$ROW
 printf 'guise on-the-fly     : %8.2f s  %10.0f rows/s  (3 of 8 columns masked)\n' "$GUISE_S" "$(echo "$ROWS / $GUISE_S" | bc -l)"
 printf 'ratio guise / COPY   : %8.2f x  (goal <= 1.5)\n' "$(echo "$GUISE_S / $COPY_S" | bc -l)"
 echo "guise peak heap after GC: ${PEAK:-?} MiB; guise JVM CPU (user+sys): $(awk '{print $1 + $2}' "$WORK/cpu") s"
+if [ -n "${GUISE_BENCH_LIVE:-}" ]; then
+  echo "live set (largest of $(wc -l <"$WORK/live" 2>/dev/null || echo 0) class histograms, every ${GUISE_BENCH_LIVE} s): $(sort -n "$WORK/live" 2>/dev/null | tail -1 | awk '{printf "%.1f MiB", $1 / 1048576}') (the histograms' full collections slow the run: time it without GUISE_BENCH_LIVE)"
+fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: wall times are pessimistic)"

@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * A growable UTF-8 byte buffer for the bulk loads' text formats (PostgreSQL's COPY CSV, MariaDB's
- * LOAD DATA), written straight to bytes: no StringBuilder, no String, no copy to encode it. Each
- * format escapes its own ASCII characters and hands the rest to {@link #utf8}.
+ * LOAD DATA), written straight to bytes: no StringBuilder and no copy of the whole batch to encode
+ * it. Text comes in as its UTF-8 bytes (String.getBytes, which the JVM does fastest), and each
+ * format escapes its own ASCII characters in them: no UTF-8 byte of a multi-byte character is
+ * ASCII, so the escapes never split one.
  */
 public final class TextBytes {
   private byte[] buf;
@@ -57,22 +59,45 @@ public final class TextBytes {
       buf[size++] = '-';
       v = -v;
     }
-    int end = size + digitCount(v);
-    int at = end;
-    do {
-      buf[--at] = (byte) ('0' + (int) (v % 10));
-      v /= 10;
-    } while (v != 0);
-    size = end;
+    int len = 1;
+    for (long p = 10; len < 19 && v >= p; p *= 10) {
+      len++;
+    }
+    byte[] b = buf;
+    int at = size + len;
+    // two digits per division (by a constant: the JIT multiplies), in int once the value fits
+    while (v > Integer.MAX_VALUE) {
+      long q = v / 100;
+      int r = (int) (v - q * 100);
+      b[--at] = ONES[r];
+      b[--at] = TENS[r];
+      v = q;
+    }
+    int i = (int) v;
+    while (i >= 100) {
+      int q = i / 100;
+      int r = i - q * 100;
+      b[--at] = ONES[r];
+      b[--at] = TENS[r];
+      i = q;
+    }
+    if (i >= 10) {
+      b[--at] = ONES[i];
+      b[--at] = TENS[i];
+    } else {
+      b[--at] = (byte) ('0' + i);
+    }
+    size += len;
   }
 
-  private static int digitCount(long v) {
-    int n = 1;
-    while (v >= 10) {
-      v /= 10;
-      n++;
+  private static final byte[] TENS = new byte[100];
+  private static final byte[] ONES = new byte[100];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      TENS[i] = (byte) ('0' + i / 10);
+      ONES[i] = (byte) ('0' + i % 10);
     }
-    return n;
   }
 
   /** Room for {@code more} bytes, so that a caller may write them with {@link #putUnchecked}. */
@@ -87,34 +112,10 @@ public final class TextBytes {
     buf[size++] = b;
   }
 
-  /**
-   * The non-ASCII character at {@code text[i]} as UTF-8 (a surrogate pair as one code point, an
-   * unpaired surrogate as '?', as String.getBytes encodes it), where {@link #ensure} made room for
-   * 4 bytes; returns the index of the last char used.
-   */
-  public int utf8(String text, int i) {
-    char ch = text.charAt(i);
-    byte[] b = buf;
-    int n = size;
-    if (ch < 0x800) {
-      b[n++] = (byte) (0xc0 | (ch >> 6));
-      b[n++] = (byte) (0x80 | (ch & 0x3f));
-    } else if (Character.isHighSurrogate(ch)
-        && i + 1 < text.length()
-        && Character.isLowSurrogate(text.charAt(i + 1))) {
-      int cp = Character.toCodePoint(ch, text.charAt(++i));
-      b[n++] = (byte) (0xf0 | (cp >> 18));
-      b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-      b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-      b[n++] = (byte) (0x80 | (cp & 0x3f));
-    } else if (Character.isSurrogate(ch)) {
-      b[n++] = '?';
-    } else {
-      b[n++] = (byte) (0xe0 | (ch >> 12));
-      b[n++] = (byte) (0x80 | ((ch >> 6) & 0x3f));
-      b[n++] = (byte) (0x80 | (ch & 0x3f));
-    }
-    size = n;
-    return i;
+  /** Bytes as they are. */
+  public void append(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, size, bytes.length);
+    size += bytes.length;
   }
 }

@@ -73,7 +73,7 @@ public sealed interface RunEvent {
       implements RunEvent {}
 
   /**
-   * One column's fingerprints in a batch: of (row key, value) and of the value alone, each sorted.
+   * One column's fingerprints in a batch: of (row key, value) and of the value alone, in no order.
    *
    * @param alwaysChanges the column's mask promises a value different from the original
    */

@@ -184,12 +184,18 @@ public final class FingerprintFiles {
       for (int c = 0; c <= column; c++) {
         for (int kind = 0; kind < 2; kind++) {
           int n = in.readInt();
-          boolean wanted = c == column && (kind == 0) == sameRow;
+          if (c != column || (kind == 0) != sameRow) {
+            in.skipNBytes((long) n * Long.BYTES);
+            continue;
+          }
+          // version 1 chunks are sorted, later ones not: a chunk is one batch, sorted here
+          long[] values = new long[n];
           for (int i = 0; i < n; i++) {
-            long v = in.readLong();
-            if (wanted) {
-              out.writeLong(v);
-            }
+            values[i] = in.readLong();
+          }
+          java.util.Arrays.sort(values);
+          for (long v : values) {
+            out.writeLong(v);
           }
         }
       }

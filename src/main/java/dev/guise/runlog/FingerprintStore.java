@@ -90,9 +90,10 @@ public final class FingerprintStore implements RunListener {
 
   private static void longs(DataOutputStream out, long[] values) throws IOException {
     out.writeInt(values.length);
-    for (long v : values) {
-      out.writeLong(v);
-    }
+    // big-endian, as writeLong writes them, in one write instead of one call per value
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(values.length * Long.BYTES);
+    bytes.asLongBuffer().put(values);
+    out.write(bytes.array());
   }
 
   private static void move(Path from, Path to) throws IOException {

@@ -125,8 +125,10 @@ class FingerprintVersionsTest {
       same[id - from] = scheme.sameRow(scope, row[1]);
       any[id - from] = scheme.anyRow(scope, row[1]);
     }
-    Arrays.sort(same);
-    Arrays.sort(any);
+    if (version == 1) { // as earlier releases wrote them; this one writes them unsorted
+      Arrays.sort(same);
+      Arrays.sort(any);
+    }
     return new RunEvent.OriginalsFingerprinted(
         "1",
         "people",

@@ -7,6 +7,7 @@ import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.value.Conversions;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -310,23 +311,17 @@ final class LoadDataLocal {
 
     /** Text escaped and encoded as UTF-8. */
     void text(String text) {
-      // at most 4 bytes per UTF-16 unit written at once (a surrogate pair's code point)
-      for (int i = 0; i < text.length(); i++) {
-        out.ensure(4);
-        char ch = text.charAt(i);
-        switch (ch) {
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      // an escape doubles a byte at most
+      out.ensure(2 * utf8.length);
+      for (byte b : utf8) {
+        switch (b) {
           case '\\' -> out.put((byte) '\\', (byte) '\\');
           case '\t' -> out.put((byte) '\\', (byte) 't');
           case '\n' -> out.put((byte) '\\', (byte) 'n');
           case '\r' -> out.put((byte) '\\', (byte) 'r');
-          case '\0' -> out.put((byte) '\\', (byte) '0');
-          default -> {
-            if (ch < 0x80) {
-              out.putUnchecked((byte) ch);
-            } else {
-              i = out.utf8(text, i);
-            }
-          }
+          case 0 -> out.put((byte) '\\', (byte) '0');
+          default -> out.putUnchecked(b);
         }
       }
     }

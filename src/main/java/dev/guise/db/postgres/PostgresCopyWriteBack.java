@@ -6,6 +6,7 @@ import dev.guise.db.TextBytes;
 import dev.guise.db.WriteBack;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableRef;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -195,15 +196,16 @@ final class PostgresCopyWriteBack implements WriteBack {
             case BINARY -> "\\x" + HexFormat.of().formatHex((byte[]) v);
             default -> v.toString();
           };
-      for (int i = 0; i < text.length(); i++) {
-        out.ensure(4);
-        char ch = text.charAt(i);
-        if (ch == '"') {
-          out.put((byte) '"', (byte) '"');
-        } else if (ch < 0x80) {
-          out.putUnchecked((byte) ch);
-        } else {
-          i = out.utf8(text, i);
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      if (text.indexOf('"') < 0) {
+        out.append(utf8); // one copy, no byte-by-byte loop
+      } else {
+        out.ensure(2 * utf8.length);
+        for (byte b : utf8) {
+          if (b == '"') {
+            out.putUnchecked((byte) '"');
+          }
+          out.putUnchecked(b);
         }
       }
     }
