@@ -22,7 +22,7 @@ final class RunBatchOptions {
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      defaultValue = "50000",
+      defaultValue = "10000",
       description = "Rows per batch (each batch commits on its own). Default: ${DEFAULT-VALUE}.")
   int batchSize;
 

@@ -249,9 +249,9 @@ final class TablePipeline {
 
   /**
    * About how much heap one batch's rows may take. Four batches are in memory at once (read,
-   * masked, written, and the next one read ahead), so a 50,000-row batch of wide rows (whole rows
-   * of a source → target run, long texts) would not fit a small heap: the first batch's size sets a
-   * row cap for the task's later batches.
+   * masked, written, and the next one read ahead), so a large batch of wide rows (whole rows of a
+   * source → target run, long texts) would not fit a small heap: the first batch's size sets a row
+   * cap for the task's later batches.
    */
   static final long BATCH_BYTES = 16L << 20;
 
