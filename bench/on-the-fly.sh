@@ -99,6 +99,10 @@ printf 'guise on-the-fly     : %8.2f s  %10.0f rows/s  (3 of 8 columns masked)\n
 printf 'ratio guise / COPY   : %8.2f x  (goal <= 1.5)\n' "$(echo "$GUISE_S / $COPY_S" | bc -l)"
 echo "guise peak heap after GC: ${PEAK:-?} MiB; guise JVM CPU (user+sys): $(awk '{print $1 + $2}' "$WORK/cpu") s"
 if [ -n "${GUISE_BENCH_LIVE:-}" ]; then
-  echo "live set (largest of $(wc -l <"$WORK/live" 2>/dev/null || echo 0) class histograms, every ${GUISE_BENCH_LIVE} s): $(sort -n "$WORK/live" 2>/dev/null | tail -1 | awk '{printf "%.1f MiB", $1 / 1048576}') (the histograms' full collections slow the run: time it without GUISE_BENCH_LIVE)"
+  # every sample in MiB, then the median and the largest: the largest of many samples is higher
+  # than that of a few, so compare medians across sizes too
+  LIVE_MIB=$(sort -n "$WORK/live" 2>/dev/null | awk '{printf "%.1f ", $1 / 1048576}')
+  echo "live set samples (class histograms every ${GUISE_BENCH_LIVE} s, MiB): $LIVE_MIB"
+  echo "live set: median $(echo "$LIVE_MIB" | tr ' ' '\n' | grep . | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}') MiB, largest $(echo "$LIVE_MIB" | awk '{print $NF}') MiB of $(wc -l <"$WORK/live" 2>/dev/null || echo 0) samples (the histograms' full collections slow the run: time it without GUISE_BENCH_LIVE)"
 fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: wall times are pessimistic)"
