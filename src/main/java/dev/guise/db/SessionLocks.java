@@ -17,7 +17,10 @@ public final class SessionLocks implements TableLocks {
   private final String trySql;
   private final String unlockSql;
   private final Function<String, Object> key;
+  private final String trySharedSql;
+  private final String unlockSharedSql;
   private final Set<String> held = new LinkedHashSet<>();
+  private final Set<String> heldShared = new LinkedHashSet<>();
   private Connection connection;
 
   /**
@@ -27,30 +30,64 @@ public final class SessionLocks implements TableLocks {
    */
   public SessionLocks(
       Opener opener, String trySql, String unlockSql, Function<String, Object> key) {
+    this(opener, trySql, unlockSql, null, null, key);
+  }
+
+  /**
+   * @param trySharedSql as {@code trySql} for a shared lock, or null when the engine has none
+   * @param unlockSharedSql a query releasing a shared lock
+   */
+  public SessionLocks(
+      Opener opener,
+      String trySql,
+      String unlockSql,
+      String trySharedSql,
+      String unlockSharedSql,
+      Function<String, Object> key) {
     this.opener = opener;
     this.trySql = trySql;
     this.unlockSql = unlockSql;
+    this.trySharedSql = trySharedSql;
+    this.unlockSharedSql = unlockSharedSql;
     this.key = key;
   }
 
   @Override
   public synchronized boolean tryLock(String name) throws SQLException {
+    return take(trySql, name, held);
+  }
+
+  @Override
+  public synchronized boolean tryLockShared(String name) throws SQLException {
+    return trySharedSql == null || take(trySharedSql, name, heldShared);
+  }
+
+  @Override
+  public synchronized void unlockShared(String name) throws SQLException {
+    release(unlockSharedSql, name, heldShared);
+  }
+
+  private boolean take(String sql, String name, Set<String> into) throws SQLException {
     if (connection == null) {
       connection = opener.open();
       connection.setAutoCommit(true); // session locks outlive transactions; nothing else runs here
     }
-    boolean taken = ask(trySql, name);
+    boolean taken = ask(sql, name);
     if (taken) {
-      held.add(name);
+      into.add(name);
     }
     return taken;
   }
 
+  private void release(String sql, String name, Set<String> from) throws SQLException {
+    if (from.remove(name)) {
+      ask(sql, name);
+    }
+  }
+
   @Override
   public synchronized void unlock(String name) throws SQLException {
-    if (held.remove(name)) {
-      ask(unlockSql, name);
-    }
+    release(unlockSql, name, held);
   }
 
   private boolean ask(String sql, String name) throws SQLException {
@@ -68,7 +105,7 @@ public final class SessionLocks implements TableLocks {
 
   @Override
   public synchronized void check() throws SQLException {
-    if (!held.isEmpty() && !connection.isValid(1)) {
+    if ((!held.isEmpty() || !heldShared.isEmpty()) && !connection.isValid(1)) {
       // SQLState 08003, connection does not exist: the run reports it as a lost connection
       throw new SQLException("the connection holding the run's locks is gone", "08003");
     }
@@ -86,5 +123,6 @@ public final class SessionLocks implements TableLocks {
     }
     connection = null;
     held.clear();
+    heldShared.clear();
   }
 }

@@ -28,6 +28,21 @@ public interface TableLocks extends AutoCloseable {
   void unlock(String name) throws SQLException;
 
   /**
+   * Takes a shared lock without waiting: any number of sessions share it, and it and {@link
+   * #tryLock} of the same name exclude each other (the shards of a table against a whole run on
+   * it). Engines without shared named locks (MariaDB's GET_LOCK, H2's lock rows) take nothing and
+   * answer true.
+   *
+   * @return false when another session holds the name exclusively
+   */
+  default boolean tryLockShared(String name) throws SQLException {
+    return true;
+  }
+
+  /** Releases a shared lock this object took; one it does not hold is ignored. */
+  default void unlockShared(String name) throws SQLException {}
+
+  /**
    * Fails when a connection holding a lock is gone, so the locks may have passed to another run.
    * Cheap enough to call before each batch commits.
    */

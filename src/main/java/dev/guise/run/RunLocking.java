@@ -51,6 +51,9 @@ final class RunLocking {
         pool.dialect().tableLocks(pool::dedicatedConnection, pool.config().guiseSchema());
     Map<String, TableRef> tables = new LinkedHashMap<>();
     tables(plan, tables);
+    // a shard shares its tables' own locks with the other shards, so that a whole run on one of
+    // them (which takes it exclusively) and the shards exclude each other where the engine can
+    Map<String, TableRef> shared = shard == null ? Map.of() : new LinkedHashMap<>(tables);
     if (shard != null) {
       // the shards of a table mask its key ranges side by side: each holds its own part's lock
       Map<String, TableRef> parts = new LinkedHashMap<>();
@@ -64,7 +67,7 @@ final class RunLocking {
         throw new IllegalStateException("a new run's id is locked: " + runId);
       }
       while (true) {
-        String busy = tryAll(locks, tables);
+        String busy = tryAll(locks, shared, tables);
         if (busy == null) {
           return locks;
         }
@@ -112,19 +115,40 @@ final class RunLocking {
     }
   }
 
-  /** Takes every table's lock, or none: returns the first table held by another run. */
-  private static String tryAll(TableLocks locks, Map<String, TableRef> tables) throws SQLException {
+  /**
+   * Takes every shared and every table lock, or none: returns the first table held by another run.
+   */
+  private static String tryAll(
+      TableLocks locks, Map<String, TableRef> shared, Map<String, TableRef> tables)
+      throws SQLException {
+    List<String> sharedTaken = new ArrayList<>();
     List<String> taken = new ArrayList<>();
-    for (Map.Entry<String, TableRef> t : tables.entrySet()) {
-      if (!locks.tryLock(t.getKey())) {
-        for (String n : taken) {
-          locks.unlock(n);
-        }
-        return t.getValue().toString();
+    String busy = null;
+    for (Map.Entry<String, TableRef> t : shared.entrySet()) {
+      if (!locks.tryLockShared(t.getKey())) {
+        busy = t.getValue().toString();
+        break;
       }
-      taken.add(t.getKey());
+      sharedTaken.add(t.getKey());
     }
-    return null;
+    if (busy == null) {
+      for (Map.Entry<String, TableRef> t : tables.entrySet()) {
+        if (!locks.tryLock(t.getKey())) {
+          busy = t.getValue().toString();
+          break;
+        }
+        taken.add(t.getKey());
+      }
+    }
+    if (busy != null) {
+      for (String n : taken) {
+        locks.unlock(n);
+      }
+      for (String n : sharedTaken) {
+        locks.unlockShared(n);
+      }
+    }
+    return busy;
   }
 
   /** The run masking a table now, as its progress row says, for the refusal message. */

@@ -108,13 +108,18 @@ public final class PostgresDialect extends StandardDialect {
     return ScriptSplitter.POSTGRES;
   }
 
-  /** Session-level advisory locks keyed by the first 8 bytes of the name's SHA-256. */
+  /**
+   * Session-level advisory locks keyed by the first 8 bytes of the name's SHA-256; shared ones for
+   * the shards of a table, which a whole run's exclusive lock on it excludes.
+   */
   @Override
   public TableLocks tableLocks(TableLocks.Opener dedicated, String guiseSchema) {
     return new SessionLocks(
         dedicated,
         "SELECT pg_try_advisory_lock(?)",
         "SELECT pg_advisory_unlock(?)",
+        "SELECT pg_try_advisory_lock_shared(?)",
+        "SELECT pg_advisory_unlock_shared(?)",
         LockNames::key);
   }
 
