@@ -72,7 +72,11 @@ final class ValidateCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("valid", !errors);
       doc.put("ruleset", ruleset.toString());
-      doc.put("checked_against", against());
+      // the connection checked against, as before; a transfer's source is that connection
+      doc.put("checked_against", transfer.source != null ? transfer.source : connection);
+      if (transfer.target != null) {
+        doc.put("target", transfer.target);
+      }
       doc.put("diagnostics", Workspace.json(all));
       Workspace.printJson(doc, out);
     } else {
