@@ -100,6 +100,19 @@ abstract class BenchEngine {
     };
   }
 
+  /**
+   * The originals of first_name, last_name and email from the row number, as the INSERT's select
+   * list (with % doubled for the INSERT's format string).
+   */
+  String masked(String number, String shape) {
+    return String.join(
+            ", ",
+            original("first_name", number, shape),
+            original("last_name", number, shape),
+            original("email", number, shape))
+        .replace("%", "%%");
+  }
+
   /** The engine's concatenation of SQL text expressions. */
   abstract String concat(String... parts);
 
@@ -203,11 +216,7 @@ abstract class BenchEngine {
               + " last_name varchar(100), email varchar(255), phone varchar(32), dob date,"
               + " ssn char(11), notes varchar(500))",
           ("INSERT INTO customers SELECT g, "
-                  + original("first_name", "g", shape).replace("%", "%%")
-                  + ", "
-                  + original("last_name", "g", shape).replace("%", "%%")
-                  + ", "
-                  + original("email", "g", shape).replace("%", "%%")
+                  + masked("g", shape)
                   + ", '+1-555-' || lpad((g %% 10000000)::text, 7,"
                   + " '0'), date '1940-01-01' + (g * 7919 %% 25000)::int,"
                   + " lpad((g %% 1000)::text, 3, '0') || '-' || lpad((g %% 100)::text, 2, '0')"
@@ -269,11 +278,7 @@ abstract class BenchEngine {
               + " last_name varchar(100), email varchar(255), phone varchar(32), dob date,"
               + " ssn char(11), notes varchar(500)) ENGINE=InnoDB",
           ("INSERT INTO customers SELECT seq, "
-                  + original("first_name", "seq", shape).replace("%", "%%")
-                  + ", "
-                  + original("last_name", "seq", shape).replace("%", "%%")
-                  + ", "
-                  + original("email", "seq", shape).replace("%", "%%")
+                  + masked("seq", shape)
                   + ", concat('+1-555-', lpad(seq %% 10000000, 7, '0')),"
                   + " date '1940-01-01' + interval (seq * 7919 %% 25000) day,"
                   + " concat(lpad(seq %% 1000, 3, '0'), '-', lpad(seq %% 100, 2, '0'), '-',"
