@@ -48,56 +48,9 @@ public final class TextBytes {
     }
   }
 
-  /** A long's decimal digits, without a String in between. */
+  /** A long's decimal digits. */
   public void digits(long v) {
-    if (v == Long.MIN_VALUE) {
-      ascii(Long.toString(v));
-      return;
-    }
-    ensure(20);
-    if (v < 0) {
-      buf[size++] = '-';
-      v = -v;
-    }
-    int len = 1;
-    for (long p = 10; len < 19 && v >= p; p *= 10) {
-      len++;
-    }
-    byte[] b = buf;
-    int at = size + len;
-    // two digits per division (by a constant: the JIT multiplies), in int once the value fits
-    while (v > Integer.MAX_VALUE) {
-      long q = v / 100;
-      int r = (int) (v - q * 100);
-      b[--at] = ONES[r];
-      b[--at] = TENS[r];
-      v = q;
-    }
-    int i = (int) v;
-    while (i >= 100) {
-      int q = i / 100;
-      int r = i - q * 100;
-      b[--at] = ONES[r];
-      b[--at] = TENS[r];
-      i = q;
-    }
-    if (i >= 10) {
-      b[--at] = ONES[i];
-      b[--at] = TENS[i];
-    } else {
-      b[--at] = (byte) ('0' + i);
-    }
-    size += len;
-  }
-
-  private static final byte[] TENS = new byte[100];
-  private static final byte[] ONES = new byte[100];
-
-  static {
-    for (int i = 0; i < 100; i++) {
-      TENS[i] = (byte) ('0' + i / 10);
-      ONES[i] = (byte) ('0' + i % 10);
-    }
+    ascii(Long.toString(v));
   }
 
   /** Room for {@code more} bytes, so that a caller may write them with {@link #putUnchecked}. */

@@ -12,11 +12,12 @@ import java.util.Map;
  * verify}: of (row key, value) and of the value alone, keyed by the run key ({@link PrintScheme}
  * says how, by version), so they match nothing another secret made. A value counts when a rule on
  * its column applies to the row; nulls never do (masks keep them). Used by the masking thread;
- * {@link Survivors} computes the same fingerprints from the values read back.
+ * {@link Survivors} computes the same fingerprints from the values read back. Used by one thread at
+ * a time (the reader of one table pipeline).
  */
 public final class OriginalPrints {
-  // the fetch thread of each range computes them; a scheme reuses its buffers
-  private final ThreadLocal<PrintScheme> schemes;
+  // one pipeline's reader thread computes them, a batch at a time; the scheme reuses its buffers
+  private final PrintScheme scheme;
   private final String taskId;
   private final RowLayout layout;
   private final int keySize;
@@ -33,7 +34,7 @@ public final class OriginalPrints {
 
   OriginalPrints(
       RunKey key, String taskId, RowLayout layout, List<CompiledRule> rules, String table) {
-    this.schemes = ThreadLocal.withInitial(() -> PrintScheme.of(PrintScheme.CURRENT, key));
+    this.scheme = PrintScheme.of(PrintScheme.CURRENT, key);
     this.taskId = taskId;
     this.layout = layout;
     this.keySize = layout.keySize;
@@ -57,12 +58,11 @@ public final class OriginalPrints {
 
   /** The fingerprints of one batch's originals (the rows as read, before masking). */
   RunEvent.OriginalsFingerprinted of(List<Object[]> rows, long batch) {
-    PrintScheme scheme = schemes.get();
     long[][] same = new long[columns.size()][rows.size()];
     long[][] any = new long[columns.size()][rows.size()];
     int[] n = new int[columns.size()];
     for (Object[] row : rows) {
-      print(scheme, row, same, any, n);
+      print(row, same, any, n);
     }
     List<RunEvent.ColumnPrints> out = new ArrayList<>(columns.size());
     for (int c = 0; c < columns.size(); c++) {
@@ -78,7 +78,7 @@ public final class OriginalPrints {
   /**
    * One row's fingerprints, appended per column (a method of its own: the JIT compiles it once).
    */
-  private void print(PrintScheme scheme, Object[] row, long[][] same, long[][] any, int[] n) {
+  private void print(Object[] row, long[][] same, long[][] any, int[] n) {
     boolean started = false;
     for (int c = 0; c < columns.size(); c++) {
       Column col = columns.get(c);

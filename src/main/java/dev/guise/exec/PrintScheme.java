@@ -30,13 +30,17 @@ abstract class PrintScheme {
     }
   }
 
+  /** Whether this release computes fingerprints of {@code version}. */
+  static boolean known(int version) {
+    return version >= 1 && version <= CURRENT;
+  }
+
+  /** The scheme of a {@link #known} version. */
   static PrintScheme of(int version, RunKey key) {
     return switch (version) {
       case 1 -> new V1(key);
       case 2 -> new V2(key);
-      default ->
-          throw new IllegalArgumentException(
-              "fingerprints of version " + version + " are from a newer guise; verify with it");
+      default -> throw new IllegalArgumentException("unknown fingerprint version " + version);
     };
   }
 

@@ -9,6 +9,8 @@ import dev.guise.schema.TableInfo;
 import dev.guise.secret.RunKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongPredicate;
 
 /**
@@ -66,11 +68,21 @@ public final class Survivors {
     long[] same = new long[columns.size()];
     long[] any = new long[columns.size()];
     int nKey = keyCols.size();
-    java.util.Map<Integer, PrintScheme> schemes = new java.util.TreeMap<>();
+    Map<Integer, PrintScheme> schemes = new TreeMap<>();
     List<PrintScheme.Scope> scopes = new ArrayList<>();
     for (ColumnLookup c : columns) {
       scopes.add(PrintScheme.Scope.of(table, c.column()));
       for (Prints p : c.prints()) {
+        if (!PrintScheme.known(p.version())) {
+          throw new GuiseException(
+              ErrorCode.INVALID_CONFIGURATION,
+              table
+                  + "."
+                  + c.column()
+                  + " - the run kept fingerprints of version "
+                  + p.version()
+                  + ", which this guise does not know; verify with the release that ran it");
+        }
         schemes.computeIfAbsent(p.version(), v -> PrintScheme.of(v, runKey));
       }
     }

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -116,7 +118,7 @@ public final class FingerprintFiles {
   }
 
   private static List<Integer> versions(Path task) throws IOException {
-    java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+    TreeSet<Integer> out = new TreeSet<>();
     for (Path chunk : chunks(task)) {
       try (DataInputStream in = open(chunk)) {
         out.add(version(in.readInt()));
@@ -193,7 +195,7 @@ public final class FingerprintFiles {
           for (int i = 0; i < n; i++) {
             values[i] = in.readLong();
           }
-          java.util.Arrays.sort(values);
+          Arrays.sort(values);
           for (long v : values) {
             out.writeLong(v);
           }

@@ -110,6 +110,22 @@ class FingerprintVersionsTest {
                       "name", List.of(new Survivors.Prints(1, v -> false, v -> false)))),
               64);
       assertThat(onlyV2).containsExactly(new Survivors.ColumnCount("name", 200, 0, 0));
+      // fingerprints of a later release are refused in one sentence naming the column
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  Survivors.count(
+                      pool,
+                      key,
+                      "people",
+                      List.of("id"),
+                      List.of(
+                          new Survivors.ColumnLookup(
+                              "name", List.of(new Survivors.Prints(3, v -> false, v -> false)))),
+                      64))
+          .isInstanceOf(dev.guise.GuiseException.class)
+          .hasMessage(
+              "people.name - the run kept fingerprints of version 3, which this guise does not"
+                  + " know; verify with the release that ran it");
     }
   }
 

@@ -186,7 +186,7 @@ final class PostgresCopyWriteBack implements WriteBack {
     }
     out.put((byte) '"');
     if (v instanceof Long n) {
-      out.digits(n); // no string in between: keys are mostly bigint
+      out.digits(n); // keys are mostly bigint
     } else {
       String text =
           switch (column.category()) {
