@@ -20,14 +20,14 @@ public interface WriteBack extends AutoCloseable {
    * A batch as {@link #prepare} made it: the rows, and the bytes a bulk load sends for them ({@code
    * data} null when the write-back sends the rows themselves).
    */
-  record Batch(List<Object[]> rows, byte[] data, int length) {}
+  record Batch(List<Object[]> rows, TextBytes data) {}
 
   /**
    * Encodes a batch for {@link #write(Batch)} without touching the connection, so a caller may
    * prepare the next batch on its own thread while this one is being written.
    */
   default Batch prepare(List<Object[]> rows) {
-    return new Batch(rows, null, 0);
+    return new Batch(rows, null);
   }
 
   /** Writes a batch {@link #prepare} made; as {@link #write(List)} otherwise. */

@@ -6,7 +6,6 @@ import dev.guise.db.TextBytes;
 import dev.guise.schema.ColumnCategory;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.value.Conversions;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -132,7 +131,7 @@ final class LoadDataLocal {
    */
   SQLException refusal(Connection c) throws SQLException {
     try {
-      load(c, new byte[0], 0, 0);
+      load(c, new TextBytes(0), 0);
       return null;
     } catch (SQLException e) {
       if (refused(e)) {
@@ -157,11 +156,10 @@ final class LoadDataLocal {
     return text;
   }
 
-  /** Loads {@code length} bytes of text holding {@code rows} rows, and {@link #check}s them. */
-  void load(Connection c, byte[] data, int length, int rows) throws SQLException {
+  /** Loads the text of {@code rows} rows, and {@link #check}s them. */
+  void load(Connection c, TextBytes data, int rows) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.unwrap(org.mariadb.jdbc.Statement.class)
-          .setLocalInfileInputStream(new ByteArrayInputStream(data, 0, length));
+      st.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(data.stream());
       check(subject, st.executeUpdate(sql), rows, st.getWarnings());
     }
   }
@@ -237,12 +235,8 @@ final class LoadDataLocal {
       out = new TextBytes(capacity);
     }
 
-    byte[] bytes() {
-      return out.bytes();
-    }
-
-    int length() {
-      return out.length();
+    TextBytes bytes() {
+      return out;
     }
 
     void put(byte b) {

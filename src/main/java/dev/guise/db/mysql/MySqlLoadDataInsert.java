@@ -27,7 +27,7 @@ final class MySqlLoadDataInsert implements WriteBack {
   @Override
   public Batch prepare(List<Object[]> rows) {
     LoadDataLocal.Text text = load.encode(rows);
-    return new Batch(rows, text.bytes(), text.length());
+    return new Batch(rows, text.bytes());
   }
 
   @Override
@@ -35,7 +35,7 @@ final class MySqlLoadDataInsert implements WriteBack {
     if (batch.rows().isEmpty()) {
       return 0;
     }
-    load.load(connection, batch.data(), batch.length(), batch.rows().size());
+    load.load(connection, batch.data(), batch.rows().size());
     return batch.rows().size();
   }
 

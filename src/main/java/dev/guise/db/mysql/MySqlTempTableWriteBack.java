@@ -181,10 +181,10 @@ final class MySqlTempTableWriteBack implements WriteBack {
   @Override
   public Batch prepare(List<Object[]> rows) {
     if (loadData == null) {
-      return new Batch(rows, null, 0);
+      return new Batch(rows, null);
     }
     LoadDataLocal.Text text = loadData.encode(rows);
-    return new Batch(rows, text.bytes(), text.length());
+    return new Batch(rows, text.bytes());
   }
 
   @Override
@@ -197,7 +197,7 @@ final class MySqlTempTableWriteBack implements WriteBack {
       st.execute(create);
     }
     if (batch.data() != null) {
-      loadData.load(connection, batch.data(), batch.length(), batch.rows().size());
+      loadData.load(connection, batch.data(), batch.rows().size());
     } else {
       insertAll(batch.rows());
     }

@@ -143,7 +143,7 @@ final class PostgresCopyWriteBack implements WriteBack {
       }
       csv.put((byte) '\n');
     }
-    return new Batch(rows, csv.bytes(), csv.length());
+    return new Batch(rows, csv);
   }
 
   @Override
@@ -159,9 +159,14 @@ final class PostgresCopyWriteBack implements WriteBack {
     long copied;
     CopyIn in = copyManager.copyIn(copy);
     try {
-      for (int from = 0; from < batch.length(); from += CHUNK_BYTES) {
-        in.writeToCopy(batch.data(), from, Math.min(CHUNK_BYTES, batch.length() - from));
-      }
+      batch
+          .data()
+          .writeTo(
+              (bytes, start, length) -> {
+                for (int from = 0; from < length; from += CHUNK_BYTES) {
+                  in.writeToCopy(bytes, start + from, Math.min(CHUNK_BYTES, length - from));
+                }
+              });
       copied = in.endCopy();
     } finally {
       if (in.isActive()) {

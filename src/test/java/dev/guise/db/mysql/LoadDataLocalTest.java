@@ -26,7 +26,7 @@ class LoadDataLocalTest {
     List<Object[]> rows = new ArrayList<>();
     rows.add(fields);
     LoadDataLocal.Text t = load.encode(rows);
-    return new String(t.bytes(), 0, t.length(), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(t.bytes().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static ColumnCategory category(Object v) {

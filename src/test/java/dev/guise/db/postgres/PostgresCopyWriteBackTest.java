@@ -22,7 +22,7 @@ class PostgresCopyWriteBackTest {
   private static String csv(Object v, ColumnCategory c) {
     TextBytes out = new TextBytes(4);
     PostgresCopyWriteBack.appendCsv(out, v, col("c", c));
-    return new String(out.bytes(), 0, out.length(), StandardCharsets.UTF_8);
+    return new String(out.toByteArray(), StandardCharsets.UTF_8);
   }
 
   @Test
