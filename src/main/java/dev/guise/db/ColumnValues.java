@@ -33,6 +33,9 @@ public final class ColumnValues {
       }
       return null;
     }
+    if (v instanceof RawField) {
+      return v; // the source's own bulk form of a same-typed column: it fits as it is
+    }
     try {
       return switch (c.category()) {
         case TEXT, JSON, OTHER, UUID -> text(v, c);

@@ -287,6 +287,18 @@ public interface Dialect {
   }
 
   /**
+   * Whole rows read for {@link #insertInto} on {@code target} with the columns that no rule reads
+   * passed through in this engine's bulk format ({@link RawRows}), or null where this engine cannot
+   * (the default), the target is another engine, or a column to decode has no exact text form.
+   *
+   * @param columns the row's columns, in order
+   * @param decode per column: whether a rule (or the key) needs its value
+   */
+  default RawRows rawRows(List<ColumnInfo> columns, boolean[] decode, Dialect target) {
+    return null;
+  }
+
+  /**
    * The driver properties for a connection's {@code ssl} settings ({@link SslSettings}); an engine
    * without TLS settings here refuses them.
    */

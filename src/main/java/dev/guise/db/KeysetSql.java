@@ -4,7 +4,10 @@ import dev.guise.schema.ColumnInfo;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The SQL of a table task's reads, in the dialect's quoting: keyset-paginated batches (never
@@ -46,6 +49,32 @@ public final class KeysetSql {
           int next = afterKey ? bindExpanded(d, ps, 1, lastKey, keyColumns) : 1;
           bindExpanded(d, ps, next, upTo, keyColumns);
         });
+  }
+
+  /**
+   * As {@link #range}, with the keys written in as literals: for a statement that takes no
+   * parameters (PostgreSQL's {@code COPY (SELECT ...)}).
+   *
+   * @param after the last key read, or null for the first batch
+   * @param upTo the range's last key, or null for a range open at its end
+   */
+  public static String rangeWithLiterals(
+      Dialect d,
+      BatchQuery q,
+      Object[] after,
+      Object[] upTo,
+      int limit,
+      Function<Object, String> literal) {
+    List<String> key = qualifiedKey(d, q);
+    List<String> conditions = new ArrayList<>();
+    if (after != null) {
+      conditions.add(expandedKeyAfter(key, Arrays.stream(after).map(literal).toList()));
+    }
+    if (upTo != null) {
+      conditions.add(
+          "NOT (" + expandedKeyAfter(key, Arrays.stream(upTo).map(literal).toList()) + ")");
+    }
+    return select(d, q, conditions.isEmpty() ? null : String.join(" AND ", conditions), limit);
   }
 
   /**
@@ -148,16 +177,21 @@ public final class KeysetSql {
 
   /** {@code (k1 > ?) OR (k1 = ? AND k2 > ?) ...}; a single key is just {@code k1 > ?}. */
   static String expandedKeyAfter(List<String> key) {
+    return expandedKeyAfter(key, Collections.nCopies(key.size(), "?"));
+  }
+
+  /** As {@link #expandedKeyAfter(List)}, comparing with {@code values} (parameters or literals). */
+  private static String expandedKeyAfter(List<String> key, List<String> values) {
     if (key.size() == 1) {
-      return key.get(0) + " > ?";
+      return key.get(0) + " > " + values.get(0);
     }
     List<String> ors = new ArrayList<>();
     for (int i = 0; i < key.size(); i++) {
       List<String> ands = new ArrayList<>();
       for (int j = 0; j < i; j++) {
-        ands.add(key.get(j) + " = ?");
+        ands.add(key.get(j) + " = " + values.get(j));
       }
-      ands.add(key.get(i) + " > ?");
+      ands.add(key.get(i) + " > " + values.get(i));
       ors.add("(" + String.join(" AND ", ands) + ")");
     }
     return "(" + String.join(" OR ", ors) + ")";

@@ -149,7 +149,7 @@ public abstract class StandardDialect implements Dialect {
    * CHAR(n) without its padding: engines disagree on whether they pad on read (MySQL strips,
    * PostgreSQL and H2 pad), and the same value must seed masks the same way on every engine.
    */
-  private static String text(String s, ColumnInfo column) {
+  public static String text(String s, ColumnInfo column) {
     if (s == null || (column.jdbcType() != Types.CHAR && column.jdbcType() != Types.NCHAR)) {
       return s;
     }

@@ -3,6 +3,8 @@ package dev.guise.exec;
 import dev.guise.db.BatchQuery;
 import dev.guise.db.Dialect;
 import dev.guise.db.KeysetQuery;
+import dev.guise.db.KeysetSql;
+import dev.guise.db.RawRows;
 import dev.guise.schema.ColumnInfo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +27,8 @@ final class JdbcRowSource implements RowSource {
   private final String table;
   private final KeysetQuery first;
   private final KeysetQuery next;
+  private final Object[] upTo;
+  private RawRows raw;
 
   /**
    * @param columns the row layout's columns, key first
@@ -50,6 +54,16 @@ final class JdbcRowSource implements RowSource {
     this.table = table;
     this.first = dialect.keysetQuery(query, false, upTo, batchSize);
     this.next = dialect.keysetQuery(query, true, upTo, batchSize);
+    this.upTo = upTo;
+  }
+
+  /**
+   * Reads whole rows in the engine's bulk format instead ({@link RawRows}): the columns it does not
+   * decode reach the sink as the source sent them.
+   */
+  JdbcRowSource passingThrough(RawRows rows) {
+    this.raw = rows;
+    return this;
   }
 
   @Override
@@ -69,6 +83,9 @@ final class JdbcRowSource implements RowSource {
 
   @Override
   public List<Object[]> read(Object[] afterKey, int limit) {
+    if (raw != null) {
+      return readRaw(afterKey, limit);
+    }
     try {
       List<Object[]> rows = new ArrayList<>(Math.min(limit, 65_536));
       KeysetQuery q = afterKey == null ? first : next;
@@ -91,6 +108,21 @@ final class JdbcRowSource implements RowSource {
         connection.rollback(); // the reader only reads: end its transaction (and snapshot)
       }
       return rows;
+    } catch (SQLException e) {
+      throw TaskFailure.sql(table, e);
+    }
+  }
+
+  private List<Object[]> readRaw(Object[] afterKey, int limit) {
+    try {
+      try {
+        return raw.read(
+            connection,
+            KeysetSql.rangeWithLiterals(dialect, query, afterKey, upTo, limit, raw::literal),
+            limit);
+      } finally {
+        connection.rollback();
+      }
     } catch (SQLException e) {
       throw TaskFailure.sql(table, e);
     }

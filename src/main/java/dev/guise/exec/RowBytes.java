@@ -1,5 +1,6 @@
 package dev.guise.exec;
 
+import dev.guise.db.RawField;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -28,6 +29,9 @@ final class RowBytes {
     }
     if (v instanceof byte[] b) {
       return 16 + b.length;
+    }
+    if (v instanceof RawField f) {
+      return 24 + f.length() + 16; // its share of the row's bytes, and the array's header
     }
     if (v instanceof BigDecimal d) {
       return 40 + of(d.unscaledValue());

@@ -186,6 +186,9 @@ final class TablePart {
                 ctx.options().batchSize(),
                 table,
                 range == null ? null : range.upTo())) {
+      if (transfer != null) {
+        source.passingThrough(TransferRows.raw(step, layout.columns, ctx));
+      }
       List<CompiledRule> shuffles = masker.shuffles();
       Runnable shufflePass =
           shuffles.isEmpty()

@@ -1,11 +1,14 @@
 package dev.guise.exec;
 
+import dev.guise.db.RawRows;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.schema.ColumnInfo;
 import dev.guise.schema.TableInfo;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rows of a source → target run: a table task reads every column of the source table (key
@@ -46,6 +49,42 @@ final class TransferRows {
       out.add(TransferColumns.targetColumn(target, c.name()));
     }
     return out;
+  }
+
+  /**
+   * The source's reader of whole rows in its bulk format for a target of its own engine ({@link
+   * RawRows}), or null for the JDBC read. The key and every column a rule reads or writes are
+   * decoded; the others pass through unchanged when each goes into a target column of the very same
+   * type, the task joins no other table, and the engine can decode the rest exactly.
+   *
+   * @param step the task as planned (the columns its rules read)
+   * @param columns the whole row's columns, in order
+   */
+  static RawRows raw(MaskTableStep step, List<ColumnInfo> columns, StepContext ctx) {
+    if (!step.joins().isEmpty() || !step.joined().isEmpty()) {
+      return null;
+    }
+    Set<String> needed = new HashSet<>();
+    for (List<ColumnInfo> l : List.of(step.key(), step.read(), step.written())) {
+      l.forEach(c -> needed.add(c.name()));
+    }
+    TableInfo target = ctx.transfer().target(step.id());
+    boolean[] decode = new boolean[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnInfo c = columns.get(i);
+      ColumnInfo t = TransferColumns.targetColumn(target, c.name());
+      decode[i] = needed.contains(c.name());
+      if (!decode[i] && !sameType(c, t)) {
+        return null;
+      }
+    }
+    return ctx.transfer().source().dialect().rawRows(columns, decode, ctx.pool().dialect());
+  }
+
+  private static boolean sameType(ColumnInfo source, ColumnInfo target) {
+    return source.typeName().equalsIgnoreCase(target.typeName())
+        && source.size() == target.size()
+        && source.scale() == target.scale();
   }
 
   /**

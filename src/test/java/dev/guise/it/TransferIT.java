@@ -607,6 +607,106 @@ class TransferIT {
   }
 
   /**
+   * PostgreSQL → PostgreSQL passes the columns no rule reads through as COPY's own CSV fields:
+   * every awkward value (NULLs and empty strings, quotes, commas, newlines, backslashes, characters
+   * beyond the BMP, extreme dates, bytes, doubles, times) and the types only PostgreSQL has
+   * (timestamptz, interval, jsonb, arrays, uuid, money-free numerics) arrive exactly as the source
+   * holds them, while the masked column equals an in-place run's. Keys are text with quotes and
+   * backslashes (the keyset's literals), read in batches of 7 by two workers (a range's end is a
+   * literal too); a CHAR(n) column the rule hashes on is unpadded as the JDBC read unpads it.
+   */
+  @org.junit.jupiter.api.Test
+  void aPostgresTargetGetsUnreadColumnsExactlyAsTheSourceHoldsThem() throws Exception {
+    TestEngine src = open("postgres");
+    TestEngine dst = open("postgres");
+    String ddl =
+        " (id VARCHAR(40) PRIMARY KEY, t VARCHAR(2000), v VARCHAR(40), code CHAR(6), d DATE,"
+            + " ts TIMESTAMP(6), tz TIMESTAMPTZ, span INTERVAL, n NUMERIC(20,6), b BYTEA,"
+            + " flag BOOLEAN, f DOUBLE PRECISION, tm TIME(6), doc JSONB, tags TEXT[], u UUID)";
+    for (TestEngine e : List.of(src, dst)) {
+      e.sql("CREATE TABLE " + e.t("awkward") + ddl);
+    }
+    src.sql("CREATE TABLE " + src.q(src.otherSchema) + ".awkward" + ddl);
+    List<Object[]> rows = awkwardRows(250);
+    String[] keys = {"o'neil", "back\\slash", "quote\"", "日本", "a,b", "tab\tkey", "plain"};
+    {
+      TestEngine e = src;
+      for (String schema : List.of(e.schema, e.otherSchema)) {
+        String t = e.q(schema) + ".awkward";
+        try (var ps =
+            e.admin()
+                .prepareStatement(
+                    "INSERT INTO "
+                        + t
+                        + " (id, t, v, code, d, ts, n, b, flag, f, tm) VALUES"
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          for (Object[] r : rows) {
+            int i = (int) (long) (Long) r[0];
+            ps.setString(1, keys[i % keys.length] + i);
+            for (int c = 1; c < r.length; c++) {
+              int at = c < 3 ? c + 1 : c + 2; // code goes in after v
+              ps.setObject(at, r[c]);
+            }
+            ps.setString(4, i % 10 == 1 ? null : "c" + (i % 4));
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        e.sql(
+            "UPDATE "
+                + t
+                + " SET tz = timestamptz '2020-02-29 23:59:59.123456+05:30' + (length(id) ||"
+                + " ' hours')::interval, span = (length(id) || ' days 03:04:05.5')::interval,"
+                + " doc = jsonb_build_object('k', id, 'n', length(id), 'q', 'a\"b'),"
+                + " tags = ARRAY[id, NULL, '', 'x,y'], u = md5(id)::uuid WHERE id NOT LIKE '%1'");
+      }
+    }
+    GuiseCli cli = cli(src, dst);
+    String ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: mask_table
+            table: awkward
+            key: id
+            rules:
+              - column: v
+                hash_columns: [code]
+                masks: [{type: from_format_string, value_format: "{[a-z],12}"}]
+        """;
+    Files.writeString(cli.dir().resolve("ruleset.yml"), ruleset, StandardCharsets.UTF_8);
+    GuiseCli.Result inPlace =
+        cli.command("run", "ruleset.yml", "-c", "inplace", "--format", "json", "--batch-size", "9");
+    assertThat(inPlace.exit()).as(inPlace.toString()).isZero();
+    var before = src.dump(src.q(src.schema) + ".awkward");
+    GuiseCli.Result r = transfer(cli, ruleset, "--batch-size", "7", "--workers", "2");
+    assertThat(r.exit()).as(r.toString()).isZero();
+
+    List<Map<String, Object>> expected = src.dump(src.q(src.otherSchema) + ".awkward");
+    List<Map<String, Object>> target = dst.dump(dst.q(dst.schema) + ".awkward");
+    assertThat(target).hasSize(250);
+    for (int i = 0; i < target.size(); i++) {
+      assertThat(target.get(i)).as("row %s", expected.get(i).get("id")).isEqualTo(expected.get(i));
+    }
+    long changed =
+        java.util.stream.IntStream.range(0, target.size())
+            .filter(i -> !java.util.Objects.equals(target.get(i).get("v"), before.get(i).get("v")))
+            .count();
+    assertThat(changed).as("values of v masked").isGreaterThan(180);
+    assertThat(src.dump(src.q(src.schema) + ".awkward")).as("the source").isEqualTo(before);
+    try (Statement st = dst.admin().createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM "
+                    + dst.t("awkward")
+                    + " WHERE tz IS NOT NULL AND doc->>'q' = 'a\"b' AND tags[4] = 'x,y'"
+                    + " AND tags[2] IS NULL AND tags[3] = ''")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("PostgreSQL's own types arrived whole").isEqualTo(225);
+    }
+  }
+
+  /**
    * A value LOAD DATA LOCAL would clip (a decimal beyond the target column's precision, which the
    * plan cannot see) fails its batch naming table.column, without the value; the batches before it
    * are committed with their checkpoint, so once the column is widened the run resumes to exactly

@@ -1,6 +1,7 @@
 package dev.guise.db.postgres;
 
 import dev.guise.db.Dialect;
+import dev.guise.db.RawField;
 import dev.guise.db.StagingTableSql;
 import dev.guise.db.TextBytes;
 import dev.guise.db.WriteBack;
@@ -187,6 +188,10 @@ final class PostgresCopyWriteBack implements WriteBack {
    */
   static void appendCsv(TextBytes out, Object v, ColumnInfo column) {
     if (v == null) {
+      return;
+    }
+    if (v instanceof RawField raw) {
+      out.append(raw.data(), raw.from(), raw.length()); // a CSV field of PostgreSQL's own COPY
       return;
     }
     out.put((byte) '"');

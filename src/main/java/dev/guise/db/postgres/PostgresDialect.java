@@ -1,9 +1,11 @@
 package dev.guise.db.postgres;
 
+import dev.guise.db.Dialect;
 import dev.guise.db.KeyedUpdateWriteBack;
 import dev.guise.db.LockNames;
 import dev.guise.db.ManagedTrigger;
 import dev.guise.db.Privilege;
+import dev.guise.db.RawRows;
 import dev.guise.db.ScriptSplitter;
 import dev.guise.db.SessionLocks;
 import dev.guise.db.StandardDialect;
@@ -175,6 +177,11 @@ public final class PostgresDialect extends StandardDialect {
   public WriteBack insertInto(Connection c, TableRef table, List<ColumnInfo> columns)
       throws SQLException {
     return PostgresCopyWriteBack.insert(this, c, table, columns);
+  }
+
+  @Override
+  public RawRows rawRows(List<ColumnInfo> columns, boolean[] decode, Dialect target) {
+    return target instanceof PostgresDialect ? PostgresCopyRows.of(columns, decode) : null;
   }
 
   @Override
