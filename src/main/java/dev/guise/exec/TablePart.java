@@ -17,6 +17,7 @@ final class TablePart {
   private final String id;
   private final KeyRanges.KeyRange range;
   private final String table;
+  private final int tasksAtOnce;
   private final TaskCheckpoint checkpoint;
   private TablePipeline.Shared shared;
   private Cancellation cancellation;
@@ -38,6 +39,10 @@ final class TablePart {
     this.range = range;
     this.shared = shared;
     this.cancellation = ctx.cancellation();
+    // made on the task's thread (a range runs on a thread of its own, which has no share): the
+    // tasks that parallel blocks run beside this one are the run's workers over this one's share
+    int workers = ctx.options().workers();
+    this.tasksAtOnce = Math.max(1, workers / WorkerShare.of(workers));
     this.table = step.table().ref().toString();
     this.checkpoint =
         ctx.checkpoints().enabled() && !ctx.options().dryRun()
@@ -158,6 +163,7 @@ final class TablePart {
     if (shared != null) {
       pipeline.partOf(shared);
     }
+    pipeline.sharingMemoryWith(tasksAtOnce);
     if (transfer != null) {
       pipeline.wholeRows(read.key().size() + read.read().size());
     }

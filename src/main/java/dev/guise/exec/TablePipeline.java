@@ -21,6 +21,7 @@ final class TablePipeline {
   private final Cancellation cancellation;
   private final RunListener events;
   private OriginalPrints prints;
+  private long budget = BATCH_BYTES;
   private int wholeRows;
   private Shared shared;
 
@@ -51,6 +52,16 @@ final class TablePipeline {
    */
   TablePipeline wholeRows(int own) {
     this.wholeRows = own;
+    return this;
+  }
+
+  /**
+   * Shares the batch memory ({@link #BATCH_BYTES}) with the other tasks of the {@code parallel}
+   * blocks around it that run at the same time ({@code tasks} of them, this one included), so that
+   * the heap holds one task's batches however many tables are masked at once.
+   */
+  TablePipeline sharingMemoryWith(int tasks) {
+    this.budget = BATCH_BYTES / Math.max(1, tasks);
     return this;
   }
 
@@ -149,7 +160,7 @@ final class TablePipeline {
         }
         batchNo++;
         if (!sized) {
-          rowCap = rowCap(rows, shared == null ? BATCH_BYTES : BATCH_BYTES / shared.parts);
+          rowCap = rowCap(rows, shared == null ? budget : budget / shared.parts);
           sized = true;
         }
         Object[] lastKey = Arrays.copyOf(rows.get(rows.size() - 1), masker.keySize());
@@ -251,7 +262,8 @@ final class TablePipeline {
    * About how much heap one batch's rows may take. Four batches are in memory at once (read,
    * masked, written, and the next one read ahead), so a large batch of wide rows (whole rows of a
    * source → target run, long texts) would not fit a small heap: the first batch's size sets a row
-   * cap for the task's later batches.
+   * cap for the task's later batches. A task's key ranges, and the tasks of a {@code parallel}
+   * block, share it: the run as a whole holds about four times this at most.
    */
   static final long BATCH_BYTES = 16L << 20;
 

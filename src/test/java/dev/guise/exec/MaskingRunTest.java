@@ -46,6 +46,7 @@ class MaskingRunTest {
           table: u
       """;
 
+  private String ruleset = RULESET;
   private ConnectionPool pool;
   private final List<RunEvent> events = new CopyOnWriteArrayList<>();
 
@@ -56,7 +57,7 @@ class MaskingRunTest {
         ConnectionPool.open(
             new ConnectionConfig(
                 "t", Dialects.forUrl(url).orElseThrow(), url, null, null, null, Map.of(), 0, 0),
-            4);
+            8);
     sql(
         "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
         "INSERT INTO t SELECT x, 'orig' FROM SYSTEM_RANGE(1, 250)",
@@ -91,7 +92,7 @@ class MaskingRunTest {
   private SerialStep plan() {
     var parsed =
         new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers())
-            .load(RULESET, "r.yml");
+            .load(ruleset, "r.yml");
     return Planner.plan(
             parsed.ruleset(),
             parsed.pipelines(),
@@ -141,6 +142,68 @@ class MaskingRunTest {
     assertThat(sizes.subList(1, sizes.size())).allSatisfy(n -> assertThat(n).isLessThan(1000));
     assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(3000);
     assertThat(count("SELECT COUNT(*) FROM t WHERE v = 'masked'")).isEqualTo(3000);
+  }
+
+  /**
+   * Tables masked at once share the batch memory one table has: a {@code parallel} block of two
+   * wide tables on four workers reads each in batches of half the rows a table alone gets, so the
+   * heap holds what one task's pipeline would, however many run.
+   */
+  @Test
+  void tablesOfAParallelBlockShareOneTablesBatchMemory() throws Exception {
+    sql(
+        "ALTER TABLE t ALTER COLUMN v VARCHAR(20000)",
+        "INSERT INTO t SELECT x, 'orig' FROM SYSTEM_RANGE(251, 6000)",
+        "UPDATE t SET v = REPEAT('x', 10000)",
+        "CREATE TABLE w (id INT PRIMARY KEY, v VARCHAR(20000))",
+        "INSERT INTO w SELECT * FROM t");
+    ruleset =
+        """
+        version: '1.0'
+        tasks:
+          - type: parallel
+            tasks:
+              - type: mask_table
+                table: t
+                key: id
+                rules:
+                  - column: v
+                    masks: [{type: from_fixed, value: masked}]
+              - type: mask_table
+                table: w
+                key: id
+                rules:
+                  - column: v
+                    masks: [{type: from_fixed, value: masked}]
+        """;
+    RunStatus alone =
+        run(RunOptions.defaults().withWorkers(1), Clock.systemUTC(), TaskKinds.BUILT_IN.runners())
+            .execute(false);
+    assertThat(alone).isEqualTo(RunStatus.FINISHED);
+    long aloneRows = secondBatch("1.1");
+    events.clear();
+    sql("UPDATE t SET v = REPEAT('x', 10000)", "UPDATE w SET v = REPEAT('x', 10000)");
+
+    RunStatus together =
+        run(RunOptions.defaults().withWorkers(4), Clock.systemUTC(), TaskKinds.BUILT_IN.runners())
+            .execute(false);
+
+    assertThat(together).isEqualTo(RunStatus.FINISHED);
+    assertThat(all(RunEvent.BatchCommitted.class).stream().map(b -> b.taskId()).distinct())
+        .containsExactlyInAnyOrder("1.1", "1.2");
+    assertThat(secondBatch("1.1")).isBetween(aloneRows / 2 - 20, aloneRows / 2 + 20);
+    assertThat(secondBatch("1.2")).isBetween(aloneRows / 2 - 20, aloneRows / 2 + 20);
+    assertThat(count("SELECT COUNT(*) FROM w WHERE v = 'masked'")).isEqualTo(6000);
+  }
+
+  /** The rows of a task's second batch (the first one measures the rows). */
+  private long secondBatch(String task) {
+    return all(RunEvent.BatchCommitted.class).stream()
+        .filter(b -> b.taskId().equals(task))
+        .map(b -> b.batch().read())
+        .skip(1)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
