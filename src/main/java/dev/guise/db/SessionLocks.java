@@ -58,6 +58,11 @@ public final class SessionLocks implements TableLocks {
   }
 
   @Override
+  public boolean sharesLocks() {
+    return trySharedSql != null;
+  }
+
+  @Override
   public synchronized boolean tryLockShared(String name) throws SQLException {
     return trySharedSql == null || take(trySharedSql, name, heldShared);
   }

@@ -2,6 +2,7 @@ package dev.guise.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Locks a run holds in the target database while it writes: one per table it masks, and one on the
@@ -28,15 +29,38 @@ public interface TableLocks extends AutoCloseable {
   void unlock(String name) throws SQLException;
 
   /**
+   * Whether {@link #tryLockShared} shares: false for engines whose named locks are exclusive only
+   * (MariaDB's GET_LOCK, H2's lock rows), where the run builds the shared lock out of exclusive
+   * ones instead (RunLocking's presence slots).
+   */
+  default boolean sharesLocks() {
+    return false;
+  }
+
+  /**
    * Takes a shared lock without waiting: any number of sessions share it, and it and {@link
    * #tryLock} of the same name exclude each other (the shards of a table against a whole run on
-   * it). Engines without shared named locks (MariaDB's GET_LOCK, H2's lock rows) take nothing and
-   * answer true.
+   * it). Engines without shared named locks ({@link #sharesLocks} false) take nothing and answer
+   * true.
    *
    * @return false when another session holds the name exclusively
    */
   default boolean tryLockShared(String name) throws SQLException {
     return true;
+  }
+
+  /**
+   * Whether another session holds any of these locks; takes none of them (each is taken and
+   * released at once, or checked some cheaper way).
+   */
+  default boolean anyHeld(List<String> names) throws SQLException {
+    for (String name : names) {
+      if (!tryLock(name)) {
+        return true;
+      }
+      unlock(name);
+    }
+    return false;
   }
 
   /** Releases a shared lock this object took; one it does not hold is ignored. */

@@ -30,6 +30,15 @@ final class RunLocking {
   /** How often a queued run tries again: a lock check is one cheap query per table. */
   static final Duration POLL = Duration.ofMillis(500);
 
+  /**
+   * Shards at once on one table where the engine's named locks are exclusive only (MariaDB, H2):
+   * each holds one of this many presence locks per table, and a whole run checks them all.
+   */
+  static final int PRESENCE_SLOTS = 64;
+
+  /** How long a shard tries for a table's own lock, which other shards hold only for moments. */
+  static final Duration GATE_WAIT = Duration.ofSeconds(2);
+
   private RunLocking() {}
 
   /**
@@ -52,7 +61,7 @@ final class RunLocking {
     Map<String, TableRef> tables = new LinkedHashMap<>();
     tables(plan, tables);
     // a shard shares its tables' own locks with the other shards, so that a whole run on one of
-    // them (which takes it exclusively) and the shards exclude each other where the engine can
+    // them (which takes it exclusively) and the shards exclude each other (tryAll says how)
     Map<String, TableRef> shared = shard == null ? Map.of() : new LinkedHashMap<>(tables);
     if (shard != null) {
       // the shards of a table mask its key ranges side by side: each holds its own part's lock
@@ -117,19 +126,28 @@ final class RunLocking {
 
   /**
    * Takes every shared and every table lock, or none: returns the first table held by another run.
+   *
+   * <p>Where the engine has shared locks (PostgreSQL) a shard takes its tables' own locks shared
+   * and a whole run takes them exclusively. Elsewhere a table's shared lock is built from exclusive
+   * ones: a shard takes the table's own lock for a moment and, while it holds it, one of {@link
+   * #PRESENCE_SLOTS} presence locks, which it keeps; a whole run holds the table's own lock (so no
+   * shard can start) and is refused while any presence lock is held (a shard is running). Either
+   * way a whole run and a shard exclude each other however close together they start.
    */
   private static String tryAll(
       TableLocks locks, Map<String, TableRef> shared, Map<String, TableRef> tables)
-      throws SQLException {
+      throws SQLException, InterruptedException {
+    boolean slots = !locks.sharesLocks();
     List<String> sharedTaken = new ArrayList<>();
     List<String> taken = new ArrayList<>();
     String busy = null;
     for (Map.Entry<String, TableRef> t : shared.entrySet()) {
-      if (!locks.tryLockShared(t.getKey())) {
+      String lock = slots ? present(locks, t.getKey(), t.getValue()) : t.getKey();
+      if (lock == null || (!slots && !locks.tryLockShared(lock))) {
         busy = t.getValue().toString();
         break;
       }
-      sharedTaken.add(t.getKey());
+      sharedTaken.add(lock);
     }
     if (busy == null) {
       for (Map.Entry<String, TableRef> t : tables.entrySet()) {
@@ -138,6 +156,10 @@ final class RunLocking {
           break;
         }
         taken.add(t.getKey());
+        if (slots && shared.isEmpty() && anyPresent(locks, t.getKey())) {
+          busy = t.getValue().toString(); // a shard of it is running
+          break;
+        }
       }
     }
     if (busy != null) {
@@ -145,10 +167,59 @@ final class RunLocking {
         locks.unlock(n);
       }
       for (String n : sharedTaken) {
-        locks.unlockShared(n);
+        if (slots) {
+          locks.unlock(n);
+        } else {
+          locks.unlockShared(n);
+        }
       }
     }
     return busy;
+  }
+
+  private static String presence(String tableLock, int slot) {
+    return tableLock + "@present:" + slot;
+  }
+
+  /**
+   * A shard's presence on a table: the name of the presence lock it took while it held the table's
+   * own lock, or null when that stayed held (a whole run is on the table).
+   */
+  private static String present(TableLocks locks, String tableLock, TableRef table)
+      throws SQLException, InterruptedException {
+    long until = System.nanoTime() + GATE_WAIT.toNanos();
+    while (!locks.tryLock(tableLock)) {
+      if (System.nanoTime() - until > 0) {
+        return null;
+      }
+      Thread.sleep(20); // another shard holds it for a moment, or a whole run for its length
+    }
+    try {
+      for (int slot = 1; slot <= PRESENCE_SLOTS; slot++) {
+        if (locks.tryLock(presence(tableLock, slot))) {
+          return presence(tableLock, slot);
+        }
+      }
+      throw new GuiseException(
+          ErrorCode.LOCKED,
+          table
+              + " - "
+              + PRESENCE_SLOTS
+              + " shards already run on it at once, the most this engine's locks can count;"
+              + " nothing was written. Start this shard when one of them has ended",
+          null);
+    } finally {
+      locks.unlock(tableLock);
+    }
+  }
+
+  /** Whether a shard holds one of the table's presence locks. */
+  private static boolean anyPresent(TableLocks locks, String tableLock) throws SQLException {
+    List<String> names = new ArrayList<>();
+    for (int slot = 1; slot <= PRESENCE_SLOTS; slot++) {
+      names.add(presence(tableLock, slot));
+    }
+    return locks.anyHeld(names);
   }
 
   /** The run masking a table now, as its progress row says, for the refusal message. */

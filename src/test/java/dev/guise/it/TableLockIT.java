@@ -153,15 +153,14 @@ class TableLockIT {
   }
 
   /**
-   * PostgreSQL: the shards of a table share its advisory lock, which a whole run takes exclusively,
-   * so a whole run and a shard exclude each other while shards run side by side. (MariaDB's and
-   * H2's locks have no shared mode: docs/performance.md.)
+   * The shards of a table share its lock, which a whole run takes exclusively, so a whole run and a
+   * shard exclude each other while shards run side by side: PostgreSQL's advisory locks have a
+   * shared mode; on MariaDB (GET_LOCK) and H2 (lock rows) a shard holds a presence lock, taken
+   * under the table's own lock, which a whole run checks.
    */
   @ParameterizedTest
   @MethodSource("dev.guise.it.Engines#names")
   void aShardAndAWholeRunOnOneTableExcludeEachOther(String engine) throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        engine.equals("postgres"), "shared named locks: PostgreSQL only");
     try (TestEngine e = Engines.named(engine)) {
       GuiseCli cli = setUp(e);
       HeldRun shard = new HeldRun(cli, "people.yml", "1/2");

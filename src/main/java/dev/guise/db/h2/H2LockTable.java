@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -82,6 +83,39 @@ final class H2LockTable implements TableLocks {
         return false;
       }
       throw e;
+    }
+  }
+
+  /** One connection and one transaction for all the names (a connection per name otherwise). */
+  @Override
+  public synchronized boolean anyHeld(List<String> names) throws SQLException {
+    ensure();
+    try (Connection c = opener.open()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.execute("SET LOCK_TIMEOUT 0");
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO " + qualified() + " VALUES (?, ?)")) {
+        for (String name : names) {
+          if (held.containsKey(name)) {
+            continue;
+          }
+          ps.setString(1, name);
+          ps.setString(2, Instant.now().toString());
+          try {
+            ps.executeUpdate();
+          } catch (SQLException e) {
+            if (e.getErrorCode() == LOCK_TIMEOUT || e.getErrorCode() == DUPLICATE_KEY) {
+              return true;
+            }
+            throw e;
+          }
+        }
+        return false;
+      } finally {
+        c.rollback(); // the rows were never locks: nobody saw them
+      }
     }
   }
 
