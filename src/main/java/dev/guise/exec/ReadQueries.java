@@ -5,10 +5,10 @@ import dev.guise.plan.MaskTableStep;
 import dev.guise.schema.ColumnInfo;
 
 /** The read a table task makes, for the dialect to render: built here so plan needs no db. */
-final class ReadQueries {
+public final class ReadQueries {
   private ReadQueries() {}
 
-  static BatchQuery of(MaskTableStep step) {
+  public static BatchQuery of(MaskTableStep step) {
     return new BatchQuery(
         step.table().ref(),
         step.key().stream().map(ColumnInfo::name).toList(),

@@ -141,12 +141,18 @@ final class RunExecution {
       }
       if (req.options().shard() != null && checkpoints.enabled()) {
         List<Diagnostic> sets =
-            ShardCheck.conflicts(pool, checkpoints.table(), plan.root(), req.options().shard());
+            ShardCheck.conflicts(
+                pool,
+                source == null ? pool : source,
+                checkpoints.table(),
+                plan.root(),
+                req.options().shard());
         sets.forEach(d -> recorder.log(RunLog.ERROR, d.toString(), Map.of("code", d.code())));
         all.addAll(sets);
         if (!sets.isEmpty()) {
           recorder.failed(
-              "shards of another set are masking these tables; nothing was touched",
+              "the shards already recorded on these tables do not match this one; nothing was"
+                  + " touched",
               clock.instant());
           return new RunResult(all, recorder.snapshot(), null, null);
         }

@@ -4,12 +4,15 @@ import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
 import dev.guise.db.ConnectionPool;
 import dev.guise.db.ProgressTable;
+import dev.guise.exec.ReadQueries;
 import dev.guise.exec.Shard;
 import dev.guise.plan.KeyRewriteStep;
 import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.Step;
 import dev.guise.yaml.Diagnostic;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +26,9 @@ import java.util.regex.Pattern;
 /**
  * What a sharded run ({@code --shard I/N}) refuses before it touches anything: key masking (it
  * moves the keys the shards cut the tables by), and a table that shards of another set (another N
- * or another ruleset) have begun and not all finished, or that the same set cut when it had another
- * number of keys. A shard's checkpoint rows say which set it belongs to: their task ids are {@code
- * step@I/N:set[#k/n:keys]}.
+ * or another ruleset) have begun and not all finished, or that another shard of the same set cut
+ * when it had another number of keys. A shard's checkpoint rows say which set it belongs to: their
+ * task ids are {@code step@I/N:set[#k/n:keys]}.
  */
 final class ShardCheck {
   private static final Pattern TAG =
@@ -79,15 +82,20 @@ final class ShardCheck {
 
   /**
    * Errors for the plan's tables that shards of another set have begun and not all finished, or
-   * that this set cut at another key count.
+   * that another shard of this unfinished set cut at another key count (rows were added or deleted
+   * since, so the parts would not meet).
+   *
+   * @param pool where the progress table is (the target)
+   * @param read where the tables are read (the source of a source → target run)
    */
   static List<Diagnostic> conflicts(
-      ConnectionPool pool, ProgressTable progress, Step plan, Shard shard) {
+      ConnectionPool pool, ConnectionPool read, ProgressTable progress, Step plan, Shard shard) {
     List<Diagnostic> out = new ArrayList<>();
-    Set<String> tables = new LinkedHashSet<>();
+    Map<String, MaskTableStep> tables = new LinkedHashMap<>();
     tables(plan, tables);
     try (Connection c = pool.connection()) {
-      for (String t : tables) {
+      for (Map.Entry<String, MaskTableStep> e : tables.entrySet()) {
+        String t = e.getKey();
         Map<String, List<ProgressTable.Row>> sets = new LinkedHashMap<>();
         for (ProgressTable.Row r : progress.on(c, t)) {
           Tag tag = Tag.of(r.taskId());
@@ -96,6 +104,13 @@ final class ShardCheck {
           }
         }
         String mine = shard.of() + ":" + shard.set();
+        List<ProgressTable.Row> ours = sets.get(mine);
+        if (ours != null && !complete(ours, shard.of())) {
+          Diagnostic drift = drift(read, e.getValue(), ours, shard);
+          if (drift != null) {
+            out.add(drift);
+          }
+        }
         sets.forEach(
             (set, rows) -> {
               Tag first = Tag.of(rows.get(0).taskId());
@@ -130,6 +145,56 @@ final class ShardCheck {
           e);
     }
     return out;
+  }
+
+  /**
+   * The error when another shard of this set cut the table at another number of keys than it has
+   * now; null when they agree (or none cut it: a table masked whole has no cut).
+   */
+  private static Diagnostic drift(
+      ConnectionPool read, MaskTableStep step, List<ProgressTable.Row> rows, Shard shard)
+      throws SQLException {
+    ProgressTable.Row cut = null;
+    for (ProgressTable.Row r : rows) {
+      Tag tag = Tag.of(r.taskId());
+      if (tag.index() != shard.index() && tag.keys() >= 0) {
+        cut = r;
+      }
+    }
+    if (cut == null) {
+      return null;
+    }
+    Tag tag = Tag.of(cut.taskId());
+    long now;
+    try (Connection c = read.connection()) {
+      try (PreparedStatement ps =
+              c.prepareStatement(read.dialect().countKeys(ReadQueries.of(step)));
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        now = rs.getLong(1);
+      } finally {
+        c.rollback();
+      }
+    }
+    if (now == tag.keys()) {
+      return null;
+    }
+    return Diagnostic.error(
+        "shard-keys",
+        step.table().ref().toString(),
+        "has "
+            + now
+            + " keys now and had "
+            + tag.keys()
+            + " when shard "
+            + tag.label()
+            + " (run "
+            + cut.runId()
+            + ") cut it into "
+            + tag.of()
+            + " parts: rows were added or deleted since, so this shard's part would not meet"
+            + " the others'. Restore the table and run every shard again, or mask it in one run"
+            + " without --shard");
   }
 
   /**
@@ -171,9 +236,9 @@ final class ShardCheck {
         && tag.index() != shard.index();
   }
 
-  private static void tables(Step step, Set<String> out) {
+  private static void tables(Step step, Map<String, MaskTableStep> out) {
     if (step instanceof MaskTableStep m) {
-      out.add(m.table().ref().toString());
+      out.putIfAbsent(m.table().ref().toString(), m);
     }
     step.children().forEach(c -> tables(c, out));
   }

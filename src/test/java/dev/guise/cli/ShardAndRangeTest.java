@@ -153,6 +153,35 @@ class ShardAndRangeTest {
   }
 
   /**
+   * Rows added between shard 1 and shard 2 move the cuts, so shard 2's part would not meet shard
+   * 1's: shard 2 is refused naming the table and both key counts, and changes nothing; once the set
+   * is finished (here: shard 2 run before the rows came), a new round starts as usual.
+   */
+  @Test
+  void rowsAddedBetweenTheShardsRefuseTheNextShard() throws Exception {
+    CliHarness h = harness("drift");
+    CliHarness.Result first =
+        h.run("run", "ruleset.yml", "-c", "db", "--disable-instance-secret", "--shard", "1/2");
+    assertThat(first.code()).as(first.all()).isZero();
+    h.sql("INSERT INTO people VALUES (1, 'Added', 'added@corp.test')");
+    String after = tables(h);
+
+    CliHarness.Result r =
+        h.run("run", "ruleset.yml", "-c", "db", "--disable-instance-secret", "--shard", "2/2");
+    assertThat(r.code()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+    assertThat(r.err())
+        .containsIgnoringCase("people")
+        .contains("has 45001 keys now and had 45000 when shard 1/2")
+        .contains("rows were added or deleted since")
+        .doesNotContain("pairs -"); // its keys did not change
+    assertThat(tables(h)).isEqualTo(after);
+
+    h.sql("DELETE FROM people WHERE id = 1");
+    r = h.run("run", "ruleset.yml", "-c", "db", "--disable-instance-secret", "--shard", "2/2");
+    assertThat(r.code()).as("the keys are back as shard 1 cut them: %s", r.all()).isZero();
+  }
+
+  /**
    * A run that masked a table whole (one worker) and failed part-way goes on whole when resumed,
    * even where the record asks for two workers (as one written before key ranges would): cutting
    * the table then would mask its first rows again, which hash_columns on the masked column show.
