@@ -45,14 +45,23 @@ final class H2LockTable implements TableLocks {
     if (ensured) {
       return;
     }
-    try (Connection c = opener.open();
-        Statement st = c.createStatement()) {
-      c.setAutoCommit(true);
-      st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
-      st.execute(
-          "CREATE TABLE IF NOT EXISTS "
-              + qualified()
-              + " (\"name\" VARCHAR(512) PRIMARY KEY, \"taken\" VARCHAR(40) NOT NULL)");
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = opener.open();
+          Statement st = c.createStatement()) {
+        c.setAutoCommit(true);
+        st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS "
+                + qualified()
+                + " (\"name\" VARCHAR(512) PRIMARY KEY, \"taken\" VARCHAR(40) NOT NULL)");
+        break;
+      } catch (SQLException e) {
+        // runs starting together race to create them: H2 then fails one "IF NOT EXISTS" with
+        // "object already exists"; by the next attempt the other has made them
+        if (attempt == 3) {
+          throw e;
+        }
+      }
     }
     ensured = true;
   }
