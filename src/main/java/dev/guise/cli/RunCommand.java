@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Each batch's checkpoint is committed with the batch in Guise's progress table in the target database (schema 'guise', or the connection's guise_schema), so an interrupted, failed or cancelled run continues exactly where it stopped with --resume RUN_ID. A table a finished run masked is refused (exit 3) unless --remask.",
       "",
-      "With --source PROD --target STAGING the source is only read (opened read-only) and each mask_table's rows are written, masked, into the same table of the target; copy_table tasks copy tables unmasked. The target's tables must exist (e.g. pg_dump --schema-only, see docs/source-target.md) and be empty unless --target-mode truncate or append. The progress table and locks live in the target, so --resume works as in place; the masked values equal an in-place run's with the same secret.",
+      "With --source PROD --target STAGING the source is only read (opened read-only) and each mask_table's rows are written, masked, into the same table of the target; copy_table tasks copy tables unmasked. The target's tables must exist (e.g. pg_dump --schema-only, see docs/source-target.md) and be empty unless --target-mode truncate or append. The progress table and locks live in the target, so --resume works as in place; the masked values equal an in-place run's with the same secret. A file run (--source and --target folders) resumes from the files it finished: they are kept, the rest masked.",
       "",
       "The run secret seeds every masked value: the same secret, data and ruleset give the same result. Give it in GUISE_RUN_SECRET or --run-secret-file (never as an argument); without one, a secret is generated and shown once."
     },
@@ -186,9 +186,14 @@ final class RunCommand implements Callable<Integer> {
               + " only the run id (and --run-secret-file, --force)");
     }
     RunStore store = runs.store(env);
+    com.fasterxml.jackson.databind.JsonNode rec = store.show(resume);
+    resumesFiles = "file".equals(rec.path("mask_type").asText());
     return ResumeRequest.of(
-        store, store.show(resume), secretFile(), force, sampleRows, showOriginals, keys.file(env));
+        store, rec, secretFile(), force, sampleRows, showOriginals, keys.file(env));
   }
+
+  /** Whether the run being resumed masked files (set by {@link #resumeRequest}). */
+  private boolean resumesFiles;
 
   RunCommand(CliEnvironment env) {
     this.env = env;
@@ -200,8 +205,14 @@ final class RunCommand implements Callable<Integer> {
       RunsCommand.warnDead(runs.store(env), spec.commandLine().getErr(), env, "run");
     }
     if (resume != null) {
-      return new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr())
-          .run(resumeRequest().withWait(batch.waitFor()), strict);
+      RunAction action =
+          new RunAction(env, common, spec.commandLine().getOut(), spec.commandLine().getErr());
+      RunRequest again = resumeRequest().withWait(batch.waitFor());
+      if (resumesFiles) {
+        // a file run goes on from the files it finished (its run log lists them)
+        return action.runFiles(again, again.target(), "truncate", strict);
+      }
+      return action.run(again, strict);
     }
     TargetMode mode = transfer.mode(connection);
     String source = transfer.source;

@@ -139,8 +139,13 @@ final class FileTaskLoop {
           report.add(new FileReport.Row(f.relative(), f.size(), type, 0, "skipped", "run stopped"));
           continue;
         }
+        if (kept(f, type, roots, ctx, step, report)) {
+          counter.startFile(f.relative(), f.size());
+          counter.endFile();
+          continue;
+        }
         counter.startFile(f.relative(), f.size());
-        String failure = maskOne(f, type, roots, ctx, masker, counter, report);
+        String failure = maskOne(step, f, type, roots, ctx, masker, counter, report);
         counter.endFile();
         if (failure != null) {
           failures.add(failure);
@@ -166,6 +171,39 @@ final class FileTaskLoop {
     return cancelled || ctx.cancellation().stopping() ? RunStatus.CANCELLED : RunStatus.FINISHED;
   }
 
+  /**
+   * Keeps a file the resumed run finished, when the source still has the size it had and the target
+   * file the size that run wrote (a file changed since is masked again); a dry run keeps nothing.
+   */
+  private static boolean kept(
+      FileWalk.Found f,
+      String type,
+      FileRoots roots,
+      StepContext ctx,
+      Step step,
+      List<FileReport.Row> report) {
+    FileRoots.Kept k = roots.kept().get(f.relative());
+    if (k == null || ctx.options().dryRun() || k.sourceSize() != f.size()) {
+      return false;
+    }
+    if (OutputFile.sizeOf(roots.target().resolve(f.relative())) != k.targetSize()) {
+      return false;
+    }
+    report.add(
+        new FileReport.Row(
+            f.relative(),
+            f.size(),
+            type,
+            k.rows(),
+            "masked",
+            "masked by run " + k.maskedBy() + "; kept by --resume"));
+    ctx.events()
+        .on(
+            new RunEvent.FileWritten(
+                step.id(), f.relative(), f.size(), k.targetSize(), k.rows(), k.maskedBy()));
+    return true;
+  }
+
   /** The file's type: the task's, else by extension ({@code .jsonl} is NDJSON). */
   private static String type(FileWalk.Found f, String fixedType) {
     if (fixedType != null) {
@@ -177,6 +215,7 @@ final class FileTaskLoop {
 
   /** Masks one file into its destination; returns the failure message, or null. */
   private static String maskOne(
+      Step step,
       FileWalk.Found f,
       String type,
       FileRoots roots,
@@ -187,6 +226,7 @@ final class FileTaskLoop {
     boolean dry = ctx.options().dryRun();
     try {
       long rows;
+      long size = 0;
       if (dry) {
         rows = masker.mask(f, type, null, counter);
       } else {
@@ -197,8 +237,10 @@ final class FileTaskLoop {
                 new FileReport.Row(f.relative(), f.size(), type, rows, "skipped", "run cancelled"));
             return null; // the part written is deleted: a file is whole or absent
           }
-          out.commit();
+          size = out.commit();
         }
+        ctx.events()
+            .on(new RunEvent.FileWritten(step.id(), f.relative(), f.size(), size, rows, null));
       }
       report.add(
           new FileReport.Row(f.relative(), f.size(), type, rows, dry ? "checked" : "masked", ""));

@@ -122,6 +122,19 @@ public sealed interface RunEvent {
   record FileProgress(String taskId, String file, long bytesDone, long bytesTotal, long rows)
       implements RunEvent {}
 
+  /**
+   * A file of a file task is whole in the target: masked and renamed into place by this run, or
+   * kept from the run this one resumes. The run log keeps it, so that a run stopped in any way
+   * (kill -9 too) can be resumed from the files it finished.
+   *
+   * @param sourceSize the source file's size when it was masked
+   * @param targetSize the masked file's size
+   * @param maskedBy the run that masked it, or null for this one
+   */
+  record FileWritten(
+      String taskId, String file, long sourceSize, long targetSize, long rows, String maskedBy)
+      implements RunEvent {}
+
   /** A task ended; {@code error} is set when it failed. */
   record TaskFinished(
       String taskId, String description, RunStatus status, String error, long durationMs)

@@ -30,15 +30,30 @@ public final class OutputFile implements AutoCloseable {
     return out;
   }
 
-  /** Renames the written file to its name (replacing one there). */
-  public void commit() throws IOException {
+  /**
+   * Renames the written file to its name (replacing one there).
+   *
+   * @return its size in bytes
+   */
+  public long commit() throws IOException {
     out.close();
+    long size = Files.size(temp);
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
     committed = true;
+    return size;
+  }
+
+  /** The size of a file of the destination, or -1 when there is none (or it cannot be read). */
+  public static long sizeOf(Path target) {
+    try {
+      return Files.isRegularFile(target) ? Files.size(target) : -1;
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   @Override

@@ -205,6 +205,7 @@ final class FileRun {
       FileRoots roots,
       RunSecret secret,
       byte[] instance,
+      com.fasterxml.jackson.databind.JsonNode resumed,
       Clock clock,
       List<Diagnostic> problems,
       Cancellation cancellation,
@@ -220,7 +221,11 @@ final class FileRun {
     connection.put(
         "target",
         Map.of("name", roots.targetName(), "type", "file", "path", roots.target().toString()));
-    connection.put("target_mode", roots.replace() ? "truncate" : "fail-if-not-empty");
+    connection.put(
+        "target_mode",
+        resumed != null
+            ? resumed.path("connection").path("target_mode").asText("fail-if-not-empty")
+            : roots.replace() ? "truncate" : "fail-if-not-empty");
     return RecordedRun.start(
         req,
         ruleset,
@@ -229,11 +234,11 @@ final class FileRun {
         RecordHeaders.options(
             req,
             secret,
-            null,
+            resumed,
             instance == null ? null : dev.guise.secret.InstanceSecret.fingerprint(instance),
             null),
         secret,
-        null,
+        resumed == null ? null : resumed.path("id").asText(),
         clock,
         observer,
         audit,

@@ -295,18 +295,56 @@ public final class RunService {
     problems.addAll(FileRun.taskMix(parsed.ruleset(), true));
     // a file left unmasked would land in the target folder as it is
     problems.addAll(ValueErrorCheck.sourceToTarget(req.options().onValueError()));
+    JsonNode resumed =
+        req.resumeFrom() == null ? null : new RunStore(req.runsDir()).show(req.resumeFrom());
+    if (resumed != null) {
+      FileResume.check(resumed, problems);
+    }
     // no database is opened: no connection's secret is resolved
     ConnectionsFile.Result conns = ConnectionsFile.load(req.connectionsFile(), environment, "");
+    // a resumed run's target holds the files it finished: they are kept, the others replaced
     dev.guise.exec.FileRoots roots =
-        FileRun.roots(conns, req.connectionsFile(), req.connection(), target, targetMode, problems);
+        FileRun.roots(
+            conns,
+            req.connectionsFile(),
+            req.connection(),
+            target,
+            resumed == null ? targetMode : "truncate",
+            problems);
     if (roots == null || problems.stream().anyMatch(Diagnostic::isError)) {
       audit.rejected(req, parsed.ruleset());
       return new RunResult(problems, null, null, null);
     }
     RunSecret secret = runSecret(req);
+    if (resumed != null) {
+      problems.addAll(
+          ResumeCheck.check(
+              resumed,
+              parsed.ruleset().sha256(),
+              RunFingerprints.seeds(req.ruleset().seedsDir()),
+              secret.fingerprint(),
+              req.force()));
+      problems.addAll(ResumeCheck.libraries(resumed, parsed.ruleset().libraries(), req.force()));
+      if (problems.stream().anyMatch(Diagnostic::isError)) {
+        return new RunResult(problems, null, null, null);
+      }
+      roots =
+          roots.resuming(
+              FileResume.kept(new RunStore(req.runsDir()).folder(resumed.path("id").asText())));
+    }
     byte[] instance = req.disableInstanceSecret() ? null : InstanceSecret.loadOrCreate(guiseHome);
     return FileRun.execute(
-        req, parsed, roots, secret, instance, clock, problems, cancellation, observer, audit);
+        req,
+        parsed,
+        roots,
+        secret,
+        instance,
+        resumed,
+        clock,
+        problems,
+        cancellation,
+        observer,
+        audit);
   }
 
   /**
@@ -326,8 +364,7 @@ public final class RunService {
                   + name
                   + "' is a folder (type: file); mask files with --source "
                   + name
-                  + " --target OTHER_FOLDER (a file run cannot be resumed: run it again with"
-                  + " --target-mode truncate)"));
+                  + " --target OTHER_FOLDER"));
     } else if (c == null && relevant.stream().noneMatch(Diagnostic::isError)) {
       relevant.add(
           Diagnostic.error(

@@ -139,6 +139,27 @@ public final class RunRecorder implements RunListener, AutoCloseable {
           p.taskId(),
           p.file() + ": " + p.bytesDone() + "/" + p.bytesTotal() + " bytes, " + p.rows() + " rows",
           fields("file", p.file(), "bytes_done", p.bytesDone(), "bytes_total", p.bytesTotal()));
+    } else if (event instanceof RunEvent.FileWritten w) {
+      String by = w.maskedBy() == null ? header.id() : w.maskedBy();
+      log.log(
+          RunLog.INFO,
+          w.taskId(),
+          w.maskedBy() == null
+              ? w.file() + ": masked, " + w.rows() + " rows"
+              : w.file() + ": kept, masked by run " + by,
+          fields(
+              FILE_WRITTEN,
+              true,
+              "file",
+              w.file(),
+              "file_size",
+              w.sourceSize(),
+              "target_size",
+              w.targetSize(),
+              "rows",
+              w.rows(),
+              "masked_by",
+              by));
     } else if (event instanceof RunEvent.Note n) {
       log.log(RunLog.INFO, n.taskId(), n.message());
     } else if (event instanceof RunEvent.Warning w) {
@@ -308,6 +329,12 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     }
     return t;
   }
+
+  /**
+   * The field that marks a run log line of a file whole in the target ({@link
+   * RunEvent.FileWritten}).
+   */
+  public static final String FILE_WRITTEN = "file_written";
 
   private static Map<String, Object> fields(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();
