@@ -143,4 +143,32 @@ final class CliHarness {
       return Files.readString(last.resolve("log.jsonl"));
     }
   }
+
+  /**
+   * The id of the run started in the background as {@code run} once {@code ready} holds for its
+   * folder (its record says running, its log holds lines ...), polling for up to a minute; fails
+   * when the run ends first.
+   */
+  String awaitRun(
+      java.util.concurrent.CompletableFuture<?> run, java.util.function.Predicate<Path> ready)
+      throws Exception {
+    Path runs = home.resolve("runs");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      org.assertj.core.api.Assertions.assertThat(run)
+          .as("the run ended before it was ready")
+          .isNotDone();
+      if (Files.isDirectory(runs)) {
+        try (java.util.stream.Stream<Path> s = Files.list(runs)) {
+          for (Path d : s.toList()) {
+            if (ready.test(d)) {
+              return d.getFileName().toString();
+            }
+          }
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the run never got ready");
+  }
 }

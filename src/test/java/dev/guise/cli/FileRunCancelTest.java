@@ -85,29 +85,16 @@ class FileRunCancelTest {
   /** The id of the file run once its record says it is running. */
   private static String awaitRunning(CliHarness h, CompletableFuture<CliHarness.Result> run)
       throws Exception {
-    Path runs = h.home.resolve("runs");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      assertThat(run).as("the run ended before it could be cancelled").isNotDone();
-      if (Files.isDirectory(runs)) {
-        try (Stream<Path> s = Files.list(runs)) {
-          for (Path d : s.toList()) {
+    return h.awaitRun(
+        run,
+        d -> {
+          try {
             Path record = d.resolve("run.json");
-            if (Files.exists(record)
-                && Json.MAPPER
-                    .readTree(record.toFile())
-                    .path("status")
-                    .asText()
-                    .equals("running")) {
-              return d.getFileName().toString();
-            }
+            return Files.exists(record)
+                && Json.MAPPER.readTree(record.toFile()).path("status").asText().equals("running");
+          } catch (java.io.IOException halfWritten) {
+            return false; // the record is being replaced; look again
           }
-        } catch (java.io.IOException halfWritten) {
-          // the record is being replaced; look again
-        }
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the file run never started");
+        });
   }
 }

@@ -142,24 +142,17 @@ class FileRunResumeTest {
   /** The id of the file run once its log says {@code n} files are whole in the target. */
   private static String awaitFilesWritten(
       CliHarness h, CompletableFuture<CliHarness.Result> run, int n) throws Exception {
-    Path runs = h.home.resolve("runs");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      assertThat(run).as("the run ended before it could be cancelled").isNotDone();
-      if (Files.isDirectory(runs)) {
-        try (Stream<Path> s = Files.list(runs)) {
-          for (Path d : s.toList()) {
+    return h.awaitRun(
+        run,
+        d -> {
+          try {
             Path log = d.resolve("log.jsonl");
-            if (Files.exists(log)
+            return Files.exists(log)
                 && Files.readString(log).lines().filter(l -> l.contains("file_written")).count()
-                    >= n) {
-              return d.getFileName().toString();
-            }
+                    >= n;
+          } catch (java.io.IOException e) {
+            return false;
           }
-        }
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("the file run never wrote " + n + " files");
+        });
   }
 }
