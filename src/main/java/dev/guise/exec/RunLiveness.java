@@ -27,6 +27,23 @@ public final class RunLiveness {
   }
 
   /**
+   * A process that has ended and waits for its parent to collect its status (state Z in Linux's
+   * {@code /proc/PID/stat}): alive to {@link ProcessHandle#isAlive}, yet it runs nothing and holds
+   * nothing. Right after a kill -9 a run stays one until its parent reaps it, for ever when the
+   * parent never does. False where there is no {@code /proc}.
+   */
+  static boolean zombie(long pid) {
+    // read with a plain stream: exec writes no files (ArchitectureTest), and this only reads
+    try (java.io.InputStream in = new java.io.FileInputStream("/proc/" + pid + "/stat")) {
+      String stat = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int end = stat.lastIndexOf(')'); // the command name in parentheses may hold anything
+      return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
    * True when the run's process ran on this host and is gone.
    *
    * @param since when the run was created, or null: a live process started later reused the pid
@@ -39,7 +56,7 @@ public final class RunLiveness {
       return false;
     }
     Optional<ProcessHandle> p = ProcessHandle.of(pid);
-    if (p.isEmpty() || !p.get().isAlive()) {
+    if (p.isEmpty() || !p.get().isAlive() || zombie(pid)) {
       return true;
     }
     Optional<Instant> started = p.get().info().startInstant();
