@@ -2,12 +2,7 @@ package dev.guise.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
-import dev.guise.db.Dialects;
-import dev.guise.mask.MaskRegistry;
-import dev.guise.plan.Planner;
-import dev.guise.plan.RulesetLoader;
 import dev.guise.runlog.RunRecord;
 import dev.guise.runlog.RunRecorder;
 import dev.guise.runlog.RunStore;
@@ -28,11 +23,7 @@ class CancellationTest {
 
   @Test
   void cancelAfterTheFirstBatchStopsCleanlyWithAnExactRecord() throws Exception {
-    String url = "jdbc:h2:mem:cancel;DB_CLOSE_DELAY=-1";
-    ConnectionConfig cfg =
-        new ConnectionConfig(
-            "t", Dialects.forUrl(url).orElseThrow(), url, null, null, null, Map.of(), 0, 0);
-    try (ConnectionPool pool = ConnectionPool.open(cfg, 3)) {
+    try (ConnectionPool pool = H2Plans.pool("cancel", 3)) {
       try (Connection c = pool.connection();
           Statement s = c.createStatement()) {
         s.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
@@ -41,10 +32,9 @@ class CancellationTest {
         s.execute("INSERT INTO u SELECT x, 'orig' FROM SYSTEM_RANGE(1, 10)");
         c.commit();
       }
-      var parsed =
-          new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers())
-              .load(
-                  """
+      var plan =
+          H2Plans.plan(
+              """
           version: '1.0'
           tasks:
             - type: mask_table
@@ -60,13 +50,7 @@ class CancellationTest {
                 - column: v
                   masks: [{type: from_fixed, value: masked}]
           """,
-                  "c.yml");
-      var plan =
-          Planner.plan(
-              parsed.ruleset(),
-              parsed.pipelines(),
-              new LiveSchema(pool),
-              TaskKinds.BUILT_IN.planners());
+              pool);
       RunStore store = new RunStore(dir);
       store.create("run1");
       RunRecorder.Header header =
@@ -80,7 +64,7 @@ class CancellationTest {
         MaskingRun run =
             new MaskingRun(
                 pool,
-                plan.root(),
+                plan,
                 RunKey.derive(null, "secret-of-twenty-chars!!"),
                 options,
                 RunListener.all(

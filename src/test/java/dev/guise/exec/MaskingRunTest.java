@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.guise.GuiseException;
-import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
-import dev.guise.db.Dialects;
-import dev.guise.mask.MaskRegistry;
 import dev.guise.plan.MaskTableStep;
-import dev.guise.plan.Planner;
-import dev.guise.plan.RulesetLoader;
 import dev.guise.plan.SerialStep;
 import dev.guise.secret.RunKey;
 import java.sql.Connection;
@@ -22,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -52,12 +46,7 @@ class MaskingRunTest {
 
   @BeforeEach
   void open() throws Exception {
-    String url = "jdbc:h2:mem:maskingrun" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-    pool =
-        ConnectionPool.open(
-            new ConnectionConfig(
-                "t", Dialects.forUrl(url).orElseThrow(), url, null, null, null, Map.of(), 0, 0),
-            8);
+    pool = H2Plans.pool("maskingrun", 8);
     sql(
         "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
         "INSERT INTO t SELECT x, 'orig' FROM SYSTEM_RANGE(1, 250)",
@@ -90,15 +79,7 @@ class MaskingRunTest {
   }
 
   private SerialStep plan() {
-    var parsed =
-        new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers())
-            .load(ruleset, "r.yml");
-    return Planner.plan(
-            parsed.ruleset(),
-            parsed.pipelines(),
-            new LiveSchema(pool),
-            TaskKinds.BUILT_IN.planners())
-        .root();
+    return H2Plans.plan(ruleset, pool);
   }
 
   private MaskingRun run(RunOptions options, Clock clock, StepRunners runners) {

@@ -5,24 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.guise.ErrorCode;
 import dev.guise.GuiseException;
-import dev.guise.db.ConnectionConfig;
 import dev.guise.db.ConnectionPool;
-import dev.guise.db.Dialects;
 import dev.guise.db.ProgressTable;
 import dev.guise.db.TableLocks;
-import dev.guise.exec.LiveSchema;
+import dev.guise.exec.H2Plans;
 import dev.guise.exec.Shard;
-import dev.guise.exec.TaskKinds;
-import dev.guise.mask.MaskRegistry;
-import dev.guise.plan.Planner;
-import dev.guise.plan.RulesetLoader;
 import dev.guise.plan.Step;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -46,22 +39,16 @@ class RunLockingTest {
 
   @BeforeEach
   void open() throws Exception {
-    String url = "jdbc:h2:mem:runlocking" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-    pool =
-        ConnectionPool.open(
-            new ConnectionConfig(
-                "t", Dialects.forUrl(url).orElseThrow(), url, null, null, null, Map.of(), 0, 0),
-            4);
+    pool = H2Plans.pool("runlocking", 4);
     try (Connection c = pool.connection();
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
       c.commit();
     }
     progress = new ProgressTable(pool.dialect(), pool.config().guiseSchema());
-    var parsed =
-        new RulesetLoader(MaskRegistry.standard(), TaskKinds.BUILT_IN.readers())
-            .load(
-                """
+    plan =
+        H2Plans.plan(
+            """
                 version: '1.0'
                 tasks:
                   - type: mask_table
@@ -71,14 +58,7 @@ class RunLockingTest {
                       - column: v
                         masks: [{type: from_fixed, value: masked}]
                 """,
-                "r.yml");
-    plan =
-        Planner.plan(
-                parsed.ruleset(),
-                parsed.pipelines(),
-                new LiveSchema(pool),
-                TaskKinds.BUILT_IN.planners())
-            .root();
+            pool);
   }
 
   @AfterEach
