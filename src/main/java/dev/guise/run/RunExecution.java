@@ -84,7 +84,7 @@ final class RunExecution {
             .forEach(line -> recorder.log(RunLog.INFO, line, Map.of()));
       }
       Planner.Result plan =
-          RunService.plan(parsed.ruleset(), parsed.pipelines(), source == null ? pool : source);
+          RunInputs.plan(parsed.ruleset(), parsed.pipelines(), source == null ? pool : source);
       List<Diagnostic> all = new ArrayList<>(problems);
       all.addAll(plan.diagnostics().list());
       TransferTargets.Result transfer = null;
