@@ -41,10 +41,9 @@ public final class KeysetSql {
       return expanded(d, q, afterKey, limit);
     }
     List<String> key = qualifiedKey(d, q);
-    String upper = "NOT (" + expandedKeyAfter(key) + ")";
-    String condition = afterKey ? expandedKeyAfter(key) + " AND " + upper : upper;
+    List<String> binds = Collections.nCopies(key.size(), "?");
     return new KeysetQuery(
-        select(d, q, condition, limit),
+        select(d, q, between(key, afterKey ? binds : null, binds), limit),
         (ps, lastKey, keyColumns) -> {
           int next = afterKey ? bindExpanded(d, ps, 1, lastKey, keyColumns) : 1;
           bindExpanded(d, ps, next, upTo, keyColumns);
@@ -65,16 +64,29 @@ public final class KeysetSql {
       Object[] upTo,
       int limit,
       Function<Object, String> literal) {
-    List<String> key = qualifiedKey(d, q);
+    return select(
+        d,
+        q,
+        between(
+            qualifiedKey(d, q),
+            after == null ? null : Arrays.stream(after).map(literal).toList(),
+            upTo == null ? null : Arrays.stream(upTo).map(literal).toList()),
+        limit);
+  }
+
+  /**
+   * The key condition of a range: after {@code after} and up to {@code upTo} (included), each a
+   * key's parameters or literals, or null for the range open at that side; null for no condition.
+   */
+  private static String between(List<String> key, List<String> after, List<String> upTo) {
     List<String> conditions = new ArrayList<>();
     if (after != null) {
-      conditions.add(expandedKeyAfter(key, Arrays.stream(after).map(literal).toList()));
+      conditions.add(expandedKeyAfter(key, after));
     }
     if (upTo != null) {
-      conditions.add(
-          "NOT (" + expandedKeyAfter(key, Arrays.stream(upTo).map(literal).toList()) + ")");
+      conditions.add("NOT (" + expandedKeyAfter(key, upTo) + ")");
     }
-    return select(d, q, conditions.isEmpty() ? null : String.join(" AND ", conditions), limit);
+    return conditions.isEmpty() ? null : String.join(" AND ", conditions);
   }
 
   /**

@@ -125,6 +125,10 @@ final class JdbcRowSource implements RowSource {
       }
     } catch (SQLException e) {
       throw TaskFailure.sql(table, e);
+    } catch (IllegalStateException e) {
+      // the engine's bulk output did not parse (it never should): the task fails naming the table
+      throw new TaskFailure(
+          table + " - " + e.getMessage() + "; nothing of this batch is written", e);
     }
   }
 

@@ -83,7 +83,7 @@ final class MaskTableStepRunner implements StepRunner<MaskTableStep> {
     long total;
     try (Connection c =
         ctx.transfer() == null ? ctx.pool().connection() : ctx.transfer().source().connection()) {
-      long keys = KeyRanges.countKeys(c, d, ReadQueries.of(step));
+      long keys = ReadQueries.keys(c, d, step);
       Cut previous = Cut.of(ctx.checkpoints().resumed().keySet(), base);
       if (previous != null && previous.keys() != keys) {
         throw new TaskFailure(

@@ -8,6 +8,15 @@ import dev.guise.schema.ColumnInfo;
 public final class ReadQueries {
   private ReadQueries() {}
 
+  /**
+   * The task's rows whose key has no NULL, the user's {@code where} aside: what key ranges and
+   * shards cut (ends the connection's transaction).
+   */
+  public static long keys(java.sql.Connection c, dev.guise.db.Dialect d, MaskTableStep step)
+      throws java.sql.SQLException {
+    return KeyRanges.countKeys(c, d, of(step));
+  }
+
   public static BatchQuery of(MaskTableStep step) {
     return new BatchQuery(
         step.table().ref(),

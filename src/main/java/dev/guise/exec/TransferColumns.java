@@ -113,6 +113,14 @@ final class TransferColumns {
         + " in the target";
   }
 
+  /** The very same type: name (case aside), length or precision, and scale. */
+  static boolean sameType(ColumnInfo s, ColumnInfo t) {
+    return s.typeName() != null
+        && s.typeName().equalsIgnoreCase(t.typeName())
+        && s.size() == t.size()
+        && s.scale() == t.scale();
+  }
+
   private static boolean narrower(ColumnInfo s, ColumnInfo t) {
     var rs = s.integerRange();
     var rt = t.integerRange();

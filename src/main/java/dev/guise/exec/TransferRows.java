@@ -74,17 +74,11 @@ final class TransferRows {
       ColumnInfo c = columns.get(i);
       ColumnInfo t = TransferColumns.targetColumn(target, c.name());
       decode[i] = needed.contains(c.name());
-      if (!decode[i] && !sameType(c, t)) {
+      if (!decode[i] && !TransferColumns.sameType(c, t)) {
         return null;
       }
     }
     return ctx.transfer().source().dialect().rawRows(columns, decode, ctx.pool().dialect());
-  }
-
-  private static boolean sameType(ColumnInfo source, ColumnInfo target) {
-    return source.typeName().equalsIgnoreCase(target.typeName())
-        && source.size() == target.size()
-        && source.scale() == target.scale();
   }
 
   /**

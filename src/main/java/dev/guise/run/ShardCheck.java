@@ -11,8 +11,6 @@ import dev.guise.plan.MaskTableStep;
 import dev.guise.plan.Step;
 import dev.guise.yaml.Diagnostic;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -167,14 +165,7 @@ final class ShardCheck {
     Tag tag = Tag.of(cut.taskId());
     long now;
     try (Connection c = read.connection()) {
-      try (PreparedStatement ps =
-              c.prepareStatement(read.dialect().countKeys(ReadQueries.of(step)));
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        now = rs.getLong(1);
-      } finally {
-        c.rollback();
-      }
+      now = ReadQueries.keys(c, read.dialect(), step);
     }
     if (now == tag.keys()) {
       return null;
@@ -193,7 +184,7 @@ final class ShardCheck {
             + ") cut it into "
             + tag.of()
             + " parts: rows were added or deleted since, so this shard's part would not meet"
-            + " the others'. Restore the table and run every shard again, or mask it in one run"
+            + " the others'; restore the table and run every shard again, or mask it in one run"
             + " without --shard");
   }
 

@@ -72,22 +72,52 @@ final class H2LockTable implements TableLocks {
       return true;
     }
     ensure();
+    Connection c = lockSession();
+    try {
+      try (PreparedStatement ps = insert(c)) {
+        if (!take(ps, name)) {
+          c.close();
+          return false;
+        }
+      }
+      held.put(name, c);
+      return true;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A connection whose open transaction holds the rows it inserts, and that fails at once on a row
+   * another holds ({@code LOCK_TIMEOUT 0}).
+   */
+  private Connection lockSession() throws SQLException {
     Connection c = opener.open();
     try {
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
         st.execute("SET LOCK_TIMEOUT 0");
       }
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO " + qualified() + " VALUES (?, ?)")) {
-        ps.setString(1, name);
-        ps.setString(2, Instant.now().toString());
-        ps.executeUpdate();
-      }
-      held.put(name, c);
-      return true;
+      return c;
     } catch (SQLException e) {
       c.close();
+      throw e;
+    }
+  }
+
+  private PreparedStatement insert(Connection c) throws SQLException {
+    return c.prepareStatement("INSERT INTO " + qualified() + " VALUES (?, ?)");
+  }
+
+  /** Inserts the name's row in the statement's transaction: false when another holds it. */
+  private static boolean take(PreparedStatement ps, String name) throws SQLException {
+    ps.setString(1, name);
+    ps.setString(2, Instant.now().toString());
+    try {
+      ps.executeUpdate();
+      return true;
+    } catch (SQLException e) {
       if (e.getErrorCode() == LOCK_TIMEOUT || e.getErrorCode() == DUPLICATE_KEY) {
         return false;
       }
@@ -99,26 +129,11 @@ final class H2LockTable implements TableLocks {
   @Override
   public synchronized boolean anyHeld(List<String> names) throws SQLException {
     ensure();
-    try (Connection c = opener.open()) {
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        st.execute("SET LOCK_TIMEOUT 0");
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO " + qualified() + " VALUES (?, ?)")) {
+    try (Connection c = lockSession()) {
+      try (PreparedStatement ps = insert(c)) {
         for (String name : names) {
-          if (held.containsKey(name)) {
-            continue;
-          }
-          ps.setString(1, name);
-          ps.setString(2, Instant.now().toString());
-          try {
-            ps.executeUpdate();
-          } catch (SQLException e) {
-            if (e.getErrorCode() == LOCK_TIMEOUT || e.getErrorCode() == DUPLICATE_KEY) {
-              return true;
-            }
-            throw e;
+          if (!held.containsKey(name) && !take(ps, name)) {
+            return true;
           }
         }
         return false;
