@@ -73,6 +73,18 @@ final class CliHarness {
     return run(args);
   }
 
+  /** {@link #runFiles} on another thread, for a test that stops or watches the run. */
+  java.util.concurrent.CompletableFuture<Result> runFilesInBackground(String ruleset) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return runFiles(ruleset);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
   Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
     Files.createDirectories(p.getParent());

@@ -48,15 +48,7 @@ class FileRunCancelTest {
                   - type: from_format_string
                     value_format: "{[a-z],8}@example.com"
         """;
-    CompletableFuture<CliHarness.Result> run =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return h.runFiles(rules);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<CliHarness.Result> run = h.runFilesInBackground(rules);
     String id = awaitRunning(h, run);
     CliHarness.Result cancel = h.run("runs", "cancel", id, "--wait", "60");
     CliHarness.Result r = run.get(60, TimeUnit.SECONDS);

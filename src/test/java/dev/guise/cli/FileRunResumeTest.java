@@ -59,15 +59,7 @@ class FileRunResumeTest {
         }
       }
     }
-    CompletableFuture<CliHarness.Result> run =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return h.runFiles(RULES);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<CliHarness.Result> run = h.runFilesInBackground(RULES);
     String id = awaitFilesWritten(h, run, 2);
     assertThat(h.run("runs", "cancel", id, "--wait", "60").code()).isZero();
     assertThat(run.get(60, TimeUnit.SECONDS).code()).isEqualTo(ExitCodes.CANCELLED);

@@ -24,14 +24,12 @@ class CancellationTest {
   @Test
   void cancelAfterTheFirstBatchStopsCleanlyWithAnExactRecord() throws Exception {
     try (ConnectionPool pool = H2Plans.pool("cancel", 3)) {
-      try (Connection c = pool.connection();
-          Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
-        s.execute("INSERT INTO t SELECT x, 'orig' FROM SYSTEM_RANGE(1, 1000)");
-        s.execute("CREATE TABLE u (id INT PRIMARY KEY, v VARCHAR(20))");
-        s.execute("INSERT INTO u SELECT x, 'orig' FROM SYSTEM_RANGE(1, 10)");
-        c.commit();
-      }
+      H2Plans.sql(
+          pool,
+          "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
+          "INSERT INTO t SELECT x, 'orig' FROM SYSTEM_RANGE(1, 1000)",
+          "CREATE TABLE u (id INT PRIMARY KEY, v VARCHAR(20))",
+          "INSERT INTO u SELECT x, 'orig' FROM SYSTEM_RANGE(1, 10)");
       var plan =
           H2Plans.plan(
               """

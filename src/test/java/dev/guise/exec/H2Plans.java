@@ -22,6 +22,17 @@ public final class H2Plans {
         size);
   }
 
+  /** Runs the statements on a connection of the pool and commits. */
+  public static void sql(ConnectionPool pool, String... statements) throws java.sql.SQLException {
+    try (java.sql.Connection c = pool.connection();
+        java.sql.Statement s = c.createStatement()) {
+      for (String q : statements) {
+        s.execute(q);
+      }
+      c.commit();
+    }
+  }
+
   /** The plan of a ruleset's YAML against the pool's live schema. */
   public static SerialStep plan(String yaml, ConnectionPool pool) {
     var parsed =

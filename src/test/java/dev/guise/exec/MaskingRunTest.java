@@ -60,13 +60,7 @@ class MaskingRunTest {
   }
 
   private void sql(String... statements) throws Exception {
-    try (Connection c = pool.connection();
-        Statement s = c.createStatement()) {
-      for (String q : statements) {
-        s.execute(q);
-      }
-      c.commit();
-    }
+    H2Plans.sql(pool, statements);
   }
 
   private long count(String query) throws Exception {

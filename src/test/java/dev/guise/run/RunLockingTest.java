@@ -11,8 +11,6 @@ import dev.guise.db.TableLocks;
 import dev.guise.exec.H2Plans;
 import dev.guise.exec.Shard;
 import dev.guise.plan.Step;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +38,7 @@ class RunLockingTest {
   @BeforeEach
   void open() throws Exception {
     pool = H2Plans.pool("runlocking", 4);
-    try (Connection c = pool.connection();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
-      c.commit();
-    }
+    H2Plans.sql(pool, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))");
     progress = new ProgressTable(pool.dialect(), pool.config().guiseSchema());
     plan =
         H2Plans.plan(
